@@ -1,0 +1,116 @@
+import type { Bestandsdefinitie } from '../domain/levering/bestanden.js';
+import type { Db } from './database.js';
+
+/**
+ * Storage of deliveries: the delivery record, the per-file counts, the quarantine of
+ * rejected rows, and the staged merge that replaces rows by key. All SQL of the import.
+ */
+export interface Bestandstelling {
+  bestand: string;
+  controlesom: string;
+  gelezen: number;
+  nieuw: number;
+  vervangen: number;
+  ongewijzigd: number;
+  afgewezen: number;
+}
+
+export async function maakLevering(tx: Db, naam: string, map: string): Promise<number> {
+  const [r] = await tx.query<{ id: number }>(
+    `INSERT INTO levering (naam, map, controlesom) VALUES ($1, $2, '') RETURNING id`, [naam, map]);
+  return r!.id;
+}
+
+export async function rondLeveringAf(tx: Db, id: number, controlesom: string, opmerkingen: string[], bestanden: Bestandstelling[]): Promise<void> {
+  await tx.query('UPDATE levering SET controlesom = $2, opmerkingen = $3 WHERE id = $1', [id, controlesom, opmerkingen]);
+  for (const b of bestanden) {
+    await tx.query(
+      `INSERT INTO levering_bestand (levering_id, bestand, controlesom, gelezen, nieuw, vervangen, ongewijzigd, afgewezen)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, b.bestand, b.controlesom, b.gelezen, b.nieuw, b.vervangen, b.ongewijzigd, b.afgewezen]);
+  }
+}
+
+/** Rows for `afgewezen_rij` as CSV: levering_id, bestand, regel, kolom, reden, inhoud. */
+export const AFGEWEZEN_COPY = 'COPY afgewezen_rij (levering_id, bestand, regel, kolom, reden, inhoud) FROM STDIN WITH (FORMAT csv)';
+
+/**
+ * One file of a delivery on its way in: valid rows are copied into a staging table, and
+ * merged into the data table when the file has been read.
+ */
+export class Bestandsstaging {
+  private readonly staging: string;
+  private readonly kolommen: readonly string[];
+
+  constructor(private readonly tx: Db, private readonly def: Bestandsdefinitie, private readonly leveringId: number) {
+    this.staging = `staging_${def.tabel}`;
+    this.kolommen = def.kolommen.map((k) => k.naam);
+  }
+
+  async begin(): Promise<void> {
+    await this.tx.exec(`
+      DROP TABLE IF EXISTS ${this.staging};
+      CREATE TEMP TABLE ${this.staging} AS SELECT ${this.kolommen.join(', ')} FROM ${this.def.tabel} WITH NO DATA;
+      ALTER TABLE ${this.staging} ADD COLUMN regel integer NOT NULL;`);
+  }
+
+  /** CSV rows: the file's columns in definition order, then the line number. */
+  async kopieer(csv: string): Promise<void> {
+    await this.tx.copyIn(`COPY ${this.staging} (${this.kolommen.join(', ')}, regel) FROM STDIN WITH (FORMAT csv)`, csv);
+  }
+
+  /**
+   * A delivery holds each key once. A later line with a key already seen in the same file
+   * is rejected (the first stays), so that no row is silently chosen over another.
+   * Returns how many rows were rejected this way and the first of them.
+   */
+  async weesDubbeleSleutelsAf(bestand: string): Promise<{ aantal: number; eerste: { regel: number; reden: string }[] }> {
+    const sleutel = this.def.sleutel.join(', ');
+    const [{ aantal }] = (await this.tx.query<{ aantal: number }>(
+      `SELECT count(*)::int AS aantal FROM (SELECT 1 FROM ${this.staging} GROUP BY ${sleutel} HAVING count(*) > 1) d`)) as [{ aantal: number }];
+    if (aantal === 0) return { aantal: 0, eerste: [] };
+    const rijen = await this.tx.query<{ regel: number; reden: string; aantal: number }>(`
+      WITH dubbel AS (
+        SELECT regel, eerste FROM (
+          SELECT regel, row_number() OVER w AS nr, min(regel) OVER w AS eerste
+          FROM ${this.staging} WINDOW w AS (PARTITION BY ${sleutel})) x
+        WHERE nr > 1),
+      weg AS (
+        DELETE FROM ${this.staging} s USING dubbel d WHERE s.regel = d.regel
+        RETURNING ${this.kolommen.map((k) => `s.${k}`).join(', ')}, s.regel, d.eerste),
+      bewaard AS (
+        INSERT INTO afgewezen_rij (levering_id, bestand, regel, kolom, reden, inhoud)
+        SELECT $1, $2, regel, NULL,
+               'zelfde sleutel (${this.def.sleutel.join(' + ')}) als regel ' || eerste || '; een levering bevat elke sleutel één keer',
+               concat_ws(',', ${this.kolommen.map((k) => `coalesce(${k}::text, '')`).join(', ')})
+        FROM weg RETURNING regel, reden)
+      SELECT regel, reden, (count(*) OVER ())::int AS aantal FROM bewaard ORDER BY regel LIMIT 1000`, [this.leveringId, bestand]);
+    return { aantal: rijen[0]?.aantal ?? 0, eerste: rijen.map(({ regel, reden }) => ({ regel, reden })) };
+  }
+
+  /**
+   * Replace by key: new keys are inserted, rows whose content differs replace the stored
+   * row, identical rows are left alone (so a second import of the same delivery changes
+   * nothing, not even `levering_id`).
+   */
+  async voegSamen(): Promise<{ nieuw: number; vervangen: number; ongewijzigd: number }> {
+    const k = this.kolommen;
+    const inhoud = k.filter((c) => !this.def.sleutel.includes(c));
+    const bijwerken = [...inhoud, 'levering_id'].map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+    const anders = inhoud.length
+      ? `WHERE (${inhoud.map((c) => `${this.def.tabel}.${c}`).join(', ')}, NULL) IS DISTINCT FROM (${inhoud.map((c) => `EXCLUDED.${c}`).join(', ')}, NULL)`
+      : 'WHERE false';
+    const [r] = await this.tx.query<{ nieuw: number; vervangen: number; totaal: number }>(`
+      WITH samengevoegd AS (
+        INSERT INTO ${this.def.tabel} (${k.join(', ')}, levering_id)
+        SELECT ${k.join(', ')}, $1 FROM ${this.staging}
+        ON CONFLICT (${this.def.sleutel.join(', ')}) DO UPDATE SET ${bijwerken} ${anders}
+        RETURNING (xmax = 0) AS nieuw)
+      SELECT count(*) FILTER (WHERE nieuw)::int AS nieuw,
+             count(*) FILTER (WHERE NOT nieuw)::int AS vervangen,
+             (SELECT count(*)::int FROM ${this.staging}) AS totaal
+      FROM samengevoegd`, [this.leveringId]);
+    await this.tx.exec(`DROP TABLE ${this.staging}`);
+    return { nieuw: r!.nieuw, vervangen: r!.vervangen, ongewijzigd: r!.totaal - r!.nieuw - r!.vervangen };
+  }
+}

@@ -1,0 +1,29 @@
+import type { Db } from './database.js';
+
+/** Reading back what was delivered: the deliveries with their counts, and the quarantine. */
+export interface Leveringsoverzicht {
+  id: number;
+  naam: string;
+  ontvangen_op: string;
+  controlesom: string;
+  gelezen: number;
+  nieuw: number;
+  vervangen: number;
+  afgewezen: number;
+}
+
+export async function leesLeveringen(db: Db): Promise<Leveringsoverzicht[]> {
+  return db.query<Leveringsoverzicht>(`
+    SELECT l.id, l.naam, to_char(l.ontvangen_op AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS ontvangen_op, l.controlesom,
+           coalesce(sum(b.gelezen), 0)::int AS gelezen, coalesce(sum(b.nieuw), 0)::int AS nieuw,
+           coalesce(sum(b.vervangen), 0)::int AS vervangen, coalesce(sum(b.afgewezen), 0)::int AS afgewezen
+    FROM levering l LEFT JOIN levering_bestand b ON b.levering_id = l.id
+    GROUP BY l.id ORDER BY l.id`);
+}
+
+/** The quarantined rows (all, or of one delivery) as CSV, in file and line order. */
+export function afgewezenUitvoer(leveringId: number | null): string {
+  const filter = leveringId === null ? '' : `WHERE levering_id = ${Number(leveringId)}`;
+  return `COPY (SELECT levering_id, bestand, regel, kolom, reden, inhoud FROM afgewezen_rij ${filter}
+    ORDER BY levering_id, bestand, regel, id) TO STDOUT WITH (FORMAT csv)`;
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { Db } from './database.js';
+
+const DATE = 1082;
+const NUMERIC = 1700;
+const INT8 = 20;
+const parsers = { [DATE]: (v: string) => v, [NUMERIC]: (v: string) => v, [INT8]: (v: string) => Number(v) };
+
+type Uitvoerder = Pick<Transaction, 'query' | 'exec'>;
+
+/** PGlite takes COPY data as a Blob on the pseudo file `/dev/blob` instead of STDIN/STDOUT. */
+function naarBlob(copyStatement: string, richting: 'STDIN' | 'STDOUT'): string {
+  const zonder = copyStatement.replace(new RegExp(`\\b${richting}\\b`), "'/dev/blob'");
+  if (zonder === copyStatement) throw new Error(`COPY-opdracht zonder ${richting}: ${copyStatement.slice(0, 60)}`);
+  return zonder;
+}
+
+function verpak(uitvoerder: Uitvoerder, transaction: Db['transaction'], close: () => Promise<void>): Db {
+  return {
+    soort: 'pglite',
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const r = await uitvoerder.query<T>(sql, params as unknown[]);
+      return r.rows;
+    },
+    async queryRijen(sql: string, params: readonly unknown[] = []) {
+      const r = await uitvoerder.query<unknown[]>(sql, params as unknown[], { rowMode: 'array' });
+      return r.rows;
+    },
+    async exec(sql) {
+      await uitvoerder.exec(sql);
+    },
+    async copyIn(copyStatement, csv) {
+      await uitvoerder.query(naarBlob(copyStatement, 'STDIN'), [], { blob: new Blob([csv]) });
+    },
+    async *copyOut(copyStatement) {
+      const r = await uitvoerder.query(naarBlob(copyStatement, 'STDOUT'));
+      if (!r.blob) return;
+      const reader = r.blob.stream().getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    },
+    transaction,
+    close,
+  };
+}
+
+export async function openPglite(map: string): Promise<Db> {
+  mkdirSync(map, { recursive: true });
+  const pg = await PGlite.create(map, { parsers, relaxedDurability: false });
+  const geenGeneste = async () => {
+    throw new Error('geneste transacties worden niet gebruikt');
+  };
+  const db = verpak(
+    pg,
+    (werk) => pg.transaction((tx) => werk(verpak(tx, geenGeneste, async () => {}))),
+    () => pg.close(),
+  );
+  return db;
+}

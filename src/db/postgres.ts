@@ -1,0 +1,84 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { Db } from './database.js';
+
+// Dates stay ISO strings and counts plain numbers, the same as on PGlite.
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(20, (v) => Number(v));
+
+type Verbinding = pg.Pool | pg.PoolClient;
+
+/**
+ * `lezer` runs copyOut. Inside a transaction it is the pool, not the transaction's client:
+ * a client streaming COPY OUT cannot take the COPY IN that the consumer issues meanwhile.
+ */
+function verpak(verbinding: Verbinding, lezer: pg.Pool, transaction: Db['transaction'], close: () => Promise<void>): Db {
+  const metClient = async <T>(werk: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
+    if (!(verbinding instanceof pg.Pool)) return werk(verbinding);
+    const client = await verbinding.connect();
+    try {
+      return await werk(client);
+    } finally {
+      client.release();
+    }
+  };
+  return {
+    soort: 'postgres',
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const r = await verbinding.query(sql, params as unknown[]);
+      return r.rows as T[];
+    },
+    async queryRijen(sql: string, params: readonly unknown[] = []) {
+      const r = await verbinding.query({ text: sql, values: params as unknown[], rowMode: 'array' });
+      return r.rows as unknown[][];
+    },
+    async exec(sql) {
+      await verbinding.query(sql);
+    },
+    async copyIn(copyStatement, csv) {
+      await metClient((c) => pipeline(Readable.from([csv]), c.query(copyFrom(copyStatement))));
+    },
+    async *copyOut(copyStatement) {
+      const client = await lezer.connect();
+      try {
+        yield* client.query(copyTo(copyStatement));
+      } finally {
+        client.release();
+      }
+    },
+    transaction,
+    close,
+  };
+}
+
+export async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail now, with the server's own message, rather than at the first query.
+  const probe = await pool.connect();
+  probe.release();
+  const geenGeneste = async () => {
+    throw new Error('geneste transacties worden niet gebruikt');
+  };
+  const db: Db = verpak(
+    pool,
+    pool,
+    async (werk) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const uitkomst = await werk(verpak(client, pool, geenGeneste, async () => {}));
+        await client.query('COMMIT');
+        return uitkomst;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    () => pool.end(),
+  );
+  return db;
+}

@@ -1,0 +1,63 @@
+import { csvRegel } from '../db/csv.js';
+import type { Db } from '../db/database.js';
+import {
+  TELLING_CIJFER_COPY, TELLING_PERSOON_COPY, dossierExtractie, leesRun, maakRun, rmcIndeling, rondRunAf, type Run,
+} from '../db/tellingen.js';
+import type { Schooljaar } from '../domain/schooljaar.js';
+import { beoordeel } from '../domain/telling/beoordeling.js';
+import { DEFINITIEVERSIE } from '../domain/telling/bronnen.js';
+import { Cijferteller } from '../domain/telling/cijfers.js';
+import type { Telopties } from '../domain/telling/uitsluitingen.js';
+import { csvRijen, groepeerDossiers } from './dossiers.js';
+
+/**
+ * `binnenboord telling`: reads the dossier of every person enrolled on T0, decides by the
+ * rules of src/domain/telling, and stores the run with its persons and figures in one
+ * transaction. Everything shown afterwards is read from the stored run.
+ */
+const BATCH = 20_000;
+
+export async function voerTellingUit(db: Db, jaar: Schooljaar, opties: Telopties): Promise<Run> {
+  const gestartOp = new Date().toISOString();
+  const indeling = await rmcIndeling(db, jaar);
+  const rmc = (gemeente: string) => indeling.get(gemeente)?.code ?? null;
+
+  const runId = await db.transaction(async (tx) => {
+    const id = await maakRun(tx, {
+      schooljaar: jaar.naam, status: opties.status, definitieversie: DEFINITIEVERSIE,
+      werkurenDrempel: opties.werkurenDrempel, gestartOp,
+    });
+    const teller = new Cijferteller();
+    let startpopulatie = 0;
+    let vsv = 0;
+    let nietTeTellen = 0;
+    let batch: string[] = [];
+    const spoel = async () => {
+      if (batch.length) await tx.copyIn(TELLING_PERSOON_COPY, batch.join(''));
+      batch = [];
+    };
+    for await (const dossier of groepeerDossiers(csvRijen(tx.copyOut(dossierExtractie(jaar))))) {
+      const uitkomst = beoordeel(dossier, jaar, opties, rmc);
+      if (!uitkomst.inStartpopulatie) {
+        if (uitkomst.waarom === 'geboortedatum-onbekend') nietTeTellen += 1;
+        continue;
+      }
+      const b = uitkomst.beoordeling;
+      const p = b.primair;
+      startpopulatie += 1;
+      if (p.vsv) vsv += 1;
+      teller.voegToe(b);
+      batch.push(csvRegel([
+        id, b.persoonId, p.categorie, p.sector, p.brin, p.vestiging, p.inschrijvingId,
+        b.gemeenteCode, b.rmcCode, b.leeftijd, b.geslacht, p.vsv, p.reden,
+      ]));
+      if (batch.length >= BATCH) await spoel();
+    }
+    await spoel();
+    const cijfers = teller.resultaat().map((c) => csvRegel([id, c.niveau, c.gebied, c.dimensie, c.waarde, c.startpopulatie, c.vsv]));
+    for (let i = 0; i < cijfers.length; i += BATCH) await tx.copyIn(TELLING_CIJFER_COPY, cijfers.slice(i, i + BATCH).join(''));
+    await rondRunAf(tx, id, { startpopulatie, vsv, nietTeTellen });
+    return id;
+  });
+  return (await leesRun(db, runId))!;
+}
