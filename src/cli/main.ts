@@ -1,17 +1,17 @@
 import { Command, Option } from 'commander';
-import { DatabaseNietBeschikbaar } from '../db/openen.js';
+import { DatabaseUnavailable } from '../db/open.js';
 import { LeveringOnverwerkbaar } from '../importeren/importeer.js';
 import { ReferentiedataOntbreekt } from '../referentie/gedeeldeData.js';
 import {
-  Gebruiksfout, afgewezenOpdracht, demoOpdracht, importOpdracht, leveringenOpdracht, normenOpdracht, referentieOpdracht,
-  tellingOpdracht, verklaarOpdracht, type Schrijf,
-} from './opdrachten.js';
+  UsageError, afgewezenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieCommand,
+  tellingCommand, verklaarCommand, type Write,
+} from './commands.js';
 
 /** `binnenboord` — the command line of cli.md. */
-const schrijf: Schrijf = (t) => process.stdout.write(t);
+const write: Write = (t) => process.stdout.write(t);
 const database = () => new Option('--database <locatie>', 'map van de ingebedde database, of een postgres:// URL (of BINNENBOORD_DATABASE)');
 
-function programma(): Command {
+function program(): Command {
   const p = new Command('binnenboord')
     .description('Binnenboord: registratiedata inlezen en de officiële vsv-telling uitvoeren')
     .showHelpAfterError();
@@ -19,15 +19,15 @@ function programma(): Command {
   p.command('import').argument('<map>', 'map met de bestanden van de levering (levering.md)')
     .description('lees een levering in; afgewezen rijen worden gemeld en bewaard')
     .addOption(database())
-    .action((map: string, o) => importOpdracht(map, o, schrijf));
+    .action((map: string, o) => importCommand(map, o, write));
 
   p.command('telling').description('voer de vsv-telling van een schooljaar uit en sla haar op')
     .requiredOption('--schooljaar <T-T+1>', 'bijv. 2019-2020')
     .option('--status <status>', 'definitief of voorlopig', 'definitief')
-    .option('--uitvoer <map>', 'schrijf personen.csv, instellingen.csv, regios.csv en landelijk.csv')
+    .option('--uitvoer <map>', 'write personen.csv, instellingen.csv, regios.csv en landelijk.csv')
     .option('--werkuren <uren>', 'drempel voor entreediploma met werk (standaard 12, of BINNENBOORD_WERKUREN_DREMPEL)')
     .addOption(database())
-    .action((o) => tellingOpdracht(o, schrijf));
+    .action((o) => tellingCommand(o, write));
 
   p.command('verklaar').description('leg uit waarom een persoon wel of niet als vsv\'er telt')
     .requiredOption('--schooljaar <T-T+1>', 'bijv. 2019-2020')
@@ -35,45 +35,45 @@ function programma(): Command {
     .option('--status <status>', 'definitief of voorlopig', 'definitief')
     .option('--werkuren <uren>', 'drempel voor entreediploma met werk')
     .addOption(database())
-    .action((o) => verklaarOpdracht(o, schrijf));
+    .action((o) => verklaarCommand(o, write));
 
   p.command('normen').description('toets de instellingen aan de prestatienormen')
     .requiredOption('--schooljaar <T-T+1>', 'bijv. 2013-2014')
     .option('--brin <brin>', 'alleen deze instelling')
     .option('--status <status>', 'definitief of voorlopig', 'definitief')
     .addOption(database())
-    .action((o) => normenOpdracht(o, schrijf));
+    .action((o) => normenCommand(o, write));
 
   p.command('afgewezen').description('alle afgewezen rijen als CSV (met bestand, regel, kolom en reden)')
     .option('--levering <id>', 'alleen deze levering')
     .addOption(database())
-    .action((o) => afgewezenOpdracht(o, schrijf));
+    .action((o) => afgewezenCommand(o, write));
 
   p.command('leveringen').description('overzicht van de ingelezen leveringen')
     .addOption(database())
-    .action((o) => leveringenOpdracht(o, schrijf));
+    .action((o) => leveringenCommand(o, write));
 
   p.command('referentie').description('maak een levering van gemeenten, RMC-indeling en vo-vestigingen uit de gedeelde map (BINNENBOORD_SHARED)')
-    .option('--uitvoer <map>', 'schrijf rmc_indeling.csv en instellingen.csv in deze map')
+    .option('--uitvoer <map>', 'write rmc_indeling.csv en instellingen.csv in deze map')
     .option('--importeer', 'lees de levering meteen in')
     .addOption(database())
-    .action((o) => referentieOpdracht(o, schrijf));
+    .action((o) => referentieCommand(o, write));
 
   p.command('demo').description('lees de rekenvoorbeelden in en toon de landelijke cijfers (npm start)')
     .addOption(database())
-    .action((o) => demoOpdracht(o, schrijf));
+    .action((o) => demoCommand(o, write));
   return p;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await programma().exitOverride().parseAsync(argv, { from: 'user' });
+    await program().exitOverride().parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const bekend = e instanceof Gebruiksfout || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseNietBeschikbaar || e instanceof ReferentiedataOntbreekt;
+    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof ReferentiedataOntbreekt;
     process.stderr.write(`binnenboord: ${bekend ? (e as Error).message : (e as Error).stack ?? String(e)}\n`);
     return 1;
   }

@@ -3,12 +3,12 @@
  * quoted, so that no delivered text (a comma, a newline, or a line `\.`) can change the
  * meaning of the data.
  */
-export function csvVeld(waarde: string | number | boolean | null): string {
+export function csvField(waarde: string | number | boolean | null): string {
   if (waarde === null) return '';
   if (typeof waarde !== 'string') return String(waarde);
   return `"${waarde.replaceAll('"', '""')}"`;
 }
 
-export function csvRegel(waarden: readonly (string | number | boolean | null)[]): string {
-  return `${waarden.map(csvVeld).join(',')}\n`;
+export function csvLine(waarden: readonly (string | number | boolean | null)[]): string {
+  return `${waarden.map(csvField).join(',')}\n`;
 }

@@ -8,7 +8,7 @@ export interface Db {
   /** Runs one statement with `$1`-style parameters and returns its rows as objects. */
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** As `query`, but each row as an array in column order (for results with unnamed columns). */
-  queryRijen(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
+  queryArrays(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   /** Runs one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   /** `COPY table (cols) FROM STDIN WITH (FORMAT csv)` fed with CSV text. */
@@ -18,21 +18,21 @@ export interface Db {
    * committed data: inside a transaction on a PostgreSQL server it runs on its own connection.
    */
   copyOut(copyStatement: string): AsyncIterable<Uint8Array>;
-  /** Runs `werk` in one transaction: all of it is committed, or none of it. */
-  transaction<T>(werk: (tx: Db) => Promise<T>): Promise<T>;
+  /** Runs `work` in one transaction: all of it is committed, or none of it. */
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export type Databaselocatie = { soort: 'pglite'; map: string } | { soort: 'postgres'; url: string };
+export type DatabaseLocation = { soort: 'pglite'; map: string } | { soort: 'postgres'; url: string };
 
 /** cli.md: a `postgres://` or `postgresql://` URL is a server; anything else is a folder. */
-export function parseDatabaselocatie(waarde: string): Databaselocatie {
+export function parseDatabaseLocation(waarde: string): DatabaseLocation {
   if (/^postgres(ql)?:\/\//.test(waarde)) return { soort: 'postgres', url: waarde };
   return { soort: 'pglite', map: waarde };
 }
 
 /** Describes a location for messages without its password. */
-export function beschrijfLocatie(locatie: Databaselocatie): string {
+export function describeLocation(locatie: DatabaseLocation): string {
   if (locatie.soort === 'pglite') return `ingebedde database in ${locatie.map}`;
   return `PostgreSQL-server ${locatie.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`;
 }

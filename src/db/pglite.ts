@@ -7,34 +7,34 @@ const NUMERIC = 1700;
 const INT8 = 20;
 const parsers = { [DATE]: (v: string) => v, [NUMERIC]: (v: string) => v, [INT8]: (v: string) => Number(v) };
 
-type Uitvoerder = Pick<Transaction, 'query' | 'exec'>;
+type Executor = Pick<Transaction, 'query' | 'exec'>;
 
 /** PGlite takes COPY data as a Blob on the pseudo file `/dev/blob` instead of STDIN/STDOUT. */
-function naarBlob(copyStatement: string, richting: 'STDIN' | 'STDOUT'): string {
+function toBlobCopy(copyStatement: string, richting: 'STDIN' | 'STDOUT'): string {
   const zonder = copyStatement.replace(new RegExp(`\\b${richting}\\b`), "'/dev/blob'");
   if (zonder === copyStatement) throw new Error(`COPY-opdracht zonder ${richting}: ${copyStatement.slice(0, 60)}`);
   return zonder;
 }
 
-function verpak(uitvoerder: Uitvoerder, transaction: Db['transaction'], close: () => Promise<void>): Db {
+function wrap(executor: Executor, transaction: Db['transaction'], close: () => Promise<void>): Db {
   return {
     soort: 'pglite',
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const r = await uitvoerder.query<T>(sql, params as unknown[]);
+      const r = await executor.query<T>(sql, params as unknown[]);
       return r.rows;
     },
-    async queryRijen(sql: string, params: readonly unknown[] = []) {
-      const r = await uitvoerder.query<unknown[]>(sql, params as unknown[], { rowMode: 'array' });
+    async queryArrays(sql: string, params: readonly unknown[] = []) {
+      const r = await executor.query<unknown[]>(sql, params as unknown[], { rowMode: 'array' });
       return r.rows;
     },
     async exec(sql) {
-      await uitvoerder.exec(sql);
+      await executor.exec(sql);
     },
     async copyIn(copyStatement, csv) {
-      await uitvoerder.query(naarBlob(copyStatement, 'STDIN'), [], { blob: new Blob([csv]) });
+      await executor.query(toBlobCopy(copyStatement, 'STDIN'), [], { blob: new Blob([csv]) });
     },
     async *copyOut(copyStatement) {
-      const r = await uitvoerder.query(naarBlob(copyStatement, 'STDOUT'));
+      const r = await executor.query(toBlobCopy(copyStatement, 'STDOUT'));
       if (!r.blob) return;
       const reader = r.blob.stream().getReader();
       for (;;) {
@@ -51,12 +51,12 @@ function verpak(uitvoerder: Uitvoerder, transaction: Db['transaction'], close: (
 export async function openPglite(map: string): Promise<Db> {
   mkdirSync(map, { recursive: true });
   const pg = await PGlite.create(map, { parsers, relaxedDurability: false });
-  const geenGeneste = async () => {
+  const noNested = async () => {
     throw new Error('geneste transacties worden niet gebruikt');
   };
-  const db = verpak(
+  const db = wrap(
     pg,
-    (werk) => pg.transaction((tx) => werk(verpak(tx, geenGeneste, async () => {}))),
+    (work) => pg.transaction((tx) => work(wrap(tx, noNested, async () => {}))),
     () => pg.close(),
   );
   return db;

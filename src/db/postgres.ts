@@ -8,18 +8,18 @@ import type { Db } from './database.js';
 pg.types.setTypeParser(1082, (v) => v);
 pg.types.setTypeParser(20, (v) => Number(v));
 
-type Verbinding = pg.Pool | pg.PoolClient;
+type Connection = pg.Pool | pg.PoolClient;
 
 /**
- * `lezer` runs copyOut. Inside a transaction it is the pool, not the transaction's client:
+ * `reader` runs copyOut. Inside a transaction it is the pool, not the transaction's client:
  * a client streaming COPY OUT cannot take the COPY IN that the consumer issues meanwhile.
  */
-function verpak(verbinding: Verbinding, lezer: pg.Pool, transaction: Db['transaction'], close: () => Promise<void>): Db {
-  const metClient = async <T>(werk: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
-    if (!(verbinding instanceof pg.Pool)) return werk(verbinding);
-    const client = await verbinding.connect();
+function wrap(connection: Connection, reader: pg.Pool, transaction: Db['transaction'], close: () => Promise<void>): Db {
+  const withClient = async <T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
+    if (!(connection instanceof pg.Pool)) return work(connection);
+    const client = await connection.connect();
     try {
-      return await werk(client);
+      return await work(client);
     } finally {
       client.release();
     }
@@ -27,21 +27,21 @@ function verpak(verbinding: Verbinding, lezer: pg.Pool, transaction: Db['transac
   return {
     soort: 'postgres',
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const r = await verbinding.query(sql, params as unknown[]);
+      const r = await connection.query(sql, params as unknown[]);
       return r.rows as T[];
     },
-    async queryRijen(sql: string, params: readonly unknown[] = []) {
-      const r = await verbinding.query({ text: sql, values: params as unknown[], rowMode: 'array' });
+    async queryArrays(sql: string, params: readonly unknown[] = []) {
+      const r = await connection.query({ text: sql, values: params as unknown[], rowMode: 'array' });
       return r.rows as unknown[][];
     },
     async exec(sql) {
-      await verbinding.query(sql);
+      await connection.query(sql);
     },
     async copyIn(copyStatement, csv) {
-      await metClient((c) => pipeline(Readable.from([csv]), c.query(copyFrom(copyStatement))));
+      await withClient((c) => pipeline(Readable.from([csv]), c.query(copyFrom(copyStatement))));
     },
     async *copyOut(copyStatement) {
-      const client = await lezer.connect();
+      const client = await reader.connect();
       try {
         yield* client.query(copyTo(copyStatement));
       } finally {
@@ -58,17 +58,17 @@ export async function openPostgres(url: string): Promise<Db> {
   // Fail now, with the server's own message, rather than at the first query.
   const probe = await pool.connect();
   probe.release();
-  const geenGeneste = async () => {
+  const noNested = async () => {
     throw new Error('geneste transacties worden niet gebruikt');
   };
-  const db: Db = verpak(
+  const db: Db = wrap(
     pool,
     pool,
-    async (werk) => {
+    async (work) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const uitkomst = await werk(verpak(client, pool, geenGeneste, async () => {}));
+        const uitkomst = await work(wrap(client, pool, noNested, async () => {}));
         await client.query('COMMIT');
         return uitkomst;
       } catch (e) {

@@ -4,12 +4,12 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { BESTANDEN, bestandsdefinitie, type Bestandsdefinitie } from '../domain/levering/bestanden.js';
 import { controleerKop, controleerRij, type Fout } from '../domain/levering/controle.js';
-import { csvRegel } from '../db/csv.js';
+import { csvLine } from '../db/csv.js';
 import type { Db } from '../db/database.js';
 import {
   AFGEWEZEN_COPY, Bestandsstaging, maakLevering, rondLeveringAf, type Bestandstelling,
 } from '../db/leveringen.js';
-import { leesCsvRecords } from './csvRecords.js';
+import { readCsvRecords } from './csvReader.js';
 
 /**
  * `binnenboord import FOLDER` (cli.md, levering.md): reads every known file of a delivery
@@ -86,21 +86,21 @@ async function importeerBestand(
   let afgewezen = 0;
   let geldig: string[] = [];
   let fout: string[] = [];
-  const spoelGeldig = async () => {
+  const flushValid = async () => {
     if (geldig.length) await staging.kopieer(geldig.join(''));
     geldig = [];
   };
-  const spoelFout = async () => {
+  const flushRejected = async () => {
     if (fout.length) await tx.copyIn(AFGEWEZEN_COPY, fout.join(''));
     fout = [];
   };
   const wijsAf = async (regel: number, ruw: string, fouten: readonly Fout[]) => {
     afgewezen += 1;
     for (const f of fouten) {
-      fout.push(csvRegel([leveringId, def.bestand, regel, f.kolom, f.reden, ruw]));
+      fout.push(csvLine([leveringId, def.bestand, regel, f.kolom, f.reden, ruw]));
       meld({ bestand: def.bestand, regel, kolom: f.kolom, reden: f.reden });
     }
-    if (fout.length >= BATCH) await spoelFout();
+    if (fout.length >= BATCH) await flushRejected();
   };
 
   const stroom = createReadStream(pad);
@@ -108,7 +108,7 @@ async function importeerBestand(
   let kop: ReturnType<typeof controleerKop> | null = null;
   let aantalKopvelden = 0;
   try {
-    for await (const record of leesCsvRecords(stroom)) {
+    for await (const record of readCsvRecords(stroom)) {
       if (kop === null) {
         if ('fout' in record) {
           kop = { posities: [], extraKolommen: [], fouten: [{ kolom: null, reden: `kopregel onleesbaar: ${record.fout}` }] };
@@ -134,8 +134,8 @@ async function importeerBestand(
         await wijsAf(record.regel, record.ruw, uitkomst.fouten);
         continue;
       }
-      geldig.push(csvRegel([...uitkomst.waarden, record.regel]));
-      if (geldig.length >= BATCH) await spoelGeldig();
+      geldig.push(csvLine([...uitkomst.waarden, record.regel]));
+      if (geldig.length >= BATCH) await flushValid();
     }
   } catch (e) {
     throw new LeveringOnverwerkbaar(`${def.bestand} kon niet worden gelezen: ${(e as Error).message}`);
@@ -145,8 +145,8 @@ async function importeerBestand(
     opmerkingen.push(`${def.bestand} afgewezen: ${kop.fouten.map((f) => f.reden).join('; ')}`);
     if (gelezen === 0) for (const f of kop.fouten) meld({ bestand: def.bestand, regel: 1, kolom: f.kolom, reden: f.reden });
   }
-  await spoelGeldig();
-  await spoelFout();
+  await flushValid();
+  await flushRejected();
   const dubbel = await staging.weesDubbeleSleutelsAf(def.bestand);
   for (const d of dubbel.eerste) meld({ bestand: def.bestand, regel: d.regel, kolom: null, reden: d.reden });
   const samen = await staging.voegSamen();

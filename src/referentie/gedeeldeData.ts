@@ -1,8 +1,8 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { csvRegel } from '../db/csv.js';
-import { leesCsvRecords } from '../importeren/csvRecords.js';
+import { csvLine } from '../db/csv.js';
+import { readCsvRecords } from '../importeren/csvReader.js';
 
 /**
  * The public reference data in the shared folder (`data/`, see its PROVENANCE.md), turned
@@ -23,7 +23,7 @@ const PUBLIEKE_BRONNEN = [
 export async function leesGedeeldCsv(pad: string): Promise<Record<string, string>[]> {
   const rijen: Record<string, string>[] = [];
   let kop: string[] | null = null;
-  for await (const r of leesCsvRecords(createReadStream(pad))) {
+  for await (const r of readCsvRecords(createReadStream(pad))) {
     if ('fout' in r) throw new Error(`${pad} regel ${r.regel}: ${r.fout}`);
     if (!kop) {
       kop = r.velden;
@@ -62,10 +62,10 @@ export async function rmcIndelingRijen(map: string): Promise<string[]> {
     const code = g.gemeente_code!;
     const naam = g.gemeente_name!;
     if (s.nieuweCodes.includes(g.rmc_code!)) {
-      rijen.push(csvRegel([code, naam, s.oudeCode, s.oudeNaam, EERSTE_SCHOOLJAAR, s.laatsteJaar]));
-      rijen.push(csvRegel([code, naam, g.rmc_code!, g.rmc_name!, s.eersteJaar, null]));
+      rijen.push(csvLine([code, naam, s.oudeCode, s.oudeNaam, EERSTE_SCHOOLJAAR, s.laatsteJaar]));
+      rijen.push(csvLine([code, naam, g.rmc_code!, g.rmc_name!, s.eersteJaar, null]));
     } else {
-      rijen.push(csvRegel([code, naam, g.rmc_code!, g.rmc_name!, EERSTE_SCHOOLJAAR, null]));
+      rijen.push(csvLine([code, naam, g.rmc_code!, g.rmc_name!, EERSTE_SCHOOLJAAR, null]));
     }
   }
   return rijen;
@@ -75,7 +75,7 @@ export async function instellingRijen(map: string): Promise<string[]> {
   const vestigingen = await leesGedeeldCsv(join(map, 'data', 'vo_vso_vestigingen_2024.csv'));
   return vestigingen.map((v) => {
     const soort = v.is_vso === '1' || v.is_so_vso_combined === '1' ? 'vso' : 'vo';
-    return csvRegel([v.brin!, v.vestigingscode!.slice(4), v.name!, v.gemeente_code!, soort]);
+    return csvLine([v.brin!, v.vestigingscode!.slice(4), v.name!, v.gemeente_code!, soort]);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Dossier, Gebeurtenis, Inschrijving } from '../domain/telling/dossier.js';
-import { leesCsvRecords } from '../importeren/csvRecords.js';
+import { readCsvRecords } from '../importeren/csvReader.js';
 
 /**
  * Turns the tagged rows of the dossier window (src/db/tellingen.ts) into one Dossier per
@@ -77,7 +77,7 @@ export async function* groepeerDossiers(rijen: AsyncIterable<Rij> | Iterable<Rij
 
 /** Rows of a COPY ... TO STDOUT (FORMAT csv) stream; an empty unquoted field is NULL. */
 export async function* csvRijen(stroom: AsyncIterable<Uint8Array>): AsyncGenerator<Rij> {
-  for await (const record of leesCsvRecords(stroom)) {
+  for await (const record of readCsvRecords(stroom)) {
     if ('fout' in record) throw new Error(`onleesbare uitvoer van de database op regel ${record.regel}: ${record.fout}`);
     yield record.velden.map((v) => (v === '' ? null : v));
   }

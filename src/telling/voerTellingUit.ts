@@ -1,4 +1,4 @@
-import { csvRegel } from '../db/csv.js';
+import { csvLine } from '../db/csv.js';
 import type { Db } from '../db/database.js';
 import {
   TELLING_CIJFER_COPY, TELLING_PERSOON_COPY, dossierExtractie, leesRun, maakRun, rmcIndeling, rondRunAf, type Run,
@@ -32,7 +32,7 @@ export async function voerTellingUit(db: Db, jaar: Schooljaar, opties: Telopties
     let vsv = 0;
     let nietTeTellen = 0;
     let batch: string[] = [];
-    const spoel = async () => {
+    const flush = async () => {
       if (batch.length) await tx.copyIn(TELLING_PERSOON_COPY, batch.join(''));
       batch = [];
     };
@@ -47,14 +47,14 @@ export async function voerTellingUit(db: Db, jaar: Schooljaar, opties: Telopties
       startpopulatie += 1;
       if (p.vsv) vsv += 1;
       teller.voegToe(b);
-      batch.push(csvRegel([
+      batch.push(csvLine([
         id, b.persoonId, p.categorie, p.sector, p.brin, p.vestiging, p.inschrijvingId,
         b.gemeenteCode, b.rmcCode, b.leeftijd, b.geslacht, p.vsv, p.reden,
       ]));
-      if (batch.length >= BATCH) await spoel();
+      if (batch.length >= BATCH) await flush();
     }
-    await spoel();
-    const cijfers = teller.resultaat().map((c) => csvRegel([id, c.niveau, c.gebied, c.dimensie, c.waarde, c.startpopulatie, c.vsv]));
+    await flush();
+    const cijfers = teller.resultaat().map((c) => csvLine([id, c.niveau, c.gebied, c.dimensie, c.waarde, c.startpopulatie, c.vsv]));
     for (let i = 0; i < cijfers.length; i += BATCH) await tx.copyIn(TELLING_CIJFER_COPY, cijfers.slice(i, i + BATCH).join(''));
     await rondRunAf(tx, id, { startpopulatie, vsv, nietTeTellen });
     return id;

@@ -1,19 +1,19 @@
-import { parseDatabaselocatie, beschrijfLocatie, type Db } from './database.js';
-import { migreer } from './migraties.js';
+import { parseDatabaseLocation, describeLocation, type Db } from './database.js';
+import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 
-export class DatabaseNietBeschikbaar extends Error {}
+export class DatabaseUnavailable extends Error {}
 
 /** Opens the database at a location of cli.md and brings its schema up to date. */
 export async function openDatabase(locatie: string): Promise<Db> {
-  const l = parseDatabaselocatie(locatie);
+  const l = parseDatabaseLocation(locatie);
   let db: Db;
   try {
     db = l.soort === 'pglite' ? await openPglite(l.map) : await openPostgres(l.url);
   } catch (e) {
-    throw new DatabaseNietBeschikbaar(`${beschrijfLocatie(l)} is niet bereikbaar: ${(e as Error).message}`);
+    throw new DatabaseUnavailable(`${describeLocation(l)} is niet bereikbaar: ${(e as Error).message}`);
   }
-  await migreer(db);
+  await migrate(db);
   return db;
 }

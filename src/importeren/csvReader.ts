@@ -11,12 +11,12 @@ export type CsvRecord =
   | { readonly regel: number; readonly ruw: string; readonly fout: string };
 
 /** A quoted field may span at most this many lines; beyond that the quote is taken to be unclosed. */
-export const MAX_REGELS_PER_RECORD = 50;
+export const MAX_LINES_PER_RECORD = 50;
 
-type Ontleding = { status: 'ok'; velden: string[] } | { status: 'open' } | { status: 'fout'; reden: string };
+type ParseResult = { status: 'ok'; velden: string[] } | { status: 'open' } | { status: 'fout'; reden: string };
 
 /** Parses one record from its text (lines joined with `\n`). */
-export function ontleedRecord(tekst: string): Ontleding {
+export function parseCsvRecord(tekst: string): ParseResult {
   if (!tekst.includes('"')) return { status: 'ok', velden: tekst.split(',') };
   const velden: string[] = [];
   let i = 0;
@@ -84,7 +84,7 @@ async function* regels(bron: AsyncIterable<Uint8Array | string>): AsyncGenerator
  * Yields every non-empty record of a CSV stream, in order. A UTF-8 byte order mark at the
  * start is dropped (levering.md tolerates it). Empty lines are skipped.
  */
-export async function* leesCsvRecords(bron: AsyncIterable<Uint8Array | string>): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(bron: AsyncIterable<Uint8Array | string>): AsyncGenerator<CsvRecord> {
   const bronregels = regels(bron)[Symbol.asyncIterator]();
   /** lines read ahead while a quoted field was open, to be read again after a broken record */
   const terug: { nr: number; tekst: string }[] = [];
@@ -106,7 +106,7 @@ export async function* leesCsvRecords(bron: AsyncIterable<Uint8Array | string>):
     const gelezen = [eerste];
     let tekst = eerste.tekst;
     for (;;) {
-      const o = ontleedRecord(tekst);
+      const o = parseCsvRecord(tekst);
       if (o.status === 'ok') {
         yield { regel: eerste.nr, ruw: tekst, velden: o.velden };
         break;
@@ -118,7 +118,7 @@ export async function* leesCsvRecords(bron: AsyncIterable<Uint8Array | string>):
         yield { regel: eerste.nr, ruw: eerste.tekst, fout: reden };
         break;
       }
-      const erbij = gelezen.length < MAX_REGELS_PER_RECORD ? await volgende() : null;
+      const erbij = gelezen.length < MAX_LINES_PER_RECORD ? await volgende() : null;
       if (!erbij) {
         terug.unshift(...gelezen.slice(1));
         yield { regel: eerste.nr, ruw: eerste.tekst, fout: 'aanhalingsteken wordt niet gesloten' };

@@ -1,5 +1,5 @@
 /** A plain text table for the terminal: the first column left-aligned, the rest right-aligned. */
-export function tabel(kop: readonly string[], rijen: readonly (readonly (string | number)[])[]): string {
+export function table(kop: readonly string[], rijen: readonly (readonly (string | number)[])[]): string {
   const alle = [kop, ...rijen].map((r) => r.map(String));
   const breedte = kop.map((_, i) => Math.max(...alle.map((r) => (r[i] ?? '').length)));
   return alle

@@ -1,0 +1,183 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { actor, databaselocatie, gedeeldeMap, werkurenDrempel } from '../config.js';
+import { registreerInzage } from '../db/audit.js';
+import type { Db } from '../db/database.js';
+import { afgewezenUitvoer, leesLeveringen } from '../db/leveringenOverzicht.js';
+import { openDatabase } from '../db/open.js';
+import { dossierExtractieVoorPersoon, laatsteRun, leesCijfers, rmcIndeling } from '../db/tellingen.js';
+import { beoordeelNorm, normVoor } from '../domain/normen.js';
+import { parseSchooljaar, type Schooljaar } from '../domain/schooljaar.js';
+import { percentage } from '../domain/telling/cijfers.js';
+import { leegDossier, type Dossier } from '../domain/telling/dossier.js';
+import { verklaar } from '../domain/telling/verklaring.js';
+import type { Status } from '../domain/telling/uitsluitingen.js';
+import { importeerLevering, type Importverslag } from '../importeren/importeer.js';
+import { schrijfReferentielevering } from '../referentie/gedeeldeData.js';
+import { groepeerDossiers } from '../telling/dossiers.js';
+import { landelijkeCijfers, schrijfUitvoer } from '../telling/uitvoer.js';
+import { voerTellingUit } from '../telling/voerTellingUit.js';
+import { table } from './table.js';
+
+/**
+ * The commands of cli.md (and a few more), each a thin layer that parses options, calls
+ * the services and prints the result. Exit status: 0 done, 1 could not be done.
+ */
+export class UsageError extends Error {}
+
+export type Write = (tekst: string) => void;
+
+export async function withDatabase<T>(optie: string | undefined, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDatabase(databaselocatie(optie));
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export function parseSchooljaarOption(tekst: string | undefined): Schooljaar {
+  const jaar = tekst ? parseSchooljaar(tekst) : null;
+  if (!jaar) throw new UsageError(`--schooljaar '${tekst ?? ''}' is geen schooljaar; write het als JJJJ-JJJJ, bijv. 2019-2020`);
+  return jaar;
+}
+
+export function parseStatusOption(tekst: string | undefined): Status {
+  const status = tekst ?? 'definitief';
+  if (status !== 'definitief' && status !== 'voorlopig') {
+    throw new UsageError(`--status '${status}' is onbekend; kies definitief of voorlopig`);
+  }
+  return status;
+}
+
+export function printImportverslag(v: Importverslag, write: Write): void {
+  write(`Levering '${v.naam}' verwerkt (levering ${v.leveringId}, sha256 ${v.controlesom.slice(0, 16)}…).\n`);
+  write(`${table(['bestand', 'gelezen', 'geïmporteerd', 'vervangen', 'ongewijzigd', 'afgewezen'],
+    v.bestanden.map((b) => [b.bestand, b.gelezen, b.nieuw, b.vervangen, b.ongewijzigd, b.afgewezen]))}\n`);
+  for (const o of v.opmerkingen) write(`Let op: ${o}\n`);
+  const afgewezen = v.bestanden.reduce((s, b) => s + b.afgewezen, 0);
+  if (afgewezen > 0) {
+    write(`\n${afgewezen} rij(en) afgewezen en bewaard (binnenboord afgewezen --levering ${v.leveringId} geeft ze alle):\n`);
+    for (const a of v.afwijzingen) write(`  ${a.bestand} regel ${a.regel}${a.kolom ? `, kolom ${a.kolom}` : ''}: ${a.reden}\n`);
+    if (v.aantalAfwijzingen > v.afwijzingen.length) write(`  … en ${v.aantalAfwijzingen - v.afwijzingen.length} meldingen meer.\n`);
+  }
+}
+
+export async function importCommand(map: string, opties: { database?: string }, write: Write): Promise<void> {
+  const verslag = await withDatabase(opties.database, (db) => importeerLevering(db, map));
+  printImportverslag(verslag, write);
+}
+
+export async function tellingCommand(
+  opties: { schooljaar?: string; status?: string; uitvoer?: string; werkuren?: string; database?: string }, write: Write,
+): Promise<void> {
+  const jaar = parseSchooljaarOption(opties.schooljaar);
+  const status = parseStatusOption(opties.status);
+  const drempel = werkurenDrempel(opties.werkuren);
+  await withDatabase(opties.database, async (db) => {
+    const run = await voerTellingUit(db, jaar, { status, werkurenDrempel: drempel });
+    write(`Telling ${run.schooljaar} (${run.status}) opgeslagen als run ${run.id}; definitie ${run.definitieversie}; ` +
+      `werkurendrempel ${run.werkuren_drempel}; leveringen ${run.leveringen.join(', ') || 'geen'}.\n`);
+    const landelijk = await landelijkeCijfers(db, run);
+    const volgorde = ['vo', 'mbo', 'vavo', 'totaal'];
+    landelijk.sort((a, b) => volgorde.indexOf(a.waarde) - volgorde.indexOf(b.waarde));
+    write(`${table(['sector', 'startpopulatie', 'vsv', 'percentage'],
+      landelijk.map((c) => [c.waarde, c.startpopulatie, c.vsv, percentage(c.vsv, c.startpopulatie)]))}\n`);
+    if (run.niet_te_tellen > 0) {
+      write(`Let op: ${run.niet_te_tellen} persoon/personen ingeschreven op T0 zonder geboortedatum (personen.csv) konden niet worden geteld.\n`);
+    }
+    if (opties.uitvoer) {
+      const bestanden = await schrijfUitvoer(db, run, opties.uitvoer, actor());
+      write(`Uitvoer geschreven naar ${opties.uitvoer}: ${bestanden.join(', ')}.\n`);
+    }
+  });
+}
+
+export async function verklaarCommand(
+  opties: { schooljaar?: string; persoon?: string; status?: string; werkuren?: string; database?: string }, write: Write,
+): Promise<void> {
+  const jaar = parseSchooljaarOption(opties.schooljaar);
+  const status = parseStatusOption(opties.status);
+  if (!opties.persoon) throw new UsageError('--persoon is verplicht');
+  const persoonId = opties.persoon;
+  await withDatabase(opties.database, async (db) => {
+    const rijen = (await db.queryArrays(dossierExtractieVoorPersoon(jaar), [persoonId])) as (string | null)[][];
+    await registreerInzage(db, { actor: actor(), handeling: 'verklaar', persoonId, details: `schooljaar ${jaar.naam}` });
+    const bekend = await db.query('SELECT 1 FROM persoon WHERE persoon_id = $1 UNION ALL SELECT 1 FROM inschrijving WHERE persoon_id = $1 LIMIT 1', [persoonId]);
+    if (bekend.length === 0) throw new UsageError('Deze persoon komt in geen enkele levering voor.');
+    let dossier: Dossier = leegDossier(persoonId, null);
+    for await (const d of groepeerDossiers(rijen)) dossier = d;
+    const indeling = await rmcIndeling(db, jaar);
+    const namen = new Map((await db.query<{ gemeente_code: string; gemeente_naam: string }>(
+      'SELECT DISTINCT ON (gemeente_code) gemeente_code, gemeente_naam FROM rmc_indeling ORDER BY gemeente_code, schooljaar_vanaf DESC'))
+      .map((r) => [r.gemeente_code, r.gemeente_naam]));
+    const v = verklaar(dossier, jaar, { status, werkurenDrempel: werkurenDrempel(opties.werkuren) },
+      (g) => indeling.get(g)?.code ?? null, (g) => namen.get(g) ?? null);
+    write(`${v.regels.join('\n')}\n`);
+    const run = await laatsteRun(db, jaar.naam, status);
+    if (run) {
+      const [opgeslagen] = await db.query<{ reden: string }>('SELECT reden FROM telling_persoon WHERE run_id = $1 AND persoon_id = $2', [run.id, persoonId]);
+      const was = opgeslagen?.reden ?? 'buiten-startpopulatie';
+      write(`\nIn de opgeslagen telling (run ${run.id} van ${run.gereed_op}): ${was}` +
+        `${was === v.uitkomst ? ', gelijk aan deze uitleg.' : '. Dat wijkt af: er zijn sindsdien leveringen bijgekomen of gecorrigeerd; tel opnieuw.'}\n`);
+    }
+  });
+}
+
+export async function normenCommand(opties: { schooljaar?: string; brin?: string; status?: string; database?: string }, write: Write): Promise<void> {
+  const jaar = parseSchooljaarOption(opties.schooljaar);
+  const status = parseStatusOption(opties.status);
+  await withDatabase(opties.database, async (db) => {
+    const run = await laatsteRun(db, jaar.naam, status);
+    if (!run) throw new UsageError(`Er is nog geen ${status}e telling van ${jaar.naam}; voer eerst binnenboord telling --schooljaar ${jaar.naam} uit.`);
+    const cijfers = (await leesCijfers(db, run.id, 'instelling', ['categorie']))
+      .filter((c) => !opties.brin || c.gebied === opties.brin);
+    if (!cijfers.some((c) => normVoor(jaar.naam, c.waarde) !== null)) {
+      write(`Voor ${jaar.naam} zijn geen prestatienormen vastgelegd (wel voor 2012-2013 tot en met 2014-2015).\n`);
+    }
+    write(`Prestatienormen ${jaar.naam}, telling run ${run.id} (${run.status}):\n`);
+    write(`${table(['brin', 'categorie', 'startpopulatie', 'vsv', 'percentage', 'norm', 'oordeel'],
+      cijfers.map((c) => {
+        const norm = normVoor(jaar.naam, c.waarde);
+        return [c.gebied, c.waarde, c.startpopulatie, c.vsv, percentage(c.vsv, c.startpopulatie),
+          norm === null ? '-' : norm.toFixed(2), beoordeelNorm(jaar.naam, c.waarde, c.vsv, c.startpopulatie)];
+      }))}\n`);
+  });
+}
+
+export async function afgewezenCommand(opties: { levering?: string; database?: string }, write: Write): Promise<void> {
+  const id = opties.levering === undefined ? null : Number(opties.levering);
+  if (id !== null && !Number.isInteger(id)) throw new UsageError(`--levering '${opties.levering}' is geen leveringnummer`);
+  await withDatabase(opties.database, async (db) => {
+    write('levering_id,bestand,regel,kolom,reden,inhoud\n');
+    const decoder = new TextDecoder();
+    for await (const stuk of db.copyOut(afgewezenUitvoer(id))) write(decoder.decode(stuk, { stream: true }));
+  });
+}
+
+export async function leveringenCommand(opties: { database?: string }, write: Write): Promise<void> {
+  await withDatabase(opties.database, async (db) => {
+    const rijen = await leesLeveringen(db);
+    write(`${table(['levering', 'naam', 'ontvangen', 'sha256', 'gelezen', 'geïmporteerd', 'vervangen', 'afgewezen'],
+      rijen.map((r) => [r.id, r.naam, r.ontvangen_op, r.controlesom.slice(0, 12), r.gelezen, r.nieuw, r.vervangen, r.afgewezen]))}\n`);
+  });
+}
+
+export async function referentieCommand(opties: { uitvoer?: string; importeer?: boolean; database?: string }, write: Write): Promise<void> {
+  const gedeeld = gedeeldeMap();
+  if (!opties.uitvoer && !opties.importeer) throw new UsageError('geef --uitvoer MAP, --importeer, of beide');
+  const uitvoer = opties.uitvoer ?? (await mkdtemp(join(tmpdir(), 'binnenboord-referentie-')));
+  const bestanden = await schrijfReferentielevering(gedeeld, uitvoer);
+  write(`Referentielevering uit ${gedeeld} geschreven naar ${uitvoer}: ${bestanden.map((b) => `${b.bestand} (${b.rijen} rijen)`).join(', ')}.\n`);
+  write('Let op: de gedeelde data bevat geen mbo-instellingen; lever die zelf in instellingen.csv (bron: DUO "01. adressen mbo-instellingen").\n');
+  if (opties.importeer) await importCommand(uitvoer, opties, write);
+}
+
+export async function demoCommand(opties: { database?: string }, write: Write): Promise<void> {
+  const voorbeelden = join(gedeeldeMap(), 'spec', 'voorbeelden', 'levering');
+  write(`Binnenboord: de rekenvoorbeelden uit ${voorbeelden} worden ingelezen in ${databaselocatie(opties.database)}.\n\n`);
+  await importCommand(voorbeelden, opties, write);
+  write('\n');
+  await tellingCommand({ ...opties, schooljaar: '2019-2020' }, write);
+}

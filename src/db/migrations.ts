@@ -1,0 +1,22 @@
+import type { Db } from './database.js';
+import basis from './migrations/001_initial.js';
+
+/**
+ * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
+ * in `schema_migration`. Add a new file `migraties/NNN_name.ts` and list it here; never
+ * change one that has been released.
+ */
+const MIGRATIONS: readonly { naam: string; sql: string }[] = [{ naam: '001_basis', sql: basis }];
+
+export async function migrate(db: Db): Promise<void> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+    naam text PRIMARY KEY, uitgevoerd_op timestamptz NOT NULL DEFAULT now())`);
+  const gedaan = new Set((await db.query<{ naam: string }>('SELECT naam FROM schema_migration')).map((r) => r.naam));
+  for (const m of MIGRATIONS) {
+    if (gedaan.has(m.naam)) continue;
+    await db.transaction(async (tx) => {
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migration (naam) VALUES ($1)', [m.naam]);
+    });
+  }
+}
