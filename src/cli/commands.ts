@@ -39,7 +39,7 @@ export async function withDatabase<T>(optie: string | undefined, work: (db: Db) 
 
 export function parseSchooljaarOption(tekst: string | undefined): Schooljaar {
   const jaar = tekst ? parseSchooljaar(tekst) : null;
-  if (!jaar) throw new UsageError(`--schooljaar '${tekst ?? ''}' is geen schooljaar; write het als JJJJ-JJJJ, bijv. 2019-2020`);
+  if (!jaar) throw new UsageError(`--schooljaar '${tekst ?? ''}' is geen schooljaar; schrijf het als JJJJ-JJJJ, bijv. 2019-2020`);
   return jaar;
 }
 
@@ -107,7 +107,7 @@ export async function verklaarCommand(
     const bekend = await db.query('SELECT 1 FROM persoon WHERE persoon_id = $1 UNION ALL SELECT 1 FROM inschrijving WHERE persoon_id = $1 LIMIT 1', [persoonId]);
     if (bekend.length === 0) throw new UsageError('Deze persoon komt in geen enkele levering voor.');
     let dossier: Dossier = leegDossier(persoonId, null);
-    for await (const d of groepeerDossiers(rijen)) dossier = d;
+    for await (const d of groepeerDossiers([rijen])) dossier = d;
     const indeling = await rmcIndeling(db, jaar);
     const namen = new Map((await db.query<{ gemeente_code: string; gemeente_naam: string }>(
       'SELECT DISTINCT ON (gemeente_code) gemeente_code, gemeente_naam FROM rmc_indeling ORDER BY gemeente_code, schooljaar_vanaf DESC'))

@@ -24,7 +24,7 @@ function program(): Command {
   p.command('telling').description('voer de vsv-telling van een schooljaar uit en sla haar op')
     .requiredOption('--schooljaar <T-T+1>', 'bijv. 2019-2020')
     .option('--status <status>', 'definitief of voorlopig', 'definitief')
-    .option('--uitvoer <map>', 'write personen.csv, instellingen.csv, regios.csv en landelijk.csv')
+    .option('--uitvoer <map>', 'schrijf personen.csv, instellingen.csv, regios.csv en landelijk.csv')
     .option('--werkuren <uren>', 'drempel voor entreediploma met werk (standaard 12, of BINNENBOORD_WERKUREN_DREMPEL)')
     .addOption(database())
     .action((o) => tellingCommand(o, write));
@@ -54,7 +54,7 @@ function program(): Command {
     .action((o) => leveringenCommand(o, write));
 
   p.command('referentie').description('maak een levering van gemeenten, RMC-indeling en vo-vestigingen uit de gedeelde map (BINNENBOORD_SHARED)')
-    .option('--uitvoer <map>', 'write rmc_indeling.csv en instellingen.csv in deze map')
+    .option('--uitvoer <map>', 'schrijf rmc_indeling.csv en instellingen.csv in deze map')
     .option('--importeer', 'lees de levering meteen in')
     .addOption(database())
     .action((o) => referentieCommand(o, write));

@@ -6,7 +6,7 @@
 export function csvField(waarde: string | number | boolean | null): string {
   if (waarde === null) return '';
   if (typeof waarde !== 'string') return String(waarde);
-  return `"${waarde.replaceAll('"', '""')}"`;
+  return waarde.includes('"') ? `"${waarde.replaceAll('"', '""')}"` : `"${waarde}"`;
 }
 
 export function csvLine(waarden: readonly (string | number | boolean | null)[]): string {

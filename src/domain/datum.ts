@@ -31,11 +31,9 @@ function dagenInMaand(jaar: number, maand: number): number {
 
 /** Age in whole years on `peildatum`: the number of birthdays reached on or before that day. */
 export function leeftijdOp(geboortedatum: Datum, peildatum: Datum): number {
-  const [gj, gm, gd] = geboortedatum.split('-').map(Number) as [number, number, number];
-  const [pj, pm, pd] = peildatum.split('-').map(Number) as [number, number, number];
-  let leeftijd = pj - gj;
-  if (pm < gm || (pm === gm && pd < gd)) leeftijd -= 1;
-  return leeftijd;
+  // ISO dates: the year is the first four characters, and month-day compares as text.
+  const leeftijd = Number(peildatum.slice(0, 4)) - Number(geboortedatum.slice(0, 4));
+  return peildatum.slice(5) < geboortedatum.slice(5) ? leeftijd - 1 : leeftijd;
 }
 
 /** A period `[vanaf, tot]` with both ends inclusive; `tot` null means open-ended. */

@@ -47,12 +47,20 @@ export async function importeerLevering(db: Db, map: string): Promise<Importvers
   const pad = resolve(map);
   const info = await stat(pad).catch(() => null);
   if (!info?.isDirectory()) throw new LeveringOnverwerkbaar(`map ${map} bestaat niet of is geen map`);
-  const namen = (await readdir(pad, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+  // Every entry, not only regular files: a delivered file may be a symlink, and a known name
+  // that is no readable file (a folder, a dangling link, a pipe) makes the delivery unprocessable
+  // instead of silently dropping that file.
+  const namen = (await readdir(pad)).sort();
   const opmerkingen = namen
     .filter((n) => !bestandsdefinitie(n))
     .map((n) => `onbekend bestand ${n} genegeerd (levering.md kent het niet)`);
   // Files in the order of levering.md, so reference data and persons come first.
   const bekend = BESTANDEN.filter((d) => namen.includes(d.bestand));
+  for (const def of bekend) {
+    const bestand = await stat(join(pad, def.bestand)).catch((e: Error) => e);
+    if (bestand instanceof Error) throw new LeveringOnverwerkbaar(`${def.bestand} kon niet worden gelezen: ${bestand.message}`);
+    if (!bestand.isFile()) throw new LeveringOnverwerkbaar(`${def.bestand} is geen bestand (maar een map, pipe of apparaat)`);
+  }
 
   return db.transaction(async (tx) => {
     const leveringId = await maakLevering(tx, basename(pad), pad);

@@ -1,9 +1,8 @@
 import type { Dossier, Gebeurtenis, Inschrijving } from '../domain/telling/dossier.js';
-import { readCsvRecords } from '../importeren/csvReader.js';
 
 /**
  * Turns the tagged rows of the dossier window (src/db/tellingen.ts) into one Dossier per
- * person. The rows arrive ordered by person, so one dossier is in memory at a time.
+ * person. The rows arrive in any order and are grouped per person in memory.
  */
 type Rij = readonly (string | null)[];
 
@@ -61,24 +60,44 @@ function voegToe(b: Bouwer, r: Rij): void {
   }
 }
 
-/** Groups rows (ordered by person) into dossiers. */
-export async function* groepeerDossiers(rijen: AsyncIterable<Rij> | Iterable<Rij>): AsyncGenerator<Dossier> {
-  let huidig: Bouwer | null = null;
-  for await (const r of rijen) {
-    const id = r[0]!;
-    if (huidig === null || huidig.persoonId !== id) {
-      if (huidig) yield huidig;
-      huidig = nieuweBouwer(id);
+/** Groups batches of rows (in any order) into dossiers, yielded in order of first appearance. */
+export async function* groepeerDossiers(batches: AsyncIterable<Rij[]> | Iterable<Rij[]>): AsyncGenerator<Dossier> {
+  const perPersoon = new Map<string, Bouwer>();
+  for await (const rijen of batches) {
+    for (const r of rijen) {
+      const id = r[0]!;
+      let b = perPersoon.get(id);
+      if (!b) {
+        b = nieuweBouwer(id);
+        perPersoon.set(id, b);
+      }
+      voegToe(b, r);
     }
-    voegToe(huidig, r);
   }
-  if (huidig) yield huidig;
+  yield* perPersoon.values();
 }
 
-/** Rows of a COPY ... TO STDOUT (FORMAT csv) stream; an empty unquoted field is NULL. */
-export async function* csvRijen(stroom: AsyncIterable<Uint8Array>): AsyncGenerator<Rij> {
-  for await (const record of readCsvRecords(stroom)) {
-    if ('fout' in record) throw new Error(`onleesbare uitvoer van de database op regel ${record.regel}: ${record.fout}`);
-    yield record.velden.map((v) => (v === '' ? null : v));
+/** COPY text format escapes (`\\`, `\t`, `\n`, `\r`, …) back to the characters they stand for. */
+function ontsnap(veld: string): string {
+  return veld.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' })[c] ?? c);
+}
+
+/** Rows of a `COPY ... TO STDOUT` stream in text format: tab-separated, `\N` is NULL. */
+export async function* tekstRijen(stroom: AsyncIterable<Uint8Array>): AsyncGenerator<Rij[]> {
+  const decoder = new TextDecoder();
+  let rest = '';
+  const ontleed = (regels: string[]): Rij[] =>
+    regels.map((regel) => regel.split('\t').map((v) => (v === '\\N' ? null : v.includes('\\') ? ontsnap(v) : v)));
+  for await (const stuk of stroom) {
+    const tekst = rest + decoder.decode(stuk, { stream: true });
+    const laatste = tekst.lastIndexOf('\n');
+    if (laatste < 0) {
+      rest = tekst;
+      continue;
+    }
+    rest = tekst.slice(laatste + 1);
+    yield ontleed(tekst.slice(0, laatste).split('\n'));
   }
+  rest += decoder.decode();
+  if (rest) yield ontleed([rest]);
 }

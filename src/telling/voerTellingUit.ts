@@ -8,7 +8,7 @@ import { beoordeel } from '../domain/telling/beoordeling.js';
 import { DEFINITIEVERSIE } from '../domain/telling/bronnen.js';
 import { Cijferteller } from '../domain/telling/cijfers.js';
 import type { Telopties } from '../domain/telling/uitsluitingen.js';
-import { csvRijen, groepeerDossiers } from './dossiers.js';
+import { groepeerDossiers, tekstRijen } from './dossiers.js';
 
 /**
  * `binnenboord telling`: reads the dossier of every person enrolled on T0, decides by the
@@ -23,6 +23,8 @@ export async function voerTellingUit(db: Db, jaar: Schooljaar, opties: Telopties
   const rmc = (gemeente: string) => indeling.get(gemeente)?.code ?? null;
 
   const runId = await db.transaction(async (tx) => {
+    // Enough memory for the window's joins to stay off disk (temporary files are slow on PGlite).
+    await tx.exec(`SET LOCAL work_mem = '256MB'`);
     const id = await maakRun(tx, {
       schooljaar: jaar.naam, status: opties.status, definitieversie: DEFINITIEVERSIE,
       werkurenDrempel: opties.werkurenDrempel, gestartOp,
@@ -36,7 +38,7 @@ export async function voerTellingUit(db: Db, jaar: Schooljaar, opties: Telopties
       if (batch.length) await tx.copyIn(TELLING_PERSOON_COPY, batch.join(''));
       batch = [];
     };
-    for await (const dossier of groepeerDossiers(csvRijen(tx.copyOut(dossierExtractie(jaar))))) {
+    for await (const dossier of groepeerDossiers(tekstRijen(tx.copyOut(dossierExtractie(jaar))))) {
       const uitkomst = beoordeel(dossier, jaar, opties, rmc);
       if (!uitkomst.inStartpopulatie) {
         if (uitkomst.waarom === 'geboortedatum-onbekend') nietTeTellen += 1;

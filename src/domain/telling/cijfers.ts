@@ -35,44 +35,61 @@ export function percentage(vsv: number, startpopulatie: number): string {
   return `${Math.floor(honderdsten / 100)}.${String(honderdsten % 100).padStart(2, '0')}`;
 }
 
+/**
+ * Accumulates the figures of a count. Persons are first counted per combination of
+ * attributes (region, municipality, sector, category, age group, sex, reason): there are
+ * far fewer combinations than persons, so each person costs one map update, and the
+ * figures per grouping are summed from the combinations at the end.
+ */
 export class Cijferteller {
-  private readonly cijfers = new Map<string, Cijfer>();
-
-  private tel(niveau: Niveau, gebied: string, dimensie: Dimensie, waarde: string, vsv: boolean): void {
-    const sleutel = `${niveau}\u0000${gebied}\u0000${dimensie}\u0000${waarde}`;
-    let c = this.cijfers.get(sleutel);
-    if (!c) {
-      c = { niveau, gebied, dimensie, waarde, startpopulatie: 0, vsv: 0 };
-      this.cijfers.set(sleutel, c);
-    }
-    c.startpopulatie += 1;
-    if (vsv) c.vsv += 1;
-  }
+  private readonly personen = new Map<string, number>();
+  private readonly instellingen = new Map<string, number>();
 
   voegToe(b: Beoordeling): void {
-    const { primair } = b;
-    const gebieden: [Niveau, string][] = [['landelijk', LANDELIJK], ['rmc', b.rmcCode], ['gemeente', b.gemeenteCode]];
-    for (const [niveau, gebied] of gebieden) {
-      this.tel(niveau, gebied, 'totaal', 'totaal', primair.vsv);
-      this.tel(niveau, gebied, 'sector', primair.sector, primair.vsv);
-      this.tel(niveau, gebied, 'categorie', primair.categorie, primair.vsv);
-      this.tel(niveau, gebied, 'leeftijdsgroep', leeftijdsgroep(b.leeftijd), primair.vsv);
-      this.tel(niveau, gebied, 'geslacht', b.geslacht ?? ONBEKEND_GESLACHT, primair.vsv);
-      this.tel(niveau, gebied, 'reden', primair.reden, primair.vsv);
-    }
+    const p = b.primair;
+    const sleutel = [b.rmcCode, b.gemeenteCode, p.sector, p.categorie, leeftijdsgroep(b.leeftijd), b.geslacht ?? ONBEKEND_GESLACHT, p.reden].join('\t');
+    this.personen.set(sleutel, (this.personen.get(sleutel) ?? 0) + 1);
     for (const t of b.perInstelling) {
-      this.tel('instelling', t.brin, 'totaal', 'totaal', t.vsv);
-      this.tel('instelling', t.brin, 'sector', t.sector, t.vsv);
-      this.tel('instelling', t.brin, 'categorie', t.categorie, t.vsv);
-      this.tel('instelling', t.brin, 'reden', t.reden, t.vsv);
-      const vestiging = `${t.brin}-${t.vestiging}`;
-      this.tel('vestiging', vestiging, 'totaal', 'totaal', t.vsv);
-      this.tel('vestiging', vestiging, 'categorie', t.categorie, t.vsv);
+      const s = [t.brin, t.vestiging, t.sector, t.categorie, t.reden].join('\t');
+      this.instellingen.set(s, (this.instellingen.get(s) ?? 0) + 1);
     }
   }
 
   resultaat(): Cijfer[] {
-    return [...this.cijfers.values()];
+    const cijfers = new Map<string, Cijfer>();
+    const tel = (niveau: Niveau, gebied: string, dimensie: Dimensie, waarde: string, aantal: number, vsv: boolean) => {
+      const sleutel = `${niveau}\t${gebied}\t${dimensie}\t${waarde}`;
+      let c = cijfers.get(sleutel);
+      if (!c) {
+        c = { niveau, gebied, dimensie, waarde, startpopulatie: 0, vsv: 0 };
+        cijfers.set(sleutel, c);
+      }
+      c.startpopulatie += aantal;
+      if (vsv) c.vsv += aantal;
+    };
+    for (const [sleutel, aantal] of this.personen) {
+      const [rmc, gemeente, sector, categorie, leeftijd, geslacht, reden] = sleutel.split('\t') as [string, string, string, string, string, string, string];
+      const vsv = reden === 'vsv';
+      for (const [niveau, gebied] of [['landelijk', LANDELIJK], ['rmc', rmc], ['gemeente', gemeente]] as const) {
+        tel(niveau, gebied, 'totaal', 'totaal', aantal, vsv);
+        tel(niveau, gebied, 'sector', sector, aantal, vsv);
+        tel(niveau, gebied, 'categorie', categorie, aantal, vsv);
+        tel(niveau, gebied, 'leeftijdsgroep', leeftijd, aantal, vsv);
+        tel(niveau, gebied, 'geslacht', geslacht, aantal, vsv);
+        tel(niveau, gebied, 'reden', reden, aantal, vsv);
+      }
+    }
+    for (const [sleutel, aantal] of this.instellingen) {
+      const [brin, vestiging, sector, categorie, reden] = sleutel.split('\t') as [string, string, string, string, string];
+      const vsv = reden === 'vsv';
+      tel('instelling', brin, 'totaal', 'totaal', aantal, vsv);
+      tel('instelling', brin, 'sector', sector, aantal, vsv);
+      tel('instelling', brin, 'categorie', categorie, aantal, vsv);
+      tel('instelling', brin, 'reden', reden, aantal, vsv);
+      tel('vestiging', `${brin}-${vestiging}`, 'totaal', 'totaal', aantal, vsv);
+      tel('vestiging', `${brin}-${vestiging}`, 'categorie', categorie, aantal, vsv);
+    }
+    return [...cijfers.values()];
   }
 }
 

@@ -1,0 +1,61 @@
+import { percentage } from './telling/cijfers.js';
+
+/**
+ * Disclosure control for published figures (telling.md, "Disclosure control"): DUO's rule.
+ * Without access to personal data a count of 1 to 4 is shown as `<5`, never its value, and
+ * a percentage resting on fewer than 5 vsv'ers is not shown. Counts of 0 are shown.
+ *
+ * Access is a parameter, so that a later login can give an entitled user the exact values
+ * through the very same function; every caller states the access level explicitly.
+ */
+export type Toegang = 'openbaar' | 'gerechtigd';
+
+export const AFGESCHERMD = '<5' as const;
+
+/** The smallest count that is shown as is: DUO's threshold. */
+export const DREMPEL = 5;
+
+export type Aantal = number | typeof AFGESCHERMD;
+
+export interface GepubliceerdCijfer {
+  readonly startpopulatie: Aantal;
+  readonly vsv: Aantal;
+  /** two decimals, e.g. `25.00`; null when hidden or when there is no start population */
+  readonly percentage: string | null;
+  /** true when any part of this figure was withheld */
+  readonly afgeschermd: boolean;
+}
+
+export function publiceerAantal(aantal: number, toegang: Toegang): Aantal {
+  if (toegang === 'gerechtigd') return aantal;
+  return aantal >= 1 && aantal < DREMPEL ? AFGESCHERMD : aantal;
+}
+
+/**
+ * The percentage is hidden whenever it rests on fewer than 5 vsv'ers, including 0: the rule
+ * names the number of vsv'ers, not the start population, so 0 of 3 is as revealing as 1 of 3.
+ */
+export function publiceerPercentage(vsv: number, startpopulatie: number, toegang: Toegang): string | null {
+  if (startpopulatie === 0) return null;
+  if (toegang === 'openbaar' && vsv < DREMPEL) return null;
+  return percentage(vsv, startpopulatie);
+}
+
+export function publiceerCijfer(cijfer: { startpopulatie: number; vsv: number }, toegang: Toegang): GepubliceerdCijfer {
+  const startpopulatie = publiceerAantal(cijfer.startpopulatie, toegang);
+  const vsv = publiceerAantal(cijfer.vsv, toegang);
+  const pct = publiceerPercentage(cijfer.vsv, cijfer.startpopulatie, toegang);
+  const afgeschermd = startpopulatie !== cijfer.startpopulatie || vsv !== cijfer.vsv
+    || (pct === null && cijfer.startpopulatie > 0);
+  return { startpopulatie, vsv, percentage: pct, afgeschermd };
+}
+
+/**
+ * Anything derived from a hidden percentage (such as whether a norm was met) would reveal
+ * part of it, so it is withheld together with the percentage.
+ */
+export function publiceerAfgeleide<T>(waarde: T, cijfer: GepubliceerdCijfer): T | typeof AFGESCHERMD_OORDEEL {
+  return cijfer.percentage === null ? AFGESCHERMD_OORDEEL : waarde;
+}
+
+export const AFGESCHERMD_OORDEEL = 'afgeschermd' as const;

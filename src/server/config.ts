@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+
+/**
+ * Settings of the web server, from the environment. Every setting is checked at start and
+ * every invalid one is reported at once, in Dutch, so an operator fixes them in one go.
+ */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  database: string;
+  /** Scale of the generated demo data (0, 1]; passed to the demo loader once it takes one. */
+  demoSchaal: number;
+  logniveau: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export type ConfigUitkomst = { ok: true; config: ServerConfig } | { ok: false; fouten: string[] };
+
+const LOGNIVEAUS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function leesServerConfig(env: NodeJS.ProcessEnv, werkmap: string = process.cwd()): ConfigUitkomst {
+  const fouten: string[] = [];
+
+  const portTekst = env.PORT?.trim() || '3000';
+  const port = Number(portTekst);
+  if (!/^\d+$/.test(portTekst) || port > 65535) {
+    fouten.push(`PORT '${env.PORT}' is geen poortnummer: geef een geheel getal van 0 tot en met 65535 (0 kiest een vrije poort).`);
+  }
+
+  const host = env.HOST === undefined ? '127.0.0.1' : env.HOST.trim();
+  if (host === '' || /\s|\//.test(host)) {
+    fouten.push(`HOST '${env.HOST}' is geen hostnaam of IP-adres: geef bijvoorbeeld 127.0.0.1 of 0.0.0.0.`);
+  }
+
+  const database = env.BINNENBOORD_DATABASE === undefined ? resolve(werkmap, '.binnenboord') : env.BINNENBOORD_DATABASE.trim();
+  if (database === '') {
+    fouten.push('BINNENBOORD_DATABASE is leeg: geef een map (ingebedde database) of een postgres://-adres.');
+  } else if (/^postgres(ql)?:/.test(database)) {
+    try {
+      const url = new URL(database);
+      if (!url.hostname) throw new Error('geen server');
+    } catch {
+      fouten.push('BINNENBOORD_DATABASE is geen geldig PostgreSQL-adres: schrijf het als postgres://gebruiker:wachtwoord@server:5432/database.');
+    }
+  }
+
+  const schaalTekst = env.BINNENBOORD_DEMO_SCHAAL?.trim() || '1';
+  const demoSchaal = Number(schaalTekst);
+  if (!/^\d*\.?\d+(e-?\d+)?$/i.test(schaalTekst) || !(demoSchaal > 0 && demoSchaal <= 1)) {
+    fouten.push(`BINNENBOORD_DEMO_SCHAAL '${env.BINNENBOORD_DEMO_SCHAAL}' is ongeldig: geef een getal groter dan 0 en ten hoogste 1, bijvoorbeeld 0.1.`);
+  }
+
+  const logniveau = (env.BINNENBOORD_LOGNIVEAU?.trim() || 'info') as ServerConfig['logniveau'];
+  if (!LOGNIVEAUS.includes(logniveau)) {
+    fouten.push(`BINNENBOORD_LOGNIVEAU '${env.BINNENBOORD_LOGNIVEAU}' is onbekend: kies uit ${LOGNIVEAUS.join(', ')}.`);
+  }
+
+  if (fouten.length > 0) return { ok: false, fouten };
+  return { ok: true, config: { port, host, database, demoSchaal, logniveau } };
+}

@@ -1,0 +1,87 @@
+import type { FastifyRequest } from 'fastify';
+import { ProblemError } from './problems.js';
+
+/**
+ * CSV downloads of the tables in a response. A route describes its tables as rows of
+ * already published values (made from the response after disclosure control), so a CSV
+ * shows exactly what the JSON shows. RFC 4180, UTF-8 with BOM (so spreadsheet programs
+ * read accents right), comma-separated, decimal point.
+ */
+export type Celwaarde = string | number | boolean | null | undefined;
+
+export interface CsvTabel {
+  naam: string;
+  kolommen: readonly string[];
+  rijen: readonly Record<string, Celwaarde>[];
+}
+
+/** Text that a spreadsheet would run as a formula is prefixed with a quote (CSV injection). */
+function cel(waarde: Celwaarde): string {
+  if (waarde === null || waarde === undefined) return '';
+  let tekst = String(waarde);
+  if (typeof waarde === 'string' && /^[=+\-@\t\r]/.test(tekst)) tekst = `'${tekst}`;
+  return /[",\n\r]/.test(tekst) ? `"${tekst.replaceAll('"', '""')}"` : tekst;
+}
+
+/** One table as is; several tables as one long table with a first column `tabel`. */
+export function alsCsv(tabellen: readonly CsvTabel[]): string {
+  let kolommen: string[];
+  let rijen: Record<string, Celwaarde>[];
+  if (tabellen.length === 1) {
+    kolommen = [...tabellen[0]!.kolommen];
+    rijen = [...tabellen[0]!.rijen];
+  } else {
+    kolommen = ['tabel'];
+    for (const t of tabellen) for (const k of t.kolommen) if (!kolommen.includes(k)) kolommen.push(k);
+    rijen = tabellen.flatMap((t) => t.rijen.map((r) => ({ tabel: t.naam, ...r })));
+  }
+  const regels = [kolommen.join(','), ...rijen.map((r) => kolommen.map((k) => cel(r[k])).join(','))];
+  return `\uFEFF${regels.join('\r\n')}\r\n`;
+}
+
+interface Mediabereik {
+  type: string;
+  q: number;
+}
+
+function leesAccept(accept: string): Mediabereik[] {
+  return accept.split(',').map((deel) => {
+    const [type, ...params] = deel.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return { type: type!.trim(), q: q ? Number(q.slice(2)) : 1 };
+  }).filter((m) => m.type !== '');
+}
+
+function kwaliteit(bereiken: Mediabereik[], type: string): number {
+  const [hoofd] = type.split('/');
+  let beste = -1;
+  let specifiek = -1;
+  for (const b of bereiken) {
+    const past = b.type === type ? 3 : b.type === `${hoofd}/*` ? 2 : b.type === '*/*' ? 1 : 0;
+    if (past > specifiek) {
+      specifiek = past;
+      beste = b.q;
+    }
+  }
+  return specifiek > 0 ? beste : 0;
+}
+
+/**
+ * JSON or CSV for this request: `formaat` wins, then the Accept header. Throws 406 when the
+ * Accept header allows neither.
+ */
+export function kiesFormaat(request: FastifyRequest, csvMogelijk: boolean): 'json' | 'csv' {
+  const formaat = (request.query as Record<string, unknown> | undefined)?.formaat;
+  if (formaat === 'csv' && csvMogelijk) return 'csv';
+  if (formaat === 'json') return 'json';
+  const accept = request.headers.accept;
+  if (!accept) return 'json';
+  const bereiken = leesAccept(accept);
+  const json = Math.max(kwaliteit(bereiken, 'application/json'), kwaliteit(bereiken, 'application/problem+json'));
+  const csv = csvMogelijk ? kwaliteit(bereiken, 'text/csv') : 0;
+  if (csv > json) return 'csv';
+  if (json > 0) return 'json';
+  throw new ProblemError(406, csvMogelijk
+    ? 'Deze bron levert application/json of text/csv; pas de Accept-header aan of gebruik formaat=csv.'
+    : 'Deze bron levert alleen application/json; pas de Accept-header aan.');
+}

@@ -1,0 +1,75 @@
+import { leesLeveringskoppen, leesTelruns, type Leveringskop, type Telrun } from '../db/cijfers.js';
+import type { Db } from '../db/database.js';
+import type { Status } from '../domain/telling/uitsluitingen.js';
+import { nietGevonden } from './problems.js';
+
+/**
+ * Which stored run a figure comes from. A school year can have several runs (recounts,
+ * provisional and definitive); what is shown is, per school year, the latest definitive
+ * run, or the latest provisional one while there is no definitive run yet, unless the
+ * caller asks for a status.
+ */
+export interface Runcatalogus {
+  runs: Telrun[];
+  leveringen: Map<number, Leveringskop>;
+}
+
+export async function laadCatalogus(db: Db): Promise<Runcatalogus> {
+  const [runs, leveringen] = await Promise.all([leesTelruns(db), leesLeveringskoppen(db)]);
+  return { runs, leveringen: new Map(leveringen.map((l) => [l.id, l])) };
+}
+
+function voorkeur(a: Telrun, b: Telrun, status?: Status): Telrun {
+  if (!status && a.status !== b.status) return a.status === 'definitief' ? a : b;
+  return a.id > b.id ? a : b;
+}
+
+/** The run shown for every school year, oldest school year first. */
+export function runsPerJaar(cat: Runcatalogus, status?: Status): Telrun[] {
+  const perJaar = new Map<string, Telrun>();
+  for (const r of cat.runs) {
+    if (status && r.status !== status) continue;
+    const huidig = perJaar.get(r.schooljaar);
+    perJaar.set(r.schooljaar, huidig ? voorkeur(huidig, r, status) : r);
+  }
+  return [...perJaar.values()].sort((a, b) => a.schooljaar.localeCompare(b.schooljaar));
+}
+
+export function kiesRun(cat: Runcatalogus, vraag: { schooljaar?: string; status?: Status }): Telrun {
+  const kandidaten = runsPerJaar(cat, vraag.status);
+  const run = vraag.schooljaar ? kandidaten.find((r) => r.schooljaar === vraag.schooljaar) : kandidaten.at(-1);
+  if (!run) {
+    const wat = `${vraag.status ? `${vraag.status}e ` : ''}telling${vraag.schooljaar ? ` van schooljaar ${vraag.schooljaar}` : ''}`;
+    throw nietGevonden(`Er is nog geen ${wat} opgeslagen.`);
+  }
+  return run;
+}
+
+export function vorigeRun(cat: Runcatalogus, run: Telrun, status?: Status): Telrun | null {
+  const jaren = runsPerJaar(cat, status);
+  const i = jaren.findIndex((r) => r.schooljaar === run.schooljaar);
+  return i > 0 ? jaren[i - 1]! : null;
+}
+
+export interface TellingInfo {
+  runId: number;
+  schooljaar: string;
+  status: Status;
+  definitieversie: string;
+  berekendOp: string;
+  leveringen: { id: number; naam: string; ontvangenOp: string }[];
+}
+
+export function tellingInfo(cat: Runcatalogus, run: Telrun): TellingInfo {
+  return {
+    runId: run.id,
+    schooljaar: run.schooljaar,
+    status: run.status,
+    definitieversie: run.definitieversie,
+    berekendOp: run.gereed_op,
+    leveringen: run.leveringen.map((id) => {
+      const l = cat.leveringen.get(id);
+      return { id, naam: l?.naam ?? '', ontvangenOp: l?.ontvangen_op ?? '' };
+    }),
+  };
+}

@@ -1,0 +1,264 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+/**
+ * The shapes of the API (OpenAPI 3.0). One definition gives the OpenAPI document, the
+ * serialisation and the types the web app reads. OpenAPI 3.0 has no `const` nor a `null`
+ * type, hence the two helpers below.
+ */
+export const StringEnum = <T extends string>(waarden: readonly T[], opties: Record<string, unknown> = {}) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...waarden], ...opties });
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
+
+// ---------------------------------------------------------------------------- parameters
+
+export const SCHOOLJAAR_PATROON = '^\\d{4}-\\d{4}$';
+export const RMC_PATROON = '^(\\d{2}|onbekend)$';
+export const GEMEENTE_PATROON = '^(GM\\d{4}|onbekend)$';
+export const BRIN_PATROON = '^\\d{2}[A-Z]{2}$';
+
+export const SchooljaarParam = Type.String({
+  pattern: SCHOOLJAAR_PATROON, description: 'Schooljaar als JJJJ-JJJJ, bijv. 2019-2020. Zonder: het laatste schooljaar met een telling.', example: '2019-2020',
+});
+export const StatusParam = StringEnum(['definitief', 'voorlopig'] as const, {
+  description: 'Status van de telling. Zonder: per schooljaar de laatste definitieve telling, anders de laatste voorlopige.',
+});
+export const FormaatParam = StringEnum(['json', 'csv'] as const, {
+  description: 'Formaat van het antwoord; gelijkwaardig aan Accept: text/csv. Dezelfde afscherming geldt in beide.',
+});
+
+// ---------------------------------------------------------------------------- shared shapes
+
+export const ProblemSchema = Type.Object({
+  type: Type.String({ description: 'URI die het soort fout aanduidt' }),
+  title: Type.String(),
+  status: Type.Integer({ minimum: 400, maximum: 599 }),
+  detail: Type.String(),
+  instance: Type.Optional(Type.String()),
+  invalidParams: Type.Optional(Type.Array(Type.Object({
+    name: Type.String({ description: 'naam van de parameter' }),
+    code: Type.String({ description: 'soort fout, bijv. pattern, enum, required, unknown' }),
+    reason: Type.String({ description: 'wat er mis is, in het Nederlands' }),
+  }))),
+}, { $id: 'Problem', description: 'Foutmelding volgens RFC 9457 (application/problem+json).' });
+
+export const Aantal = Type.Unsafe<number | '<5'>({
+  oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['<5'] }],
+  description: 'Een aantal personen. Zonder inlog wordt een aantal van 1 tot en met 4 getoond als "<5" (afscherming van DUO).',
+});
+
+export const CijferSchema = Type.Object({
+  startpopulatie: Aantal,
+  vsv: Aantal,
+  percentage: Nullable(Type.String({
+    pattern: '^\\d+\\.\\d{2}$',
+    description: 'vsv-percentage met twee decimalen; null als het op minder dan 5 vsv\'ers rust of als de startpopulatie 0 is.',
+  })),
+  afgeschermd: Type.Boolean({ description: 'true als een deel van dit cijfer is afgeschermd' }),
+}, { $id: 'Cijfer', description: 'Startpopulatie, aantal vsv\'ers en vsv-percentage, met afscherming.' });
+export const Cijfer = Type.Ref(CijferSchema);
+
+export const NormCijferSchema = Type.Object({
+  startpopulatie: Aantal,
+  vsv: Aantal,
+  percentage: Nullable(Type.String({ pattern: '^\\d+\\.\\d{2}$' })),
+  afgeschermd: Type.Boolean(),
+  norm: Nullable(Type.Number({ description: 'prestatienorm: het hoogste toegestane vsv-percentage in deze categorie en dit schooljaar' })),
+  normoordeel: StringEnum(['gehaald', 'niet-gehaald', 'geen-norm', 'afgeschermd'] as const, {
+    description: 'afgeschermd: het percentage is niet openbaar, dus het oordeel ook niet',
+  }),
+}, { $id: 'NormCijfer', description: 'Een cijfer van een instelling in een categorie, met de prestatienorm.' });
+export const NormCijfer = Type.Ref(NormCijferSchema);
+
+export const TellingSchema = Type.Object({
+  runId: Type.Integer({ description: 'nummer van de opgeslagen telling' }),
+  schooljaar: Type.String({ pattern: SCHOOLJAAR_PATROON }),
+  status: StringEnum(['definitief', 'voorlopig'] as const),
+  definitieversie: Type.String(),
+  berekendOp: Type.String({ format: 'date-time', description: 'moment waarop de telling klaar was (UTC)' }),
+  leveringen: Type.Array(Type.Object({
+    id: Type.Integer(),
+    naam: Type.String(),
+    ontvangenOp: Type.String({ format: 'date-time' }),
+  }), { description: 'de leveringen waarop de telling rust' }),
+}, { $id: 'Telling', description: 'De opgeslagen telling waar een cijfer uit komt.' });
+export const Telling = Type.Ref(TellingSchema);
+
+export const Onderdeel = Type.Object({ waarde: Type.String(), cijfer: Cijfer });
+
+export const UitsplitsingenSchema = Type.Object({
+  sector: Type.Array(Onderdeel, { description: 'vo, mbo, vavo' }),
+  categorie: Type.Array(Onderdeel),
+  leeftijdsgroep: Type.Array(Onderdeel, { description: '<18 en 18+ op de teldatum' }),
+  geslacht: Type.Array(Onderdeel, { description: 'M, V, X, onbekend' }),
+}, { $id: 'Uitsplitsingen' });
+export const Uitsplitsingen = Type.Ref(UitsplitsingenSchema);
+
+const Methodewijziging = Type.Object({ schooljaar: Type.String(), omschrijving: Type.String() });
+
+export const Trendpunt = Type.Object({
+  schooljaar: Type.String(),
+  telling: Telling,
+  cijfer: Cijfer,
+  landelijk: Cijfer,
+  methodewijziging: Nullable(Methodewijziging),
+});
+
+export const Vestigingscijfer = Type.Object({
+  brin: Type.String(),
+  vestiging: Type.String(),
+  naam: Type.String(),
+  gemeenteCode: Type.String(),
+  plaats: Type.String({ description: 'gemeente van de vestiging' }),
+  cijfer: Cijfer,
+});
+
+export const Link = Type.Object({ href: Type.String() });
+
+export const SHARED_SCHEMAS = [ProblemSchema, CijferSchema, NormCijferSchema, TellingSchema, UitsplitsingenSchema];
+
+// ---------------------------------------------------------------------------- responses
+
+export const SchooljarenAntwoord = Type.Object({
+  schooljaren: Type.Array(Type.Object({
+    schooljaar: Type.String(),
+    telling: Telling,
+    tellingen: Type.Array(Telling, { description: 'alle opgeslagen tellingen van dit schooljaar, oudste eerst' }),
+    methodewijziging: Nullable(Methodewijziging),
+  })),
+});
+
+export const TellingAntwoord = Type.Object({
+  telling: Telling,
+  cijfer: Cijfer,
+  nietTeTellen: Aantal,
+});
+
+export const ReeksAntwoord = Type.Object({
+  doel: Type.Object({ doelAantal: Type.Integer(), jaar: Type.Integer(), omschrijving: Type.String() }),
+  methodewijzigingen: Type.Array(Methodewijziging),
+  reeks: Type.Array(Type.Object({
+    schooljaar: Type.String(),
+    telling: Telling,
+    totaal: Cijfer,
+    sector: Type.Array(Onderdeel),
+    methodewijziging: Nullable(Methodewijziging),
+  })),
+});
+
+export const KerncijfersAntwoord = Type.Object({
+  telling: Telling,
+  totaal: Cijfer,
+  uitsplitsingen: Uitsplitsingen,
+  vorigJaar: Nullable(Type.Object({ telling: Telling, totaal: Cijfer })),
+  methodewijziging: Nullable(Methodewijziging),
+});
+
+export const RegiolijstAntwoord = Type.Object({
+  telling: Telling,
+  landelijk: Cijfer,
+  regios: Type.Array(Type.Object({
+    rmcCode: Type.String(),
+    naam: Type.String(),
+    totaal: Cijfer,
+    sector: Type.Array(Onderdeel),
+  })),
+});
+
+export const GemeentelijstAntwoord = Type.Object({
+  telling: Telling,
+  landelijk: Cijfer,
+  gemeenten: Type.Array(Type.Object({
+    gemeenteCode: Type.String(),
+    naam: Type.String(),
+    rmcCode: Type.String(),
+    rmcNaam: Type.String(),
+    totaal: Cijfer,
+  })),
+});
+
+const GebiedVergelijking = Type.Object({ totaal: Cijfer, uitsplitsingen: Uitsplitsingen });
+
+export const RegioAntwoord = Type.Object({
+  telling: Telling,
+  rmcCode: Type.String(),
+  naam: Type.String(),
+  totaal: Cijfer,
+  uitsplitsingen: Uitsplitsingen,
+  landelijk: GebiedVergelijking,
+  trend: Type.Array(Trendpunt),
+  gemeenten: Type.Array(Type.Object({ gemeenteCode: Type.String(), naam: Type.String(), cijfer: Cijfer })),
+  vestigingen: Type.Array(Vestigingscijfer),
+});
+
+export const GemeenteAntwoord = Type.Object({
+  telling: Telling,
+  gemeenteCode: Type.String(),
+  naam: Type.String(),
+  regio: Nullable(Type.Object({ rmcCode: Type.String(), naam: Type.String(), totaal: Cijfer })),
+  totaal: Cijfer,
+  uitsplitsingen: Uitsplitsingen,
+  landelijk: GebiedVergelijking,
+  trend: Type.Array(Trendpunt),
+  vestigingen: Type.Array(Vestigingscijfer),
+});
+
+export const InstellingenAntwoord = Type.Object({
+  telling: Nullable(Telling),
+  instellingen: Type.Array(Type.Object({
+    brin: Type.String(),
+    naam: Type.String(),
+    soort: Type.String(),
+    plaatsen: Type.Array(Type.String()),
+    totaal: Nullable(Cijfer),
+  })),
+  paginering: Type.Object({
+    pagina: Type.Integer(), paginaGrootte: Type.Integer(), totaalAantal: Type.Integer(), aantalPaginas: Type.Integer(),
+  }),
+  _links: Type.Object({
+    self: Link, first: Link, last: Link, prev: Type.Optional(Link), next: Type.Optional(Link),
+  }),
+});
+
+const Categoriecijfer = Type.Object({ waarde: Type.String(), cijfer: NormCijfer });
+
+export const InstellingAntwoord = Type.Object({
+  telling: Telling,
+  brin: Type.String(),
+  naam: Type.String(),
+  soort: Type.String(),
+  totaal: Cijfer,
+  sector: Type.Array(Onderdeel),
+  categorie: Type.Array(Categoriecijfer),
+  vestigingen: Type.Array(Type.Object({
+    vestiging: Type.String(),
+    naam: Type.String(),
+    gemeenteCode: Type.String(),
+    plaats: Type.String(),
+    totaal: Cijfer,
+    categorie: Type.Array(Categoriecijfer),
+  })),
+  trend: Type.Array(Type.Object({
+    schooljaar: Type.String(),
+    telling: Telling,
+    totaal: Cijfer,
+    categorie: Type.Array(Categoriecijfer),
+    methodewijziging: Nullable(Methodewijziging),
+  })),
+});
+
+export const VergelijkingAntwoord = Type.Object({
+  reeksen: Type.Array(Type.Object({
+    soort: StringEnum(['landelijk', 'rmc', 'gemeente', 'instelling'] as const),
+    code: Type.String(),
+    naam: Type.String(),
+    punten: Type.Array(Type.Object({ schooljaar: Type.String(), telling: Telling, cijfer: Cijfer })),
+  })),
+  methodewijzigingen: Type.Array(Methodewijziging),
+});
+
+export const TopoJsonAntwoord = Type.Object({
+  type: Type.String({ description: 'Topology' }),
+}, { additionalProperties: true, description: 'TopoJSON met grenzen (CBS/PDOK via cartomap/nl); objecten met statcode, statnaam.' });
+
+export type Gepubliceerd<T extends TSchema> = Static<T>;
