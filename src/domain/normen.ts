@@ -1,9 +1,11 @@
+import { percentageInHonderdsten } from './telling/cijfers.js';
 import type { Categorie } from './telling/startpopulatie.js';
 
 /**
  * Performance norms (prestatienormen) per category: the maximum vsv percentage an
- * institution may have in a convenant year. Source: the 2012 regulations (BWBR0031387 for
- * vo; BWBR0031390 Bijlage A for mbo). Later years are added as data, in this table.
+ * institution may have in a convenant year. Sources: Regeling regionale aanpak vsv en
+ * prestatiesubsidie vo (BWBR0031387) art. 30–32, tabel 4 (vo); Regeling prestatiebox mbo
+ * (BWBR0031390) art. 13, tabel 2 (mbo). Later years are added as data, in this table.
  */
 export const NORMEN: Readonly<Record<string, Partial<Record<Categorie, number>>>> = {
   '2012-2013': { 'vo-onderbouw': 1.0, 'vo-bovenbouw-vmbo': 4.0, 'vo-bovenbouw-havo-vwo': 0.5, 'mbo-1': 32.5, 'mbo-2': 13.5, 'mbo-3-4': 4.25 },
@@ -18,12 +20,13 @@ export function normVoor(schooljaar: string, categorie: string): number | null {
 export type Normoordeel = 'gehaald' | 'niet-gehaald' | 'geen-norm';
 
 /**
- * A norm is met when the institution's vsv percentage in the category is at most the norm.
- * Compared on integers (vsv × 10000 ≤ norm × 100 × start population) so that no rounding
- * of the shown percentage decides.
+ * A norm is met when the institution's vsv percentage in the category, "rekenkundig afgerond
+ * op twee decimalen" (BWBR0031387 art. 30–32 lid 3–4; BWBR0031390 art. 13 lid 3–4), is at most
+ * the norm: 1 vsv'er of 199 is 0.5025%, rounded 0.50%, and meets a norm of 0.5%. Compared in
+ * integer hundredths, with the same half-up rounding as every published percentage.
  */
 export function beoordeelNorm(schooljaar: string, categorie: string, vsv: number, startpopulatie: number): Normoordeel {
   const norm = normVoor(schooljaar, categorie);
   if (norm === null || startpopulatie === 0) return 'geen-norm';
-  return vsv * 10000 <= Math.round(norm * 100) * startpopulatie ? 'gehaald' : 'niet-gehaald';
+  return percentageInHonderdsten(vsv, startpopulatie) <= Math.round(norm * 100) ? 'gehaald' : 'niet-gehaald';
 }

@@ -31,7 +31,7 @@ export function leeftijdsgroep(leeftijd: number): '<18' | '18+' {
  */
 export function percentage(vsv: number, startpopulatie: number): string {
   if (startpopulatie === 0) return '';
-  const honderdsten = Math.floor((vsv * 20000 + startpopulatie) / (2 * startpopulatie));
+  const honderdsten = percentageInHonderdsten(vsv, startpopulatie);
   return `${Math.floor(honderdsten / 100)}.${String(honderdsten % 100).padStart(2, '0')}`;
 }
 
@@ -41,6 +41,11 @@ export function percentage(vsv: number, startpopulatie: number): string {
  * far fewer combinations than persons, so each person costs one map update, and the
  * figures per grouping are summed from the combinations at the end.
  */
+/** The vsv percentage in whole hundredths of a percent, rounded half up (start population > 0). */
+export function percentageInHonderdsten(vsv: number, startpopulatie: number): number {
+  return Math.floor((vsv * 20000 + startpopulatie) / (2 * startpopulatie));
+}
+
 export class Cijferteller {
   private readonly personen = new Map<string, number>();
   private readonly instellingen = new Map<string, number>();

@@ -69,8 +69,11 @@ export interface TelbareInschrijving {
 export function vergelijkVoorrang(a: TelbareInschrijving, b: TelbareInschrijving): number {
   const sector = SECTORPRIORITEIT[a.sector] - SECTORPRIORITEIT[b.sector];
   if (sector !== 0) return sector;
-  const niveau = (b.inschrijving.niveau ?? 0) - (a.inschrijving.niveau ?? 0);
-  if (niveau !== 0) return niveau;
+  // "then the highest mbo level": a level delivered on a vo or vavo row does not count.
+  if (a.sector === 'mbo') {
+    const niveau = (b.inschrijving.niveau ?? 0) - (a.inschrijving.niveau ?? 0);
+    if (niveau !== 0) return niveau;
+  }
   if (a.inschrijving.begindatum !== b.inschrijving.begindatum) {
     return a.inschrijving.begindatum < b.inschrijving.begindatum ? -1 : 1;
   }

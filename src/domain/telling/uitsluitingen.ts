@@ -153,8 +153,11 @@ export const UITSLUITINGSREGELS: readonly Uitsluitingsregel[] = [
       const entree = d.diplomas.filter((dip) => dip.soort === 'mbo-1' && dip.datum <= ctx.jaar.t1);
       if (entree.length === 0) return null;
       const banen = d.werk.filter((w) => bevat(w.vanaf, w.tot, ctx.jaar.t1));
+      // "work on T1": without any job there is no work, whatever the threshold.
+      if (banen.length === 0) return null;
       const totaal = banen.reduce((som, w) => som + urenInMiljoensten(w.urenPerWeek), 0);
-      if (totaal < ctx.opties.werkurenDrempel * 1_000_000) return null;
+      // The threshold in millionths, rounded, so that 8.05 hours meets a threshold of 8.05.
+      if (totaal < Math.round(ctx.opties.werkurenDrempel * 1_000_000)) return null;
       return [
         ...entree.map((dip) => `entreediploma op ${dip.datum}`),
         ...banen.map((w) => `werk ${w.urenPerWeek} uur per week van ${w.vanaf} tot ${w.tot ?? 'heden'}`),

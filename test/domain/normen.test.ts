@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { beoordeelNorm, NORMEN, normVoor } from '../../src/domain/normen.js';
+
+/**
+ * Prestatienormen: Regeling regionale aanpak vsv en prestatiesubsidie vo (BWBR0031387), art. 30–32
+ * lid 3–4 and tabel 4; Regeling prestatiebox mbo (BWBR0031390), art. 13 lid 3–4 and tabel 2.
+ * "De uitkomst … wordt uitgedrukt in een percentage, rekenkundig afgerond op twee decimalen
+ * achter de komma. Indien het percentage … gelijk is aan of lager is dan de procentuele norm…"
+ */
+describe('normen: de tabellen van de regelingen', () => {
+  it('vo (tabel 4): onderbouw 1,0%, bovenbouw vmbo 4,0%, bovenbouw havo/vwo 0,5% in 2012-2013 t/m 2014-2015', () => {
+    for (const jaar of ['2012-2013', '2013-2014', '2014-2015']) {
+      expect([normVoor(jaar, 'vo-onderbouw'), normVoor(jaar, 'vo-bovenbouw-vmbo'), normVoor(jaar, 'vo-bovenbouw-havo-vwo')]).toEqual([1.0, 4.0, 0.5]);
+    }
+  });
+  it.each([
+    ['2012-2013', 32.5, 13.5, 4.25],
+    ['2013-2014', 27.5, 11.5, 3.5],
+    ['2014-2015', 22.5, 10.0, 2.75],
+  ])('mbo (tabel 2) %s: entree %s%, basisberoeps %s%, vak/midden/specialist %s%', (jaar, m1, m2, m34) => {
+    expect([normVoor(jaar, 'mbo-1'), normVoor(jaar, 'mbo-2'), normVoor(jaar, 'mbo-3-4')]).toEqual([m1, m2, m34]);
+  });
+  it('de tabel kent alleen de convenantjaren 2012-2013 t/m 2014-2015', () => {
+    expect(Object.keys(NORMEN).sort()).toEqual(['2012-2013', '2013-2014', '2014-2015']);
+  });
+  it('vavo heeft geen norm (Bijlage A: "wordt niet beoordeeld in het kader van de prestatiesubsidies")', () => {
+    expect(normVoor('2012-2013', 'vavo')).toBeNull();
+  });
+});
+
+describe('beoordeelNorm: gehaald als het percentage gelijk is aan of lager is dan de norm', () => {
+  it('precies op de norm: onderbouw 1 van 100 = 1,00% bij norm 1,0% → gehaald', () => {
+    expect(beoordeelNorm('2012-2013', 'vo-onderbouw', 1, 100)).toBe('gehaald');
+  });
+  it('net boven de norm: 2 van 199 = 1,01% → niet gehaald', () => {
+    expect(beoordeelNorm('2012-2013', 'vo-onderbouw', 2, 199)).toBe('niet-gehaald');
+  });
+  it('onder de norm: 0 vsv\'ers → gehaald', () => {
+    expect(beoordeelNorm('2014-2015', 'vo-bovenbouw-havo-vwo', 0, 10)).toBe('gehaald');
+  });
+  it('mbo-3-4 2012-2013 (4,25%): 17 van 400 = 4,25% gehaald, 18 van 400 = 4,50% niet', () => {
+    expect(beoordeelNorm('2012-2013', 'mbo-3-4', 17, 400)).toBe('gehaald');
+    expect(beoordeelNorm('2012-2013', 'mbo-3-4', 18, 400)).toBe('niet-gehaald');
+  });
+  it('mbo-1 2013-2014 (27,5%): 11 van 40 = 27,50% gehaald, 12 van 40 = 30,00% niet', () => {
+    expect(beoordeelNorm('2013-2014', 'mbo-1', 11, 40)).toBe('gehaald');
+    expect(beoordeelNorm('2013-2014', 'mbo-1', 12, 40)).toBe('niet-gehaald');
+  });
+  it('mbo-2 2014-2015 (10%): 1 van 10 gehaald, 2 van 19 (10,53%) niet', () => {
+    expect(beoordeelNorm('2014-2015', 'mbo-2', 1, 10)).toBe('gehaald');
+    expect(beoordeelNorm('2014-2015', 'mbo-2', 2, 19)).toBe('niet-gehaald');
+  });
+  it('het afgeronde percentage beslist: 1 van 199 = 0,5025% → afgerond 0,50% = norm havo/vwo 0,5% → gehaald', () => {
+    // Art. 32 lid 3–4 BWBR0031387: the percentage "rekenkundig afgerond op twee decimalen" is
+    // compared with the norm; 0.5025 rounds to 0.50, which is equal to the norm.
+    expect(beoordeelNorm('2012-2013', 'vo-bovenbouw-havo-vwo', 1, 199)).toBe('gehaald');
+  });
+  it('afgerond net boven de norm: 1 van 198 = 0,505% → afgerond 0,51% → niet gehaald', () => {
+    expect(beoordeelNorm('2012-2013', 'vo-bovenbouw-havo-vwo', 1, 198)).toBe('niet-gehaald');
+  });
+});
+
+describe('beoordeelNorm: geen norm', () => {
+  it('categorie zonder norm (vavo)', () => {
+    expect(beoordeelNorm('2012-2013', 'vavo', 0, 100)).toBe('geen-norm');
+  });
+  it('schooljaar zonder norm (2019-2020)', () => {
+    expect(beoordeelNorm('2019-2020', 'mbo-2', 0, 100)).toBe('geen-norm');
+  });
+  it('onbekende categorie', () => {
+    expect(beoordeelNorm('2012-2013', 'ho', 0, 100)).toBe('geen-norm');
+  });
+  it('lege startpopulatie', () => {
+    expect(beoordeelNorm('2012-2013', 'mbo-2', 0, 0)).toBe('geen-norm');
+  });
+});
