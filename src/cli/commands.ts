@@ -51,6 +51,15 @@ export function parseStatusOption(tekst: string | undefined): Status {
   return status;
 }
 
+/** `--werkuren` or BINNENBOORD_WERKUREN_DREMPEL; a wrong value is a usage error, not a crash. */
+export function parseWerkurenOption(tekst: string | undefined): number {
+  try {
+    return werkurenDrempel(tekst);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
 export function printImportverslag(v: Importverslag, write: Write): void {
   write(`Levering '${v.naam}' verwerkt (levering ${v.leveringId}, sha256 ${v.controlesom.slice(0, 16)}…).\n`);
   write(`${table(['bestand', 'gelezen', 'geïmporteerd', 'vervangen', 'ongewijzigd', 'afgewezen'],
@@ -74,7 +83,7 @@ export async function tellingCommand(
 ): Promise<void> {
   const jaar = parseSchooljaarOption(opties.schooljaar);
   const status = parseStatusOption(opties.status);
-  const drempel = werkurenDrempel(opties.werkuren);
+  const drempel = parseWerkurenOption(opties.werkuren);
   await withDatabase(opties.database, async (db) => {
     const run = await voerTellingUit(db, jaar, { status, werkurenDrempel: drempel });
     write(`Telling ${run.schooljaar} (${run.status}) opgeslagen als run ${run.id}; definitie ${run.definitieversie}; ` +
@@ -112,7 +121,7 @@ export async function verklaarCommand(
     const namen = new Map((await db.query<{ gemeente_code: string; gemeente_naam: string }>(
       'SELECT DISTINCT ON (gemeente_code) gemeente_code, gemeente_naam FROM rmc_indeling ORDER BY gemeente_code, schooljaar_vanaf DESC'))
       .map((r) => [r.gemeente_code, r.gemeente_naam]));
-    const v = verklaar(dossier, jaar, { status, werkurenDrempel: werkurenDrempel(opties.werkuren) },
+    const v = verklaar(dossier, jaar, { status, werkurenDrempel: parseWerkurenOption(opties.werkuren) },
       (g) => indeling.get(g)?.code ?? null, (g) => namen.get(g) ?? null);
     write(`${v.regels.join('\n')}\n`);
     const run = await laatsteRun(db, jaar.naam, status);

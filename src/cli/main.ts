@@ -12,9 +12,12 @@ const write: Write = (t) => process.stdout.write(t);
 const database = () => new Option('--database <locatie>', 'map van de ingebedde database, of een postgres:// URL (of BINNENBOORD_DATABASE)');
 
 function program(): Command {
+  // exitOverride before the subcommands are added: they copy it when created, so that their
+  // usage errors also reach main() (exit status 2) instead of commander's own process.exit(1).
   const p = new Command('binnenboord')
     .description('Binnenboord: registratiedata inlezen en de officiële vsv-telling uitvoeren')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .exitOverride();
 
   p.command('import').argument('<map>', 'map met de bestanden van de levering (levering.md)')
     .description('lees een levering in; afgewezen rijen worden gemeld en bewaard')
@@ -62,12 +65,13 @@ function program(): Command {
   p.command('demo').description('lees de rekenvoorbeelden in en toon de landelijke cijfers (npm start)')
     .addOption(database())
     .action((o) => demoCommand(o, write));
+
   return p;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await program().exitOverride().parseAsync(argv, { from: 'user' });
+    await program().parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('commander.')) {

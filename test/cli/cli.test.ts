@@ -1,0 +1,207 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { binnenboord, type Uitkomst } from '../support/cli.js';
+import { describeDatabases, geslotenPoort, metDatabase, tijdelijkeMap } from '../support/database.js';
+import { aantallen, csv, gesorteerdeCsv, momentopname, schrijfLevering, voorbeelden } from '../support/levering.js';
+
+/**
+ * The command line of cli.md, run as a user runs it (node bin/binnenboord.js). Exit status:
+ * 0 done (also when rows were rejected), 1 could not be done (with a message, no stack trace),
+ * 2 the command line itself is wrong (commander: unknown command, missing required option).
+ */
+const geenStacktrace = (u: Uitkomst) => expect(u.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describeDatabases('binnenboord op de opdrachtregel', (driver) => {
+  let locatie: string;
+  let werkmap: string;
+  const bb = (...args: string[]) => binnenboord([...args, '--database', locatie], { cwd: werkmap });
+
+  beforeAll(async () => {
+    locatie = await driver.nieuweLocatie();
+    werkmap = await tijdelijkeMap('cwd');
+  });
+
+  it('import van de rekenvoorbeelden: status 0 en per bestand gelezen, geïmporteerd, vervangen, ongewijzigd, afgewezen', async () => {
+    const u = await bb('import', voorbeelden().levering);
+    expect(u.stderr).toBe('');
+    expect(u.status).toBe(0);
+    expect(u.stdout).toMatch(/^Levering 'levering' verwerkt \(levering 1, sha256 [0-9a-f]{16}…\)\./);
+    expect(u.stdout).toMatch(/^personen\.csv\s+16\s+16\s+0\s+0\s+0$/m);
+    expect(u.stdout).toMatch(/^inschrijvingen\.csv\s+18\s+18\s+0\s+0\s+0$/m);
+  });
+
+  it('telling --uitvoer: status 0, landelijke cijfers, en de vier bestanden zijn die van de spec', async () => {
+    const uitvoer = join(werkmap, 'uitvoer');
+    const u = await bb('telling', '--schooljaar', '2019-2020', '--uitvoer', uitvoer);
+    expect(u.stderr).toBe('');
+    expect(u.status).toBe(0);
+    expect(u.stdout).toMatch(/Telling 2019-2020 \(definitief\) opgeslagen als run 1; definitie .+; werkurendrempel 12; leveringen 1\./);
+    expect(u.stdout).toMatch(/^totaal\s+13\s+4\s+30\.77$/m);
+    for (const b of ['personen.csv', 'instellingen.csv', 'regios.csv', 'landelijk.csv']) {
+      expect((await gesorteerdeCsv(join(uitvoer, b))).equals(await gesorteerdeCsv(join(voorbeelden().uitvoer, b))), b).toBe(true);
+    }
+  });
+
+  it('dezelfde levering nogmaals: status 0, niets nieuw of vervangen', async () => {
+    const u = await bb('import', voorbeelden().levering);
+    expect(u.status).toBe(0);
+    expect(u.stdout).toMatch(/^personen\.csv\s+16\s+0\s+0\s+16\s+0$/m);
+    expect(u.stdout).toMatch(/^werk\.csv\s+2\s+0\s+0\s+2\s+0$/m);
+  });
+
+  it('--werkuren verandert de drempel van de telling', async () => {
+    const u = await bb('telling', '--schooljaar', '2019-2020', '--werkuren', '21');
+    expect(u.status).toBe(0);
+    expect(u.stdout).toMatch(/werkurendrempel 21;/);
+    expect(u.stdout).toMatch(/^mbo\s+8\s+4\s+50\.00$/m);
+  });
+
+  it('verklaar: status 0, noemt de beslissende regel, en schrijft een auditregel', async () => {
+    const u = await bb('verklaar', '--schooljaar', '2019-2020', '--persoon', 'P07');
+    expect(u.status).toBe(0);
+    expect(u.stdout).toContain('mbo1-werk: JA');
+    expect(u.stdout).toContain("Besluit: geen vsv'er, reden mbo1-werk.");
+    const audit = await metDatabase(locatie, (db) => db.query("SELECT persoon_id FROM audit WHERE handeling = 'verklaar'"));
+    expect(audit).toEqual([{ persoon_id: 'P07' }]);
+  });
+
+  it('import met afgewezen rijen: status 0, elke afwijzing met bestand, regel, kolom en reden', async () => {
+    const map = await schrijfLevering({
+      'personen.csv': csv(['persoon_id', 'geboortedatum', 'geslacht'], ['N01', '2004-01-01', 'V'], ['N02', '2019-02-30', 'M']),
+      'werk.csv': 'persoon_id,vanaf,tot,uren_per_week\nN01,2020-01-01,,"12,5"\n',
+    });
+    const u = await bb('import', map);
+    expect(u.stderr).toBe('');
+    expect(u.status).toBe(0);
+    expect(u.stdout).toContain('2 rij(en) afgewezen en bewaard (binnenboord afgewezen --levering 3 geeft ze alle):');
+    expect(u.stdout).toMatch(/personen\.csv regel 3, kolom geboortedatum: '2019-02-30' is geen bestaande datum/);
+    expect(u.stdout).toMatch(/werk\.csv regel 2, kolom uren_per_week: '12,5': gebruik een punt als decimaalteken, bijv\. 12\.5/);
+
+    const q = await bb('afgewezen', '--levering', '3');
+    expect(q.status).toBe(0);
+    expect(q.stdout.split('\n')[0]).toBe('levering_id,bestand,regel,kolom,reden,inhoud');
+    expect(q.stdout).toContain('3,personen.csv,3,geboortedatum,');
+    expect(q.stdout).toContain('N02,2019-02-30,M');
+    expect(q.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('leveringen: een overzicht van alle ingelezen leveringen', async () => {
+    const u = await bb('leveringen');
+    expect(u.status).toBe(0);
+    expect(u.stdout).toMatch(/^1\s+levering\s/m);
+    expect(u.stdout).toMatch(/^2\s+levering\s/m);
+    expect(u.stdout).toMatch(/^3\s+levering-\S+\s.*\s2$/m);
+  });
+
+  it('import van een map die niet bestaat: status 1, melding, niets veranderd', async () => {
+    const voor = await metDatabase(locatie, momentopname);
+    const u = await bb('import', join(werkmap, 'bestaat-niet'));
+    expect(u.status).toBe(1);
+    expect(u.stdout).toBe('');
+    expect(u.stderr).toBe(`binnenboord: map ${join(werkmap, 'bestaat-niet')} bestaat niet of is geen map\n`);
+    expect(await metDatabase(locatie, momentopname)).toEqual(voor);
+  });
+
+  it('--schooljaar dat geen schooljaar is: status 1 en uitleg hoe het wel moet', async () => {
+    for (const fout of ['2019-2021', '2019', '19-20']) {
+      const u = await bb('telling', '--schooljaar', fout);
+      expect(u.status, fout).toBe(1);
+      expect(u.stderr).toBe(`binnenboord: --schooljaar '${fout}' is geen schooljaar; schrijf het als JJJJ-JJJJ, bijv. 2019-2020\n`);
+    }
+    expect((await metDatabase(locatie, aantallen)).telling_run).toBe(2);
+  });
+
+  it('--status die niet bestaat: status 1', async () => {
+    const u = await bb('telling', '--schooljaar', '2019-2020', '--status', 'concept');
+    expect(u.status).toBe(1);
+    expect(u.stderr).toBe("binnenboord: --status 'concept' is onbekend; kies definitief of voorlopig\n");
+  });
+
+  it('een ongeldige werkurendrempel: status 1 met melding, geen stacktrace', async () => {
+    const u = await bb('telling', '--schooljaar', '2019-2020', '--werkuren', 'veel');
+    expect(u.status).toBe(1);
+    expect(u.stderr).toContain("werkurendrempel 'veel' is geen getal ≥ 0");
+    geenStacktrace(u);
+  });
+
+  it('BINNENBOORD_DATABASE geldt als er geen --database is', async () => {
+    const u = await binnenboord(['leveringen'], { cwd: werkmap, env: { BINNENBOORD_DATABASE: locatie } });
+    expect(u.status).toBe(0);
+    expect(u.stdout).toMatch(/^3\s+levering-/m);
+  });
+});
+
+describe('binnenboord zonder database', () => {
+  let werkmap: string;
+  beforeAll(async () => {
+    werkmap = await tijdelijkeMap('cwd');
+  });
+
+  it('--help: status 0 en de opdrachten van cli.md', async () => {
+    const u = await binnenboord(['--help'], { cwd: werkmap });
+    expect(u.status).toBe(0);
+    for (const opdracht of ['import', 'telling', 'verklaar', 'afgewezen', 'leveringen']) expect(u.stdout).toMatch(new RegExp(`^\\s+${opdracht}\\b`, 'm'));
+  });
+
+  it('een onbekende opdracht: status 2', async () => {
+    const u = await binnenboord(['tel'], { cwd: werkmap });
+    expect(u.status).toBe(2);
+    expect(u.stderr).toContain("unknown command 'tel'");
+  });
+
+  it('telling zonder --schooljaar: status 2', async () => {
+    const u = await binnenboord(['telling'], { cwd: werkmap });
+    expect(u.status).toBe(2);
+    expect(u.stderr).toContain("required option '--schooljaar <T-T+1>' not specified");
+  });
+
+  it('import zonder map: status 2', async () => {
+    const u = await binnenboord(['import'], { cwd: werkmap });
+    expect(u.status).toBe(2);
+    expect(u.stderr).toContain("missing required argument 'map'");
+  });
+
+  it('een PostgreSQL-server die niet luistert: status 1, "niet bereikbaar", wachtwoord verborgen', async () => {
+    const poort = await geslotenPoort();
+    const u = await binnenboord(['leveringen', '--database', `postgres://jan:geheim@127.0.0.1:${poort}/bb`], { cwd: werkmap });
+    expect(u.status).toBe(1);
+    expect(u.stderr).toMatch(new RegExp(`^binnenboord: PostgreSQL-server postgres://jan:\\*\\*\\*@127\\.0\\.0\\.1:${poort}/bb is niet bereikbaar: .*ECONNREFUSED`));
+    expect(u.stderr).not.toContain('geheim');
+    geenStacktrace(u);
+  });
+
+  it('zonder --database en BINNENBOORD_DATABASE: de ingebedde database in ./.binnenboord', async () => {
+    const u = await binnenboord(['leveringen'], { cwd: werkmap });
+    expect(u.status).toBe(0);
+    expect(existsSync(join(werkmap, '.binnenboord', 'PG_VERSION'))).toBe(true);
+  });
+});
+
+describe('main() in het eigen proces', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const stil = () => {
+    const uit = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const fout = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    return { uit, fout };
+  };
+
+  it('een gebruiksfout in een subopdracht geeft 2 terug en beëindigt het proces niet', async () => {
+    const { fout } = stil();
+    const exit = vi.spyOn(process, 'exit');
+    expect(await main(['telling'])).toBe(2);
+    expect(await main(['import'])).toBe(2);
+    expect(exit).not.toHaveBeenCalled();
+    expect(fout.mock.calls.map((c) => String(c[0])).join('')).toContain("required option '--schooljaar <T-T+1>' not specified");
+  });
+
+  it('--help van een subopdracht geeft 0', async () => {
+    const { uit } = stil();
+    expect(await main(['telling', '--help'])).toBe(0);
+    expect(uit.mock.calls.map((c) => String(c[0])).join('')).toContain('--schooljaar <T-T+1>');
+  });
+});
