@@ -61,31 +61,28 @@ export class Bestandsstaging {
 
   /**
    * A delivery holds each key once. A later line with a key already seen in the same file
-   * is rejected (the first stays), so that no row is silently chosen over another.
-   * Returns how many rows were rejected this way and the first of them.
+   * is taken out of the staging table (the first stays), so that no row is silently chosen
+   * over another. Returns each such line with the line of the first; the caller quarantines
+   * them with their delivered text. Almost always there are none, which one grouping shows.
    */
-  async weesDubbeleSleutelsAf(bestand: string): Promise<{ aantal: number; eerste: { regel: number; reden: string }[] }> {
+  async haalDubbeleSleutelsUit(): Promise<{ regel: number; eerste: number }[]> {
     const sleutel = this.def.sleutel.join(', ');
     const [{ aantal }] = (await this.tx.query<{ aantal: number }>(
       `SELECT count(*)::int AS aantal FROM (SELECT 1 FROM ${this.staging} GROUP BY ${sleutel} HAVING count(*) > 1) d`)) as [{ aantal: number }];
-    if (aantal === 0) return { aantal: 0, eerste: [] };
-    const rijen = await this.tx.query<{ regel: number; reden: string; aantal: number }>(`
+    if (aantal === 0) return [];
+    return this.tx.query<{ regel: number; eerste: number }>(`
       WITH dubbel AS (
         SELECT regel, eerste FROM (
           SELECT regel, row_number() OVER w AS nr, min(regel) OVER w AS eerste
-          FROM ${this.staging} WINDOW w AS (PARTITION BY ${sleutel})) x
+          FROM ${this.staging} WINDOW w AS (PARTITION BY ${sleutel} ORDER BY regel)) x
         WHERE nr > 1),
-      weg AS (
-        DELETE FROM ${this.staging} s USING dubbel d WHERE s.regel = d.regel
-        RETURNING ${this.kolommen.map((k) => `s.${k}`).join(', ')}, s.regel, d.eerste),
-      bewaard AS (
-        INSERT INTO afgewezen_rij (levering_id, bestand, regel, kolom, reden, inhoud)
-        SELECT $1, $2, regel, NULL,
-               'zelfde sleutel (${this.def.sleutel.join(' + ')}) als regel ' || eerste || '; een levering bevat elke sleutel één keer',
-               concat_ws(',', ${this.kolommen.map((k) => `coalesce(${k}::text, '')`).join(', ')})
-        FROM weg RETURNING regel, reden)
-      SELECT regel, reden, (count(*) OVER ())::int AS aantal FROM bewaard ORDER BY regel LIMIT 1000`, [this.leveringId, bestand]);
-    return { aantal: rijen[0]?.aantal ?? 0, eerste: rijen.map(({ regel, reden }) => ({ regel, reden })) };
+      weg AS (DELETE FROM ${this.staging} s USING dubbel d WHERE s.regel = d.regel RETURNING s.regel, d.eerste)
+      SELECT regel, eerste FROM weg ORDER BY regel`);
+  }
+
+  /** The reason stored for a line whose key an earlier line of the file already had. */
+  redenDubbeleSleutel(eerste: number): string {
+    return `zelfde sleutel (${this.def.sleutel.join(' + ')}) als regel ${eerste}; een levering bevat elke sleutel één keer`;
   }
 
   /**

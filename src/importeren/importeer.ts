@@ -155,14 +155,23 @@ async function importeerBestand(
   }
   await flushValid();
   await flushRejected();
-  const dubbel = await staging.weesDubbeleSleutelsAf(def.bestand);
-  for (const d of dubbel.eerste) meld({ bestand: def.bestand, regel: d.regel, kolom: null, reden: d.reden });
+  const dubbel = await staging.haalDubbeleSleutelsUit();
+  if (dubbel.length) {
+    // Read the file again for the delivered text of those lines, so the quarantine keeps
+    // exactly what was delivered (the staging table holds only the parsed values).
+    const eersteVan = new Map(dubbel.map((d) => [d.regel, d.eerste]));
+    for await (const record of readCsvRecords(createReadStream(pad))) {
+      const eerste = eersteVan.get(record.regel);
+      if (eerste !== undefined) await wijsAf(record.regel, record.ruw, [{ kolom: null, reden: staging.redenDubbeleSleutel(eerste) }]);
+    }
+    await flushRejected();
+  }
   const samen = await staging.voegSamen();
   return {
     bestand: def.bestand,
     controlesom: hash.digest('hex'),
     gelezen,
     ...samen,
-    afgewezen: afgewezen + dubbel.aantal,
+    afgewezen,
   };
 }

@@ -162,7 +162,8 @@ describeDatabases('afgewezen rijen', (driver) => {
     const [dubbel, ...meer] = rij('personen.csv', 10);
     expect(meer).toEqual([]);
     expect(dubbel).toMatchObject({ kolom: null, reden: expect.stringContaining('zelfde sleutel (persoon_id) als regel 2') });
-    expect(dubbel!.inhoud).toMatch(/^A01,2004-04-04,M,Anna/);
+    // exactly the delivered line, including the extra column that the import ignores
+    expect(dubbel!.inhoud).toBe('A01,2004-04-04,M,Anna,oranje');
     expect(verslag.afwijzingen).toContainEqual(expect.objectContaining({ bestand: 'personen.csv', regel: 10 }));
   });
 
