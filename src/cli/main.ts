@@ -6,6 +6,7 @@ import {
   UsageError, afgewezenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieCommand,
   tellingCommand, verklaarCommand, type Write,
 } from './commands.js';
+import { registreerGeneratorCommands } from './generatorCommands.js';
 
 /** `binnenboord` — the command line of cli.md. */
 const write: Write = (t) => process.stdout.write(t);
@@ -66,6 +67,7 @@ function program(): Command {
     .addOption(database())
     .action((o) => demoCommand(o, write));
 
+  registreerGeneratorCommands(p, write);
   return p;
 }
 

@@ -142,6 +142,16 @@ export async function leesRegionalePercentages(gedeeld: string): Promise<Map<str
   return uit;
 }
 
+/**
+ * Rijnmond (RMC 29), provisional 2015-2016: 2.4% (2,320 vsv'ers), from a regional news report
+ * of the ministry's provisional figures. S3 stops at region 24; this is the only published
+ * figure for a region above 24 that we have.
+ */
+export const RIJNMOND_2015_2016 = {
+  rmc: '29', percentage: 2.4, aantal: 2_320,
+  bron: { id: 'rijnmond-2017', omschrijving: 'RTV Rijnmond (feb. 2017) naar voorlopige OCW-cijfers 2015-2016', url: 'http://www.rijnmond.nl/nieuws/152003/Steeds-minder-jongeren-stoppen-voortijdig-met-school' } as Bron,
+};
+
 /** National 2012-2013 by sector (S1), from the shared data: the vo/mbo/vavo balance of the measurement method. */
 export async function leesSectoren2012(gedeeld: string): Promise<SectorCijfer[]> {
   const rijen = await leesGedeeldCsv(join(gedeeld, 'data', 'vsv_figures_collected.csv'));
