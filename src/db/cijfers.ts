@@ -98,26 +98,15 @@ export interface Vestigingsrij {
   soort: string;
 }
 
-export interface VestigingMetCijfer extends Vestigingsrij {
-  startpopulatie: number;
-  vsv: number;
-}
-
-/** Locations in some municipalities with their total figures of one run (locations without pupils left out). */
-export async function leesVestigingscijfers(db: Db, runId: number, gemeenteCodes: readonly string[]): Promise<VestigingMetCijfer[]> {
-  if (gemeenteCodes.length === 0) return [];
-  return db.query<VestigingMetCijfer>(`
-    SELECT i.brin, i.vestiging, i.naam, i.gemeente_code, i.soort, c.startpopulatie, c.vsv
-    FROM instelling i
-    JOIN telling_cijfer c ON c.run_id = $1 AND c.niveau = 'vestiging' AND c.dimensie = 'totaal'
-      AND c.gebied = i.brin || '-' || i.vestiging
-    WHERE i.gemeente_code = ANY($2::text[])
-    ORDER BY i.naam, i.brin, i.vestiging`, [runId, gemeenteCodes]);
-}
-
-export async function leesVestigingen(db: Db, brin: string): Promise<Vestigingsrij[]> {
-  return db.query<Vestigingsrij>(
-    'SELECT brin, vestiging, naam, gemeente_code, soort FROM instelling WHERE brin = $1 ORDER BY vestiging', [brin]);
+/**
+ * A version of everything the API shows: it changes with every stored run and every
+ * delivery (names of regions, municipalities and institutions come with deliveries). Runs
+ * and deliveries are only ever added, never changed in place.
+ */
+export async function dataversie(db: Db): Promise<string> {
+  const [r] = await db.query<{ versie: string }>(`
+    SELECT concat((SELECT max(id) FROM telling_run), '-', (SELECT max(id) FROM levering)) AS versie`);
+  return r!.versie;
 }
 
 /** Institutions that appear in the figures of a run but not in the delivered list of institutions. */
@@ -126,69 +115,7 @@ export async function bestaatInstellingInCijfers(db: Db, brin: string): Promise<
   return r.length > 0;
 }
 
-export interface Instellingszoekvraag {
-  naam: string | null;
-  plaats: string | null;
-  runId: number | null;
-  limit: number;
-  offset: number;
-}
-
-export interface Instellingsrij {
-  brin: string;
-  naam: string;
-  soort: string;
-  plaatsen: string[];
-  startpopulatie: number | null;
-  vsv: number | null;
-  totaal: number;
-}
-
-/** `%`, `_` and `\` in a search text are literal characters, not patterns. */
-function alsPatroon(tekst: string): string {
-  return `%${tekst.replace(/[\\%_]/g, (t) => `\\${t}`)}%`;
-}
-
-/**
- * Institutions (one row per BRIN) whose name or BRIN contains `naam` and one of whose
- * locations lies in a municipality whose name contains `plaats`; with the total figure of
- * the run, and the number of matches for paging.
- */
-export async function zoekInstellingen(db: Db, v: Instellingszoekvraag): Promise<Instellingsrij[]> {
-  return db.query<Instellingsrij>(`
-    WITH namen AS (
-      SELECT DISTINCT ON (gemeente_code) gemeente_code, gemeente_naam FROM rmc_indeling
-      ORDER BY gemeente_code, schooljaar_vanaf DESC
-    ), locatie AS (
-      SELECT i.brin, i.vestiging, i.naam, i.soort, coalesce(n.gemeente_naam, i.gemeente_code) AS plaats
-      FROM instelling i LEFT JOIN namen n ON n.gemeente_code = i.gemeente_code
-    ), treffer AS (
-      SELECT brin FROM locatie
-      WHERE ($1::text IS NULL OR naam ILIKE $1 OR brin ILIKE $1) AND ($2::text IS NULL OR plaats ILIKE $2)
-      GROUP BY brin
-    ), instelling_kop AS (
-      SELECT l.brin, (array_agg(l.naam ORDER BY l.vestiging))[1] AS naam, (array_agg(l.soort ORDER BY l.vestiging))[1] AS soort,
-             array_agg(DISTINCT l.plaats) AS plaatsen
-      FROM locatie l JOIN treffer t ON t.brin = l.brin GROUP BY l.brin
-    )
-    SELECT k.brin, k.naam, k.soort, k.plaatsen, c.startpopulatie, c.vsv, count(*) OVER ()::int AS totaal
-    FROM instelling_kop k
-    LEFT JOIN telling_cijfer c ON c.run_id = $3 AND c.niveau = 'instelling' AND c.gebied = k.brin AND c.dimensie = 'totaal'
-    ORDER BY k.naam, k.brin
-    LIMIT $4 OFFSET $5`,
-  [v.naam ? alsPatroon(v.naam) : null, v.plaats ? alsPatroon(v.plaats) : null, v.runId, v.limit, v.offset]);
-}
-
-export async function telInstellingen(db: Db, v: Omit<Instellingszoekvraag, 'limit' | 'offset' | 'runId'>): Promise<number> {
-  const [r] = await db.query<{ n: number }>(`
-    WITH namen AS (
-      SELECT DISTINCT ON (gemeente_code) gemeente_code, gemeente_naam FROM rmc_indeling
-      ORDER BY gemeente_code, schooljaar_vanaf DESC
-    )
-    SELECT count(DISTINCT i.brin)::int AS n
-    FROM instelling i LEFT JOIN namen n ON n.gemeente_code = i.gemeente_code
-    WHERE ($1::text IS NULL OR i.naam ILIKE $1 OR i.brin ILIKE $1)
-      AND ($2::text IS NULL OR coalesce(n.gemeente_naam, i.gemeente_code) ILIKE $2)`,
-  [v.naam ? alsPatroon(v.naam) : null, v.plaats ? alsPatroon(v.plaats) : null]);
-  return r!.n;
+/** Every delivered institution location: a few thousand rows, kept in memory for searching. */
+export async function leesAlleVestigingen(db: Db): Promise<Vestigingsrij[]> {
+  return db.query<Vestigingsrij>('SELECT brin, vestiging, naam, gemeente_code, soort FROM instelling ORDER BY brin, vestiging');
 }

@@ -11,6 +11,8 @@ export interface ServerConfig {
   /** Scale of the generated demo data (0, 1]; passed to the demo loader once it takes one. */
   demoSchaal: number;
   logniveau: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** keep finished API answers per data version (BINNENBOORD_ANTWOORDCACHE=uit switches it off, e.g. to measure) */
+  antwoordcache: boolean;
 }
 
 export type ConfigUitkomst = { ok: true; config: ServerConfig } | { ok: false; fouten: string[] };
@@ -54,6 +56,11 @@ export function leesServerConfig(env: NodeJS.ProcessEnv, werkmap: string = proce
     fouten.push(`BINNENBOORD_LOGNIVEAU '${env.BINNENBOORD_LOGNIVEAU}' is onbekend: kies uit ${LOGNIVEAUS.join(', ')}.`);
   }
 
+  const cacheTekst = env.BINNENBOORD_ANTWOORDCACHE?.trim() || 'aan';
+  if (cacheTekst !== 'aan' && cacheTekst !== 'uit') {
+    fouten.push(`BINNENBOORD_ANTWOORDCACHE '${env.BINNENBOORD_ANTWOORDCACHE}' is onbekend: kies aan of uit.`);
+  }
+
   if (fouten.length > 0) return { ok: false, fouten };
-  return { ok: true, config: { port, host, database, demoSchaal, logniveau } };
+  return { ok: true, config: { port, host, database, demoSchaal, logniveau, antwoordcache: cacheTekst === 'aan' } };
 }

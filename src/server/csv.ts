@@ -23,6 +23,8 @@ function cel(waarde: Celwaarde): string {
   return /[",\n\r]/.test(tekst) ? `"${tekst.replaceAll('"', '""')}"` : tekst;
 }
 
+const ACHTERAAN = ['startpopulatie', 'vsv', 'percentage', 'norm', 'normoordeel', 'landelijkStartpopulatie', 'landelijkVsv', 'landelijkPercentage', 'methodewijziging'];
+
 /** One table as is; several tables as one long table with a first column `tabel`. */
 export function alsCsv(tabellen: readonly CsvTabel[]): string {
   let kolommen: string[];
@@ -33,6 +35,8 @@ export function alsCsv(tabellen: readonly CsvTabel[]): string {
   } else {
     kolommen = ['tabel'];
     for (const t of tabellen) for (const k of t.kolommen) if (!kolommen.includes(k)) kolommen.push(k);
+    // The figures last, after every column that says what a row is about.
+    kolommen = [...kolommen.filter((k) => !ACHTERAAN.includes(k)), ...kolommen.filter((k) => ACHTERAAN.includes(k))];
     rijen = tabellen.flatMap((t) => t.rijen.map((r) => ({ tabel: t.naam, ...r })));
   }
   const regels = [kolommen.join(','), ...rijen.map((r) => kolommen.map((k) => cel(r[k])).join(','))];

@@ -25,7 +25,7 @@ export function totaalVan(rijen: readonly Rij[]): Telcijfer {
 }
 
 export function onderdelen(rijen: readonly Rij[], dimensie: Uitsplitsing): { waarde: string; cijfer: Telcijfer }[] {
-  const vast = VASTE_WAARDEN[dimensie];
+  const vast: readonly string[] = VASTE_WAARDEN[dimensie];
   const gevonden = rijen.filter((r) => r.dimensie === dimensie);
   const extra = gevonden.map((r) => r.waarde).filter((w) => !vast.includes(w)).sort();
   return [...vast, ...extra].map((waarde) => {

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { PROJECTMAP, gedeeldeMap } from '../config.js';
+import { describeLocation, parseDatabaseLocation } from '../db/database.js';
+import { openDatabase } from '../db/open.js';
+import { zorgVoorDemodata } from '../demo/demodata.js';
+import { bouwApp } from './app.js';
+import { leesServerConfig } from './config.js';
+import { loggerOpties } from './logging.js';
+
+/**
+ * `npm start`: checks the settings, opens the database (running its migrations), loads
+ * demo data into an empty database, and serves the API and the web app.
+ */
+async function start(): Promise<number> {
+  const uitkomst = leesServerConfig(process.env);
+  if (!uitkomst.ok) {
+    process.stderr.write(`Binnenboord kan niet starten; deze instellingen zijn ongeldig:\n${uitkomst.fouten.map((f) => `  - ${f}`).join('\n')}\n`);
+    return 1;
+  }
+  const config = uitkomst.config;
+  const locatie = describeLocation(parseDatabaseLocation(config.database));
+  process.stdout.write(`Database openen: ${locatie}\n`);
+  let db;
+  try {
+    db = await openDatabase(config.database);
+  } catch (e) {
+    process.stderr.write(`Binnenboord kan niet starten: ${(e as Error).message}\n`);
+    return 1;
+  }
+  // The demo loader takes no scale yet; BINNENBOORD_DEMO_SCHAAL is checked now and passed once it does.
+  await zorgVoorDemodata(db, (melding) => process.stdout.write(`${melding}\n`));
+
+  const app = await bouwApp({
+    db,
+    webMap: join(PROJECTMAP, 'dist', 'web'),
+    geoMap: join(gedeeldeMap(), 'geo'),
+    logger: loggerOpties(config.logniveau),
+    cache: { antwoorden: config.antwoordcache },
+  });
+  const stop = async (signaal: string) => {
+    process.stdout.write(`${signaal}: Binnenboord stopt.\n`);
+    // Requests still running get a few seconds; then the process stops regardless.
+    setTimeout(() => process.exit(1), 5000).unref();
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  const adres = await app.listen({ port: config.port, host: config.host });
+  const url = new URL(adres);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = 'localhost';
+  process.stdout.write(`Binnenboord draait op ${url.origin}/ (API: ${url.origin}/api/v1/openapi.json)\n`);
+  return 0;
+}
+
+const code = await start();
+if (code !== 0) process.exit(code);

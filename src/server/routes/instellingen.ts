@@ -1,0 +1,173 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { bestaatInstellingInCijfers, leesGebiedscijfers } from '../../db/cijfers.js';
+import { methodewijzigingIn } from '../../domain/beleid.js';
+import { Telcijfer } from '../disclosure.js';
+import { normcategorieen, onderdelen, totaalVan } from '../figures.js';
+import { nietGevonden } from '../problems.js';
+import { kiesRun, runsPerJaar, tellingInfo } from '../runs.js';
+import { zoekInstellingen } from '../zoeken.js';
+import { BRIN_PATROON, InstellingAntwoord, InstellingenAntwoord } from '../schemas.js';
+import { CIJFERKOLOMMEN, JaarEnStatus, TELLINGKOLOMMEN, cijferCellen, figuurQuery, ok, params, query, tabel, tellingCellen, type ApiContext, type JaarEnStatusQuery } from './common.js';
+
+/** Institutions (BRIN): search by name and place, and one institution with its locations, norms and trend. */
+interface Zoekvraag extends JaarEnStatusQuery {
+  naam?: string;
+  plaats?: string;
+  pagina?: number;
+  paginaGrootte?: number;
+}
+
+const NORMKOLOMMEN = [...CIJFERKOLOMMEN, 'norm', 'normoordeel'];
+
+function paginaLink(request: FastifyRequest, pagina: number): { href: string } {
+  const [pad, zoek] = request.url.split('?');
+  const q = new URLSearchParams(zoek ?? '');
+  q.set('pagina', String(pagina));
+  return { href: `${pad}?${q.toString()}` };
+}
+
+export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: ApiContext): Promise<void> {
+  app.get('/instellingen', {
+    schema: {
+      tags: ['Instellingen'],
+      operationId: 'instellingen',
+      summary: 'Instellingen zoeken op naam en plaats',
+      description: 'Instellingen (één per BRIN) waarvan de naam of BRIN de zoektekst bevat en die een vestiging hebben in een gemeente '
+        + 'waarvan de naam de plaats bevat; met het totaalcijfer van de gekozen telling. Gepagineerd, met _links.',
+      querystring: figuurQuery({
+        naam: Type.Optional(Type.String({ maxLength: 100, description: 'deel van de naam of de BRIN', example: 'College' })),
+        plaats: Type.Optional(Type.String({ maxLength: 100, description: 'deel van de naam van de gemeente van een vestiging', example: 'Amsterdam' })),
+        pagina: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1, description: 'paginanummer, vanaf 1' })),
+        paginaGrootte: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'aantal instellingen per pagina (hoogstens 100)' })),
+        ...JaarEnStatus,
+      }, ['instellingen']),
+      response: ok(InstellingenAntwoord, 'Een pagina instellingen, op naam'),
+    },
+    config: {
+      csv: (p: Static<typeof InstellingenAntwoord>) => [tabel('instellingen',
+        [...TELLINGKOLOMMEN, 'brin', 'naam', 'soort', 'plaatsen', ...CIJFERKOLOMMEN],
+        p.instellingen.map((i) => ({
+          ...(p.telling ? tellingCellen(p.telling) : {}), brin: i.brin, naam: i.naam, soort: i.soort, plaatsen: i.plaatsen.join('; '),
+          ...cijferCellen(i.totaal),
+        })))],
+    },
+  }, async (request, reply) => {
+    const q = query<Zoekvraag>(request);
+    const pagina = q.pagina ?? 1;
+    const grootte = q.paginaGrootte ?? 20;
+    const cat = await gegevens.catalogus();
+    // Searching works before any count exists; a school year or status asked for must exist.
+    const run = q.schooljaar || q.status || cat.runs.length > 0 ? kiesRun(cat, q) : null;
+    const [instellingen, indeling] = await Promise.all([gegevens.instellingen(), gegevens.laatsteIndeling()]);
+    const namen = new Map(indeling.map((g) => [g.gemeente_code, g.gemeente_naam]));
+    const treffers = zoekInstellingen(instellingen.values(), (code) => namen.get(code) ?? code,
+      { naam: q.naam?.trim() || null, plaats: q.plaats?.trim() || null });
+    const deze = treffers.slice((pagina - 1) * grootte, pagina * grootte);
+    const cijfers = run ? await leesGebiedscijfers(db, [run.id], 'instelling', deze.map((t) => t.kop.brin), ['totaal']) : [];
+    const totaal = treffers.length;
+    const paginas = Math.max(1, Math.ceil(totaal / grootte));
+    const links = {
+      self: paginaLink(request, pagina),
+      first: paginaLink(request, 1),
+      last: paginaLink(request, paginas),
+      ...(pagina > 1 ? { prev: paginaLink(request, Math.min(pagina - 1, paginas)) } : {}),
+      ...(pagina < paginas ? { next: paginaLink(request, pagina + 1) } : {}),
+    };
+    reply.header('Link', Object.entries(links).map(([rel, l]) => `<${l.href}>; rel="${rel}"`).join(', '));
+    return {
+      telling: run ? tellingInfo(cat, run) : null,
+      instellingen: deze.map((t) => {
+        const c = cijfers.find((r) => r.gebied === t.kop.brin);
+        return { brin: t.kop.brin, naam: t.kop.naam, soort: t.kop.soort, plaatsen: t.plaatsen, totaal: c ? new Telcijfer(c.startpopulatie, c.vsv) : null };
+      }),
+      paginering: { pagina, paginaGrootte: grootte, totaalAantal: totaal, aantalPaginas: paginas },
+      _links: links,
+    };
+  });
+
+  app.get('/instellingen/:brin', {
+    schema: {
+      tags: ['Instellingen'],
+      operationId: 'instelling',
+      summary: 'Eén instelling',
+      description: 'Cijfers van de instelling per sector en per categorie met de prestatienorm, per vestiging, en de trend. '
+        + 'Een leerling telt mee bij elke instelling waar hij op de teldatum stond ingeschreven.',
+      params: Type.Object({ brin: Type.String({ pattern: BRIN_PATROON, description: 'BRIN: twee cijfers en twee hoofdletters', example: '10AA' }) }),
+      querystring: figuurQuery(JaarEnStatus, ['totaal', 'sector', 'categorie', 'vestigingen', 'trend']),
+      response: ok(InstellingAntwoord, 'De instelling'),
+    },
+    config: {
+      csv: (p: Static<typeof InstellingAntwoord>) => {
+        const t = tellingCellen(p.telling);
+        const s = { brin: p.brin, naam: p.naam };
+        return [
+          tabel('totaal', [...TELLINGKOLOMMEN, 'brin', 'naam', ...CIJFERKOLOMMEN], [{ ...t, ...s, ...cijferCellen(p.totaal) }]),
+          tabel('sector', [...TELLINGKOLOMMEN, 'brin', 'sector', ...CIJFERKOLOMMEN],
+            p.sector.map((o) => ({ ...t, brin: p.brin, sector: o.waarde, ...cijferCellen(o.cijfer) }))),
+          tabel('categorie', [...TELLINGKOLOMMEN, 'brin', 'categorie', ...NORMKOLOMMEN],
+            p.categorie.map((o) => ({ ...t, brin: p.brin, categorie: o.waarde, ...cijferCellen(o.cijfer), norm: o.cijfer.norm, normoordeel: o.cijfer.normoordeel }))),
+          tabel('vestigingen', [...TELLINGKOLOMMEN, 'brin', 'vestiging', 'vestigingsnaam', 'plaats', 'categorie', ...NORMKOLOMMEN],
+            p.vestigingen.flatMap((v) => [
+              { ...t, brin: p.brin, vestiging: v.vestiging, vestigingsnaam: v.naam, plaats: v.plaats, categorie: 'totaal', ...cijferCellen(v.totaal) },
+              ...v.categorie.map((o) => ({
+                ...t, brin: p.brin, vestiging: v.vestiging, vestigingsnaam: v.naam, plaats: v.plaats, categorie: o.waarde,
+                ...cijferCellen(o.cijfer), norm: o.cijfer.norm, normoordeel: o.cijfer.normoordeel,
+              })),
+            ])),
+          tabel('trend', [...TELLINGKOLOMMEN, 'brin', 'categorie', ...NORMKOLOMMEN, 'methodewijziging'],
+            p.trend.flatMap((punt) => [
+              { ...tellingCellen(punt.telling), brin: p.brin, categorie: 'totaal', ...cijferCellen(punt.totaal), methodewijziging: punt.methodewijziging?.omschrijving },
+              ...punt.categorie.map((o) => ({
+                ...tellingCellen(punt.telling), brin: p.brin, categorie: o.waarde, ...cijferCellen(o.cijfer),
+                norm: o.cijfer.norm, normoordeel: o.cijfer.normoordeel, methodewijziging: punt.methodewijziging?.omschrijving,
+              })),
+            ])),
+        ];
+      },
+    },
+  }, async (request) => {
+    const { brin } = params<{ brin: string }>(request);
+    const q = query<JaarEnStatusQuery>(request);
+    const cat = await gegevens.catalogus();
+    const run = kiesRun(cat, q);
+    const jaren = runsPerJaar(cat, q.status);
+    const [instellingen, eigen, indeling] = await Promise.all([
+      gegevens.instellingen(),
+      leesGebiedscijfers(db, jaren.map((r) => r.id), 'instelling', [brin], ['totaal', 'sector', 'categorie']),
+      gegevens.laatsteIndeling(),
+    ]);
+    const vestigingen = instellingen.get(brin)?.vestigingen ?? [];
+    if (vestigingen.length === 0 && eigen.length === 0 && !(await bestaatInstellingInCijfers(db, brin))) {
+      throw nietGevonden(`Er is geen instelling met BRIN ${brin}.`);
+    }
+    const vestigingscijfers = await leesGebiedscijfers(db, [run.id], 'vestiging',
+      vestigingen.map((v) => `${v.brin}-${v.vestiging}`), ['totaal', 'categorie']);
+    const plaatsen = new Map(indeling.map((g) => [g.gemeente_code, g.gemeente_naam]));
+    const dit = eigen.filter((c) => c.run_id === run.id);
+    return {
+      telling: tellingInfo(cat, run),
+      brin,
+      naam: vestigingen[0]?.naam ?? brin,
+      soort: vestigingen[0]?.soort ?? 'onbekend',
+      totaal: totaalVan(dit),
+      sector: onderdelen(dit, 'sector'),
+      categorie: normcategorieen(dit, run.schooljaar),
+      vestigingen: vestigingen.map((v) => {
+        const van = vestigingscijfers.filter((c) => c.gebied === `${v.brin}-${v.vestiging}`);
+        return {
+          vestiging: v.vestiging, naam: v.naam, gemeenteCode: v.gemeente_code,
+          plaats: plaatsen.get(v.gemeente_code) ?? v.gemeente_code,
+          totaal: totaalVan(van), categorie: normcategorieen(van, run.schooljaar),
+        };
+      }),
+      trend: jaren.map((r) => {
+        const van = eigen.filter((c) => c.run_id === r.id);
+        return {
+          schooljaar: r.schooljaar, telling: tellingInfo(cat, r), totaal: totaalVan(van),
+          categorie: normcategorieen(van, r.schooljaar), methodewijziging: methodewijzigingIn(r.schooljaar),
+        };
+      }),
+    };
+  });
+}

@@ -1,0 +1,82 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { leesGebiedscijfers } from '../../db/cijfers.js';
+import { LANDELIJK_DOEL, METHODEWIJZIGINGEN, methodewijzigingIn } from '../../domain/beleid.js';
+import { LANDELIJK } from '../../domain/telling/cijfers.js';
+import { DIMENSIES_GEBIED, onderdelen, totaalVan, uitsplitsingen } from '../figures.js';
+import { kiesRun, runsPerJaar, tellingInfo, vorigeRun } from '../runs.js';
+import { KerncijfersAntwoord, ReeksAntwoord, StatusParam } from '../schemas.js';
+import { CIJFERKOLOMMEN, JaarEnStatus, TELLINGKOLOMMEN, UITSPLITSINGSTABELLEN, cijferCellen, figuurQuery, ok, query, tabel, tellingCellen, type ApiContext, type JaarEnStatusQuery } from './common.js';
+
+/** The national series over all school years and the key figures of one year. */
+export async function landelijkRoutes(app: FastifyInstance, { db, gegevens }: ApiContext): Promise<void> {
+  app.get('/landelijk/reeks', {
+    schema: {
+      tags: ['Landelijk'],
+      operationId: 'landelijkeReeks',
+      summary: 'Landelijke reeks over alle schooljaren',
+      description: 'Per schooljaar het landelijke totaal en de sectoren vo, mbo en vavo, met status en telling; '
+        + 'methodewijzigingen (trendbreuken) en het landelijke doel worden meegegeven.',
+      querystring: figuurQuery({ status: Type.Optional(StatusParam) }, ['reeks']),
+      response: ok(ReeksAntwoord, 'De landelijke reeks, oudste schooljaar eerst'),
+    },
+    config: {
+      csv: (p: Static<typeof ReeksAntwoord>) => [tabel('reeks', [...TELLINGKOLOMMEN, 'sector', ...CIJFERKOLOMMEN, 'methodewijziging'],
+        p.reeks.flatMap((punt) => [{ waarde: 'totaal', cijfer: punt.totaal }, ...punt.sector].map((o) => ({
+          ...tellingCellen(punt.telling), sector: o.waarde, ...cijferCellen(o.cijfer), methodewijziging: punt.methodewijziging?.omschrijving,
+        }))))],
+    },
+  }, async (request) => {
+    const { status } = query<JaarEnStatusQuery>(request);
+    const cat = await gegevens.catalogus();
+    const runs = runsPerJaar(cat, status);
+    const cijfers = await leesGebiedscijfers(db, runs.map((r) => r.id), 'landelijk', [LANDELIJK], ['totaal', 'sector']);
+    return {
+      doel: { doelAantal: LANDELIJK_DOEL.aantal, jaar: LANDELIJK_DOEL.jaar, omschrijving: LANDELIJK_DOEL.omschrijving },
+      methodewijzigingen: METHODEWIJZIGINGEN,
+      reeks: runs.map((run) => {
+        const van = cijfers.filter((c) => c.run_id === run.id);
+        return {
+          schooljaar: run.schooljaar,
+          telling: tellingInfo(cat, run),
+          totaal: totaalVan(van),
+          sector: onderdelen(van, 'sector'),
+          methodewijziging: methodewijzigingIn(run.schooljaar),
+        };
+      }),
+    };
+  });
+
+  app.get('/landelijk/kerncijfers', {
+    schema: {
+      tags: ['Landelijk'],
+      operationId: 'landelijkeKerncijfers',
+      summary: 'Landelijke kerncijfers van een schooljaar',
+      description: 'Totaal en uitsplitsingen naar sector, categorie, leeftijdsgroep en geslacht; zonder schooljaar het laatste schooljaar met een telling.',
+      querystring: figuurQuery(JaarEnStatus, UITSPLITSINGSTABELLEN),
+      response: ok(KerncijfersAntwoord, 'De kerncijfers'),
+    },
+    config: {
+      csv: (p: Static<typeof KerncijfersAntwoord>) => [
+        tabel('totaal', [...TELLINGKOLOMMEN, ...CIJFERKOLOMMEN], [{ ...tellingCellen(p.telling), ...cijferCellen(p.totaal) }]),
+        ...(['sector', 'categorie', 'leeftijdsgroep', 'geslacht'] as const).map((d) => tabel(d, [...TELLINGKOLOMMEN, d, ...CIJFERKOLOMMEN],
+          p.uitsplitsingen[d].map((o) => ({ ...tellingCellen(p.telling), [d]: o.waarde, ...cijferCellen(o.cijfer) })))),
+      ],
+    },
+  }, async (request) => {
+    const q = query<JaarEnStatusQuery>(request);
+    const cat = await gegevens.catalogus();
+    const run = kiesRun(cat, q);
+    const vorige = vorigeRun(cat, run, q.status);
+    const runIds = vorige ? [run.id, vorige.id] : [run.id];
+    const cijfers = await leesGebiedscijfers(db, runIds, 'landelijk', [LANDELIJK], DIMENSIES_GEBIED);
+    const dit = cijfers.filter((c) => c.run_id === run.id);
+    return {
+      telling: tellingInfo(cat, run),
+      totaal: totaalVan(dit),
+      uitsplitsingen: uitsplitsingen(dit),
+      vorigJaar: vorige ? { telling: tellingInfo(cat, vorige), totaal: totaalVan(cijfers.filter((c) => c.run_id === vorige.id)) } : null,
+      methodewijziging: methodewijzigingIn(run.schooljaar),
+    };
+  });
+}

@@ -1,0 +1,98 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { leesGebiedscijfers } from '../../db/cijfers.js';
+import { leesCijfers } from '../../db/tellingen.js';
+import { LANDELIJK } from '../../domain/telling/cijfers.js';
+import { onderdelen, totaalVan } from '../figures.js';
+import { nietGevonden } from '../problems.js';
+import { kiesRun, tellingInfo } from '../runs.js';
+import { RMC_PATROON, RegioAntwoord, RegiolijstAntwoord } from '../schemas.js';
+import { CIJFERKOLOMMEN, JaarEnStatus, TELLINGKOLOMMEN, cijferCellen, figuurQuery, ok, params, query, tabel, tellingCellen, type ApiContext, type JaarEnStatusQuery } from './common.js';
+import { GEBIEDSTABELLEN, ONBEKEND, gebiedMetLandelijk, gebiedsnaam, gebiedstabellen, trendVan, vestigingenIn, vestigingentabel } from './gebied.js';
+
+/** RMC regions: the list with figures, and one region in detail. Names follow the school year's classification. */
+export async function regioRoutes(app: FastifyInstance, { db, gegevens }: ApiContext): Promise<void> {
+  app.get('/rmc-regios', {
+    schema: {
+      tags: ['Regio\'s'],
+      operationId: 'rmcRegios',
+      summary: 'RMC-regio\'s met hun cijfers',
+      description: 'Alle RMC-regio\'s van het schooljaar (indeling van dat schooljaar) met totaal en sectoren; regio "onbekend" telt wie geen bekende woongemeente had.',
+      querystring: figuurQuery(JaarEnStatus, ['regios']),
+      response: ok(RegiolijstAntwoord, 'De regio\'s, op code'),
+    },
+    config: {
+      csv: (p: Static<typeof RegiolijstAntwoord>) => [tabel('regios', [...TELLINGKOLOMMEN, 'rmcCode', 'naam', 'sector', ...CIJFERKOLOMMEN],
+        p.regios.flatMap((r) => [{ waarde: 'totaal', cijfer: r.totaal }, ...r.sector].map((o) => ({
+          ...tellingCellen(p.telling), rmcCode: r.rmcCode, naam: r.naam, sector: o.waarde, ...cijferCellen(o.cijfer),
+        }))))],
+    },
+  }, async (request) => {
+    const cat = await gegevens.catalogus();
+    const run = kiesRun(cat, query<JaarEnStatusQuery>(request));
+    const [indeling, laatste, cijfers, nl] = await Promise.all([
+      gegevens.indeling(run.schooljaar), gegevens.rmcNamen(), leesCijfers(db, run.id, 'rmc', ['totaal', 'sector']),
+      leesGebiedscijfers(db, [run.id], 'landelijk', [LANDELIJK], ['totaal']),
+    ]);
+    const namen = new Map(indeling.map((r) => [r.rmc_code, r.rmc_naam]));
+    const codes = [...new Set([...namen.keys(), ...cijfers.map((c) => c.gebied)])]
+      .sort((a, b) => (a === ONBEKEND ? 1 : b === ONBEKEND ? -1 : a.localeCompare(b)));
+    return {
+      telling: tellingInfo(cat, run),
+      landelijk: totaalVan(nl),
+      regios: codes.map((code) => {
+        const van = cijfers.filter((c) => c.gebied === code);
+        return { rmcCode: code, naam: gebiedsnaam(code, namen.get(code) ?? laatste.get(code)), totaal: totaalVan(van), sector: onderdelen(van, 'sector') };
+      }),
+    };
+  });
+
+  app.get('/rmc-regios/:rmcCode', {
+    schema: {
+      tags: ['Regio\'s'],
+      operationId: 'rmcRegio',
+      summary: 'Eén RMC-regio',
+      description: 'Cijfers van de regio met uitsplitsingen naar sector, categorie, leeftijdsgroep en geslacht, naast de landelijke; '
+        + 'de trend over alle schooljaren; de gemeenten en schoolvestigingen in de regio.',
+      params: Type.Object({ rmcCode: Type.String({ pattern: RMC_PATROON, description: 'RMC-code van twee cijfers (DUO-nummering), of onbekend', example: '21' }) }),
+      querystring: figuurQuery(JaarEnStatus, [...GEBIEDSTABELLEN, 'gemeenten', 'vestigingen']),
+      response: ok(RegioAntwoord, 'De regio'),
+    },
+    config: {
+      csv: (p: Static<typeof RegioAntwoord>) => [
+        ...gebiedstabellen(p, { rmcCode: p.rmcCode }),
+        tabel('gemeenten', [...TELLINGKOLOMMEN, 'rmcCode', 'gemeenteCode', 'naam', ...CIJFERKOLOMMEN],
+          p.gemeenten.map((g) => ({ ...tellingCellen(p.telling), rmcCode: p.rmcCode, gemeenteCode: g.gemeenteCode, naam: g.naam, ...cijferCellen(g.cijfer) }))),
+        vestigingentabel(p.telling, p.vestigingen),
+      ],
+    },
+  }, async (request) => {
+    const { rmcCode } = params<{ rmcCode: string }>(request);
+    const q = query<JaarEnStatusQuery>(request);
+    const cat = await gegevens.catalogus();
+    const run = kiesRun(cat, q);
+    const [indeling, laatste] = await Promise.all([gegevens.indeling(run.schooljaar), gegevens.rmcNamen()]);
+    const gemeenten = indeling.filter((g) => g.rmc_code === rmcCode);
+    const { gevonden, ...gebied } = await gebiedMetLandelijk(db, run.id, 'rmc', rmcCode);
+    if (!gevonden && gemeenten.length === 0 && !laatste.has(rmcCode)) {
+      throw nietGevonden(`RMC-regio ${rmcCode} komt niet voor in de indeling of in de telling van ${run.schooljaar}.`);
+    }
+    const [trend, gemeentecijfers, vestigingen] = await Promise.all([
+      trendVan(db, cat, q.status, 'rmc', rmcCode),
+      leesGebiedscijfers(db, [run.id], 'gemeente', gemeenten.map((g) => g.gemeente_code), ['totaal']),
+      vestigingenIn(db, gegevens, run.id, gemeenten),
+    ]);
+    return {
+      telling: tellingInfo(cat, run),
+      rmcCode,
+      naam: gebiedsnaam(rmcCode, gemeenten[0]?.rmc_naam ?? laatste.get(rmcCode)),
+      ...gebied,
+      trend,
+      gemeenten: gemeenten.map((g) => ({
+        gemeenteCode: g.gemeente_code, naam: g.gemeente_naam,
+        cijfer: totaalVan(gemeentecijfers.filter((c) => c.gebied === g.gemeente_code)),
+      })).sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
+      vestigingen,
+    };
+  });
+}

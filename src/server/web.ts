@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { maakProblem, stuurProblem } from './problems.js';
+import { isApi } from './securityHeaders.js';
+
+/**
+ * The web app (built by Vite into dist/web) at `/`. The app routes in the browser, so any
+ * page URL that is not a file gets index.html; files with a content hash are cached for a
+ * year, index.html is revalidated every time.
+ */
+const ONTBREEKT = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Binnenboord</title></head>
+<body><main><h1>Binnenboord</h1><p>De webapp is niet gebouwd. Voer <code>npm run build</code> uit en start de server opnieuw.
+De API werkt wel: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p></main></body></html>`;
+
+export async function registreerWeb(app: FastifyInstance, webMap: string | null): Promise<void> {
+  const gebouwd = webMap !== null && existsSync(join(webMap, 'index.html'));
+  if (gebouwd) {
+    await app.register(fastifyStatic, {
+      root: webMap,
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, pad) => {
+        reply.header('Cache-Control', /[\\/]assets[\\/]/.test(pad) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const pad = request.url.split('?')[0]!;
+    if (isApi(pad)) {
+      return stuurProblem(reply, maakProblem(404, `Er is geen bron ${pad}. Zie /api/v1/openapi.json voor wat er is.`, pad));
+    }
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || extname(pad) !== '') {
+      return reply.code(404).type('text/plain; charset=utf-8').send('Niet gevonden');
+    }
+    if (!gebouwd) return reply.code(200).type('text/html; charset=utf-8').send(ONTBREEKT);
+    return reply.code(200).header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+}

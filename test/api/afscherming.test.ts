@@ -1,0 +1,103 @@
+import { expect, it } from 'vitest';
+import { describeDatabases } from '../support/database.js';
+import { JAREN, VERBORGEN_PERCENTAGES } from './fixture.js';
+import { ENDPOINTS, apiomgeving, leesCsv, type Apiomgeving } from './omgeving.js';
+
+/**
+ * Disclosure control everywhere (telling.md): region 19 / municipality GM0344 / institution
+ * 20BB have 3 vsv'ers of 37 (8.11 %) and 2 of 41 (4.88 %). No response of any endpoint, as
+ * JSON or CSV, for any school year or status, may show those counts or percentages; every
+ * count of 1–4 anywhere is `<5`, and no percentage rests on fewer than 5 vsv'ers.
+ */
+const KLEIN = new Set(['1', '2', '3', '4']);
+
+async function alleUrls(api: Apiomgeving): Promise<string[]> {
+  const urls = new Set(ENDPOINTS.map((e) => e.url));
+  const { schooljaren } = await api.json('/api/v1/schooljaren');
+  const regios = (await api.json('/api/v1/rmc-regios')).regios.map((r: { rmcCode: string }) => r.rmcCode);
+  const gemeenten = (await api.json('/api/v1/gemeenten')).gemeenten.map((g: { gemeenteCode: string }) => g.gemeenteCode);
+  const brins = (await api.json('/api/v1/instellingen?paginaGrootte=100')).instellingen.map((i: { brin: string }) => i.brin);
+  for (const j of schooljaren) {
+    for (const t of j.tellingen) {
+      urls.add(`/api/v1/tellingen/${t.runId}`);
+      const q = `schooljaar=${j.schooljaar}&status=${t.status}`;
+      for (const pad of ['/landelijk/kerncijfers', '/rmc-regios', '/gemeenten', '/instellingen']) urls.add(`/api/v1${pad}?${q}`);
+      for (const r of regios) urls.add(`/api/v1/rmc-regios/${r}?${q}`);
+      for (const g of gemeenten) urls.add(`/api/v1/gemeenten/${g}?${q}`);
+      for (const b of brins) urls.add(`/api/v1/instellingen/${b}?${q}`);
+    }
+  }
+  for (const status of ['definitief', 'voorlopig']) {
+    urls.add(`/api/v1/landelijk/reeks?status=${status}`);
+    urls.add(`/api/v1/vergelijking?status=${status}&rmcCodes=${regios.slice(0, 5).join(',')}&brins=${brins.slice(0, 3).join(',')}`);
+  }
+  return [...urls].filter((u) => !u.includes('/kaarten/'));
+}
+
+function controleerJson(waarde: unknown, url: string, pad = ''): void {
+  if (Array.isArray(waarde)) return waarde.forEach((w, i) => controleerJson(w, url, `${pad}/${i}`));
+  if (waarde === null || typeof waarde !== 'object') return;
+  const o = waarde as Record<string, unknown>;
+  if ('afgeschermd' in o) {
+    const plek = `${url} ${pad}`;
+    for (const k of ['startpopulatie', 'vsv']) {
+      expect(typeof o[k] === 'number' && (o[k] as number) >= 1 && (o[k] as number) <= 4, `${plek}/${k} = ${String(o[k])}`).toBe(false);
+    }
+    if (o.vsv === '<5' || (typeof o.vsv === 'number' && o.vsv < 5)) expect(o.percentage, `${plek}/percentage`).toBeNull();
+    if (o.percentage === null && 'normoordeel' in o) expect(['afgeschermd', 'geen-norm'], plek).toContain(o.normoordeel);
+  }
+  if ('nietTeTellen' in o) expect(KLEIN.has(String(o.nietTeTellen)), `${url} nietTeTellen`).toBe(false);
+  for (const [k, w] of Object.entries(o)) controleerJson(w, url, `${pad}/${k}`);
+}
+
+function controleerCsv(tekst: string, url: string): Record<string, string>[] {
+  const rijen = leesCsv(tekst);
+  for (const [i, r] of rijen.entries()) {
+    for (const [k, w] of Object.entries(r)) {
+      if (/^(landelijk)?(startpopulatie|vsv|Startpopulatie|Vsv)$|^nietTeTellen$/.test(k)) expect(KLEIN.has(w), `${url} rij ${i} ${k} = ${w}`).toBe(false);
+    }
+    for (const [vsv, pct] of [['vsv', 'percentage'], ['landelijkVsv', 'landelijkPercentage']] as const) {
+      if (r[vsv] === '<5' || r[vsv] === '0') expect(r[pct], `${url} rij ${i} ${pct}`).toBe('');
+    }
+  }
+  return rijen;
+}
+
+describeDatabases('API: afscherming in elk antwoord', (driver) => {
+  const api = apiomgeving(driver);
+
+  it('geen enkel JSON- of CSV-antwoord toont een aantal van 1–4 of een percentage op minder dan 5 vsv\'ers', async () => {
+    const urls = await alleUrls(api);
+    expect(urls.length).toBeGreaterThan(60);
+    for (const url of urls) {
+      const json = await api.get(url);
+      expect(json.statusCode, `${url}: ${json.body.slice(0, 200)}`).toBe(200);
+      controleerJson(json.json(), url);
+      const csvUrl = `${url}${url.includes('?') ? '&' : '?'}formaat=csv`;
+      const csv = await api.get(csvUrl);
+      expect(csv.statusCode, csvUrl).toBe(200);
+      expect(csv.headers['content-type'], csvUrl).toMatch(/^text\/csv/);
+      expect(controleerCsv(csv.body, csvUrl).length, csvUrl).toBeGreaterThan(0);
+      for (const p of VERBORGEN_PERCENTAGES) {
+        expect(json.body.includes(p), `${url} bevat ${p}`).toBe(false);
+        expect(csv.body.includes(p), `${csvUrl} bevat ${p}`).toBe(false);
+      }
+    }
+  });
+
+  it('de cel van regio 19 (3 vsv\'ers van 37) is <5 zonder percentage, in JSON en CSV', async () => {
+    const lijst = await api.json(`/api/v1/rmc-regios?schooljaar=${JAREN[2]}`);
+    expect(lijst.regios.find((r: { rmcCode: string }) => r.rmcCode === '19').totaal).toEqual({ startpopulatie: 37, vsv: '<5', percentage: null, afgeschermd: true });
+    const csv = leesCsv((await api.get(`/api/v1/rmc-regios?schooljaar=${JAREN[2]}&formaat=csv`)).body);
+    expect(csv.find((r) => r.rmcCode === '19' && r.sector === 'totaal')).toMatchObject({ startpopulatie: '37', vsv: '<5', percentage: '' });
+    const regio = await api.json('/api/v1/rmc-regios/19');
+    expect(regio.trend.map((p: { cijfer: { vsv: unknown } }) => p.cijfer.vsv)).toEqual(['<5', '<5', '<5']);
+    const instelling = (await api.get('/api/v1/instellingen/20BB?formaat=csv&tabel=trend', { accept: 'text/csv' })).body;
+    expect(leesCsv(instelling).filter((r) => r.categorie === 'totaal').map((r) => r.vsv)).toEqual(['<5', '<5', '<5']);
+  });
+
+  it('0 wordt getoond; een startpopulatie van 2 wordt <5', async () => {
+    const regio = await api.json('/api/v1/rmc-regios/16');
+    expect(regio.totaal).toEqual({ startpopulatie: '<5', vsv: 0, percentage: null, afgeschermd: true });
+  });
+});

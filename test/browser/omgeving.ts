@@ -1,0 +1,86 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { PROJECTMAP, gedeeldeMap } from '../../src/config.js';
+import type { Db } from '../../src/db/database.js';
+import { bouwApp } from '../../src/server/app.js';
+
+/**
+ * A real server (the same Fastify app as `npm start`, listening on a free port) with the
+ * built web app, and Debian's Chromium driven by playwright-core. Chromium is never
+ * downloaded; if it is missing the tests fail and say how to install it.
+ */
+export const CHROMIUM = process.env.BINNENBOORD_CHROMIUM ?? '/usr/bin/chromium';
+export const WEBMAP = join(PROJECTMAP, 'dist', 'web');
+export const SCHERMAFDRUKKEN = join(PROJECTMAP, 'test-results', 'screenshots');
+
+function nieuwste(map: string): number {
+  let t = 0;
+  for (const e of readdirSync(map, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds the web app (vite) when dist/web is missing or older than web/. */
+export async function zorgVoorWebBuild(): Promise<void> {
+  const index = join(WEBMAP, 'index.html');
+  const bron = Math.max(nieuwste(join(PROJECTMAP, 'web', 'src')), statSync(join(PROJECTMAP, 'web', 'index.html')).mtimeMs,
+    nieuwste(join(PROJECTMAP, 'src', 'server')));
+  if (existsSync(index) && statSync(index).mtimeMs >= bron) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(PROJECTMAP, 'web', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export function controleerChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium ontbreekt (${CHROMIUM}). De browsertests worden niet overgeslagen: installeer Debian's chromium `
+      + '(apt-get install -y chromium) of wijs BINNENBOORD_CHROMIUM naar een Chromium. Voer nooit `playwright install` uit.');
+  }
+}
+
+export async function startServer(db: Db, geoMap = join(gedeeldeMap(), 'geo')): Promise<{ app: FastifyInstance; basis: string }> {
+  const app = await bouwApp({ db, webMap: WEBMAP, geoMap });
+  const adres = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, basis: adres };
+}
+
+/** A cold Chromium: a fresh profile every time, no background traffic. */
+export async function startBrowser(): Promise<{ context: BrowserContext; sluit: () => Promise<void> }> {
+  controleerChromium();
+  const profiel = await mkdtemp(join(tmpdir(), 'binnenboord-chromium-'));
+  const context = await chromium.launchPersistentContext(profiel, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    sluit: async () => {
+      await context.close();
+      await rm(profiel, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function schermafdruk(page: Page, naam: string): Promise<void> {
+  await mkdir(SCHERMAFDRUKKEN, { recursive: true });
+  await page.screenshot({ path: join(SCHERMAFDRUKKEN, `${naam}.png`), fullPage: true });
+}
+
+/** Console errors and failed requests of a page (a CSP violation shows up as a console error). */
+export function volgFouten(page: Page): string[] {
+  const fouten: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') fouten.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => fouten.push(`pagina: ${e.message}`));
+  return fouten;
+}

@@ -1,0 +1,277 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/database.js';
+import { openDatabase } from '../../src/db/open.js';
+import { vulTestdatabase } from '../api/fixture.js';
+import { tijdelijkeMap } from '../support/database.js';
+import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten, zorgVoorWebBuild } from './omgeving.js';
+
+/**
+ * Every page of the web app in a real Chromium against a real server and database: it loads,
+ * shows its main content, has the landmarks, a table for every chart, no console errors (a
+ * CSP violation would be one), and axe finds no WCAG 2.1 A/AA violation. Keyboard only:
+ * the skip link, the menu, the main controls. A screenshot of each page goes to
+ * test-results/screenshots/.
+ */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface Paginageval {
+  naam: string;
+  pad: string;
+  kop: string | RegExp;
+  /** what must be visible for the page to count as loaded */
+  inhoud: string;
+  grafieken: number;
+}
+
+const PAGINAS: Paginageval[] = [
+  { naam: 'landelijk', pad: '/', kop: 'Landelijke vsv-cijfers', inhoud: '[data-testid=kerncijfers]', grafieken: 1 },
+  { naam: 'kaart-regios', pad: '/kaart', kop: 'Kaart: vsv-percentage per RMC-regio', inhoud: 'table >> text=Agglomeratie Amsterdam', grafieken: 1 },
+  { naam: 'kaart-gemeenten', pad: '/kaart?niveau=gemeenten', kop: 'Kaart: vsv-percentage per gemeente', inhoud: 'table >> text=Amersfoort', grafieken: 1 },
+  { naam: 'regio', pad: '/regio/21', kop: 'RMC-regio Agglomeratie Amsterdam', inhoud: '[data-testid=kerncijfers]', grafieken: 2 },
+  { naam: 'gemeente', pad: '/gemeente/GM0363', kop: 'Gemeente Amsterdam', inhoud: '[data-testid=kerncijfers]', grafieken: 2 },
+  { naam: 'instellingen', pad: '/instellingen?naam=college', kop: 'Instellingen zoeken', inhoud: 'table >> text=Stedelijk College Noord', grafieken: 0 },
+  { naam: 'instelling', pad: '/instelling/10AA', kop: 'Stedelijk College Noord', inhoud: '[data-testid=kerncijfers]', grafieken: 2 },
+  { naam: 'vergelijken', pad: '/vergelijken?regios=21,19&instellingen=10AA', kop: 'Vergelijken over de jaren', inhoud: 'table >> text=Nederland', grafieken: 1 },
+  { naam: 'niet-gevonden', pad: '/bestaat-niet', kop: 'Pagina niet gevonden', inhoud: 'main p', grafieken: 0 },
+];
+
+let db: Db;
+let app: FastifyInstance;
+let basis: string;
+let browser: { context: BrowserContext; sluit: () => Promise<void> };
+
+beforeAll(async () => {
+  controleerChromium();
+  await zorgVoorWebBuild();
+  db = await openDatabase(await tijdelijkeMap('browser'));
+  await vulTestdatabase(db, await tijdelijkeMap('browser-levering'));
+  ({ app, basis } = await startServer(db));
+  browser = await startBrowser();
+});
+
+afterAll(async () => {
+  await browser?.sluit();
+  await app?.close();
+  await db?.close();
+});
+
+async function wachtOpGrafieken(page: Page, aantal: number): Promise<void> {
+  if (aantal === 0) return;
+  await page.waitForFunction((n) => document.querySelectorAll('[data-grafiek=klaar]').length >= n, aantal, { timeout: 15_000 });
+}
+
+async function focusTekst(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el ? `${el.tagName.toLowerCase()}#${el.id}:${(el.textContent ?? '').trim().slice(0, 40)}` : '';
+  });
+}
+
+async function tabTot(page: Page, doel: (f: string) => boolean, max = 40): Promise<string> {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const f = await focusTekst(page);
+    if (doel(f)) return f;
+  }
+  throw new Error(`niet bereikt met ${max} keer Tab; focus op ${await focusTekst(page)}`);
+}
+
+/** The focused element shows a focus ring (an outline of its own, not a colour change only). */
+async function heeftZichtbareFocus(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const s = getComputedStyle(el);
+    return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+  });
+}
+
+describe('pagina\'s', () => {
+  for (const geval of PAGINAS) {
+    it(`${geval.naam}: laadt, toont de inhoud, oriëntatiepunten, tabellen bij grafieken; axe vindt niets`, async () => {
+      const page = await browser.context.newPage();
+      const fouten = volgFouten(page);
+      try {
+        await page.goto(`${basis}${geval.pad}`);
+        await expect.poll(() => page.locator('h1').textContent()).toMatch(geval.kop);
+        await page.locator(geval.inhoud).first().waitFor({ state: 'visible' });
+        await wachtOpGrafieken(page, geval.grafieken);
+        await page.waitForLoadState('networkidle');
+        expect(await page.title()).toContain('Binnenboord');
+        for (const landmark of ['header', 'nav[aria-label=Hoofdmenu]', 'main#inhoud', 'footer']) {
+          expect(await page.locator(landmark).count(), landmark).toBe(1);
+        }
+        expect(await page.locator('h1').count()).toBe(1);
+        const grafieken = await page.locator('figure.bb-grafiek').count();
+        expect(grafieken).toBeGreaterThanOrEqual(geval.grafieken);
+        expect(await page.locator('table').count()).toBeGreaterThanOrEqual(grafieken);
+        for (const svg of await page.locator('figure.bb-grafiek svg[role=img]').all()) {
+          expect((await svg.getAttribute('aria-label'))?.length ?? 0).toBeGreaterThan(20);
+        }
+        const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+        await schermafdruk(page, geval.naam);
+        expect(fouten).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('elke tabel heeft een CSV-download van de API die hetzelfde laat zien', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/regio/21`);
+    await page.locator('[data-testid=kerncijfers]').waitFor();
+    const tabellen = await page.locator('table').count();
+    const links = await page.locator('.bb-tabel a[download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    expect(links).toHaveLength(tabellen);
+    for (const href of links) {
+      expect(href).toMatch(/^\/api\/v1\/rmc-regios\/21\?.*formaat=csv/);
+      const r = await page.request.get(`${basis}${href}`);
+      expect(r.status(), href).toBe(200);
+      expect(r.headers()['content-type']).toMatch(/^text\/csv/);
+    }
+    await page.close();
+  });
+
+  it('afscherming in de app: regio Utrecht (3 vsv\'ers van 37) toont <5 en geen percentage', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/regio/19`);
+    await page.locator('[data-testid=kerncijfers]').waitFor();
+    const tekst = await page.locator('main').innerText();
+    expect(tekst).toContain('<5');
+    expect(tekst).not.toMatch(/8,11|4,88/);
+    expect(await page.locator('[data-testid=kerncijfers] li').first().innerText()).toMatch(/^<5/);
+    await page.close();
+  });
+
+  it('zonder kaartgrenzen (geen gedeelde geo-map): een melding en de tabel', async () => {
+    const zonder = await startServer(db, '/bestaat/niet');
+    const page = await browser.context.newPage();
+    const fouten = volgFouten(page);
+    try {
+      await page.goto(`${zonder.basis}/kaart`);
+      await page.getByText('De kaart kan niet worden getoond').waitFor();
+      await page.locator('table >> text=Agglomeratie Amsterdam').waitFor();
+      expect(await page.locator('figure.bb-grafiek').count()).toBe(0);
+      const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
+      await schermafdruk(page, 'kaart-zonder-geo');
+      // The failed boundary request is the expected 404; nothing else may go wrong.
+      expect(fouten.filter((f) => !f.includes('404'))).toEqual([]);
+    } finally {
+      await page.close();
+      await zonder.app.close();
+    }
+  });
+});
+
+describe('alleen met het toetsenbord', () => {
+  it('skiplink eerst, zichtbaar bij focus; daarna naar de inhoud en de keuzes van de pagina', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/`);
+    await page.locator('[data-testid=kerncijfers]').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focusTekst(page)).toBe('a#:Naar de inhoud');
+    const vak = await page.locator('.utrecht-skip-link').boundingBox();
+    expect(vak && vak.y >= 0 && vak.height > 10).toBe(true);
+    expect(await heeftZichtbareFocus(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await focusTekst(page)).toMatch(/^main#inhoud/);
+    await page.keyboard.press('Tab');
+    expect(await focusTekst(page)).toMatch(/^select#keuze-schooljaar/);
+    expect(await heeftZichtbareFocus(page)).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focusTekst(page)).toMatch(/^select#keuze-status/);
+    await page.keyboard.press('Tab');
+    expect(await focusTekst(page)).toBe('button#:Toon cijfers');
+    expect(await heeftZichtbareFocus(page)).toBe(true);
+    await page.close();
+  });
+
+  it('schooljaar kiezen met het toetsenbord verandert de URL en de cijfers', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/`);
+    await page.locator('select#keuze-schooljaar option[value="2015-2016"]').waitFor({ state: 'attached' });
+    await page.locator('select#keuze-schooljaar').focus();
+    await page.keyboard.press('End');
+    await tabTot(page, (f) => f.startsWith('button#:Toon cijfers'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/schooljaar=2015-2016/);
+    await page.getByText('nieuwe vsv\'ers in 2015-2016').waitFor();
+    expect(await focusTekst(page)).toMatch(/^h1#/);
+    await page.close();
+  });
+
+  it('via het menu naar Instellingen, zoeken, en een instelling openen', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/`);
+    await page.locator('[data-testid=kerncijfers]').waitFor();
+    await tabTot(page, (f) => f === 'a#:Instellingen');
+    expect(await heeftZichtbareFocus(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${basis}/instellingen`);
+    await expect.poll(() => focusTekst(page)).toMatch(/^h1#:Instellingen zoeken/);
+    await tabTot(page, (f) => f.startsWith('input#zoek-naam'));
+    await page.keyboard.type('ROC');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/naam=ROC/);
+    await page.locator('table >> text=ROC Midden').waitFor();
+    await tabTot(page, (f) => f === 'a#:ROC Midden');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${basis}/instelling/20BB`);
+    await expect.poll(() => focusTekst(page)).toMatch(/^h1#:ROC Midden/);
+    await page.close();
+  });
+
+  it('vergelijken: regio aanvinken met spatie, BRIN typen, vergelijken', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/vergelijken`);
+    await page.locator('#regio-21').waitFor();
+    await tabTot(page, (f) => f.startsWith('input#regio-21'));
+    expect(await heeftZichtbareFocus(page)).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await page.locator('#regio-21').isChecked()).toBe(true);
+    await tabTot(page, (f) => f.startsWith('input#vergelijk-brins'));
+    await page.keyboard.type('10AA');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/regios=21&instellingen=10AA/);
+    await wachtOpGrafieken(page, 1);
+    expect(await page.locator('table th', { hasText: 'Agglomeratie Amsterdam' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('terug en vooruit in de browser werken met echte URL\'s', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/kaart`);
+    await page.locator('table >> text=Agglomeratie Amsterdam').waitFor();
+    await page.getByRole('link', { name: 'Agglomeratie Amsterdam' }).click();
+    await page.waitForURL(`${basis}/regio/21`);
+    await page.goBack();
+    await page.waitForURL(`${basis}/kaart`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Kaart');
+    await page.goForward();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Agglomeratie Amsterdam');
+    await page.close();
+  });
+});
+
+describe('snelheid', () => {
+  it('de landingspagina is bruikbaar binnen 1 s na het begin van de navigatie, in een koude browser', async () => {
+    const koud = await startBrowser();
+    try {
+      const page = await koud.context.newPage();
+      await page.goto(`${basis}/`, { waitUntil: 'commit' });
+      const ms = await page.waitForFunction(() => {
+        const el = document.querySelector('[data-testid=kerncijfers]');
+        return el && el.getBoundingClientRect().height > 0 ? performance.now() : null;
+      }, undefined, { polling: 'raf', timeout: 10_000 }).then((h) => h.jsonValue() as Promise<number>);
+      process.stdout.write(`[browser] landingspagina bruikbaar na ${Math.round(ms)} ms (koude browser)\n`);
+      expect(ms).toBeLessThan(1000);
+    } finally {
+      await koud.sluit();
+    }
+  });
+});

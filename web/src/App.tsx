@@ -1,0 +1,81 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Laden } from './componenten/Melding';
+import { Landelijk } from './paginas/Landelijk';
+import { Link, match, RouterProvider, useRouter } from './router';
+
+/**
+ * The frame of every page: skip link, header with the main menu, the page in <main>, and
+ * the footer. The landing page is in the first bundle; the other pages load when visited.
+ */
+const Kaart = lazy(() => import('./paginas/Kaart').then((m) => ({ default: m.Kaart })));
+const Regio = lazy(() => import('./paginas/Regio').then((m) => ({ default: m.Regio })));
+const Gemeente = lazy(() => import('./paginas/Gemeente').then((m) => ({ default: m.Gemeente })));
+const Instellingen = lazy(() => import('./paginas/Instellingen').then((m) => ({ default: m.Instellingen })));
+const Instelling = lazy(() => import('./paginas/Instelling').then((m) => ({ default: m.Instelling })));
+const Vergelijken = lazy(() => import('./paginas/Vergelijken').then((m) => ({ default: m.Vergelijken })));
+const NietGevonden = lazy(() => import('./paginas/NietGevonden').then((m) => ({ default: m.NietGevonden })));
+
+const ROUTES: [string, ComponentType<{ p: Record<string, string> }>][] = [
+  ['/', Landelijk],
+  ['/kaart', Kaart],
+  ['/regio/:code', Regio],
+  ['/gemeente/:code', Gemeente],
+  ['/instellingen', Instellingen],
+  ['/instelling/:brin', Instelling],
+  ['/vergelijken', Vergelijken],
+];
+
+const MENU = [
+  { href: '/', tekst: 'Landelijk' },
+  { href: '/kaart', tekst: "Kaart en regio's" },
+  { href: '/instellingen', tekst: 'Instellingen' },
+  { href: '/vergelijken', tekst: 'Vergelijken' },
+];
+
+function Inhoud() {
+  const { pad } = useRouter();
+  for (const [patroon, Pagina] of ROUTES) {
+    const p = match(patroon, pad);
+    if (p) return <Pagina key={`${patroon}:${JSON.stringify(p)}`} p={p} />;
+  }
+  return <NietGevonden />;
+}
+
+export function App() {
+  return (
+    <RouterProvider>
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Naar de inhoud</a>
+      <header className="utrecht-page-header">
+        <div className="utrecht-page-header__content bb-kop__inhoud">
+          <Link href="/" className="bb-logo">Binnenboord <span className="visueel-verborgen">– </span><small>vsv-cijfers</small></Link>
+          <nav className="bb-menu" aria-label="Hoofdmenu">
+            <ul className="utrecht-nav-list">
+              {MENU.map((m) => (
+                <li key={m.href} className="utrecht-nav-list__item"><Link href={m.href} menu className="utrecht-nav-list__link">{m.tekst}</Link></li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="inhoud" className="utrecht-page-body" tabIndex={-1}>
+        <div className="utrecht-page-body__content">
+          <Suspense fallback={<Laden wat="de pagina" />}>
+            <Inhoud />
+          </Suspense>
+        </div>
+      </main>
+      <footer className="utrecht-page-footer bb-voet">
+        <div className="utrecht-page-footer__content">
+          <p className="utrecht-paragraph">
+            Binnenboord toont de opgeslagen uitkomsten van de vsv-telling. Zonder inlog geldt de afscherming van DUO:
+            aantallen van 1 tot en met 4 staan als &lt;5, en een percentage dat op minder dan 5 vsv'ers rust, wordt niet getoond.
+          </p>
+          <p className="utrecht-paragraph">
+            Alle cijfers zijn ook te krijgen via de <a className="utrecht-link utrecht-link--html-a" href="/api/v1/openapi.json">API (OpenAPI-beschrijving)</a>.
+            Kaartgrenzen: CBS / PDOK, vereenvoudigd door cartomap/nl.
+          </p>
+        </div>
+      </footer>
+    </RouterProvider>
+  );
+}

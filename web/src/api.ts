@@ -1,0 +1,92 @@
+import type { Static } from '@sinclair/typebox';
+import { useEffect, useState } from 'react';
+import type {
+  CijferSchema, GemeenteAntwoord, GemeentelijstAntwoord, InstellingAntwoord, InstellingenAntwoord, KerncijfersAntwoord,
+  NormCijferSchema, ReeksAntwoord, RegioAntwoord, RegiolijstAntwoord, SchooljarenAntwoord, TellingSchema, VergelijkingAntwoord,
+} from '../../src/server/schemas';
+
+/**
+ * The app reads everything from the public API (/api/v1), the same figures with the same
+ * disclosure control an integrator gets. Types come from the server's own schemas.
+ */
+export type Cijfer = Static<typeof CijferSchema>;
+export type NormCijfer = Static<typeof NormCijferSchema>;
+export type Telling = Static<typeof TellingSchema>;
+export type Schooljaren = Static<typeof SchooljarenAntwoord>;
+export type Reeks = Static<typeof ReeksAntwoord>;
+export type Kerncijfers = Static<typeof KerncijfersAntwoord>;
+export type Regiolijst = Static<typeof RegiolijstAntwoord>;
+export type Regio = Static<typeof RegioAntwoord>;
+export type Gemeentelijst = Static<typeof GemeentelijstAntwoord>;
+export type Gemeente = Static<typeof GemeenteAntwoord>;
+export type Instellingen = Static<typeof InstellingenAntwoord>;
+export type Instelling = Static<typeof InstellingAntwoord>;
+export type Vergelijking = Static<typeof VergelijkingAntwoord>;
+export interface Kaart {
+  jaar: number;
+  bron: string;
+  objectnaam: string;
+  topologie: { type: 'Topology'; objects: Record<string, unknown>; arcs: unknown[]; transform?: unknown };
+}
+
+export class ApiFout extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+/** GET of an API URL; answers are kept for the session, since stored runs do not change under a page. */
+export function haal<T>(url: string): Promise<T> {
+  let p = cache.get(url);
+  if (!p) {
+    p = fetch(url, { headers: { accept: 'application/json' } }).then(async (r) => {
+      if (r.ok) return r.json();
+      let detail = `De server antwoordde met status ${r.status}.`;
+      try {
+        detail = ((await r.json()) as { detail?: string }).detail ?? detail;
+      } catch {
+        // not a problem document; keep the generic message
+      }
+      throw new ApiFout(r.status, detail);
+    });
+    p.catch(() => cache.delete(url));
+    cache.set(url, p);
+  }
+  return p as Promise<T>;
+}
+
+export type Toestand<T> = { status: 'laden' } | { status: 'klaar'; data: T } | { status: 'fout'; fout: ApiFout };
+
+export function useApi<T>(url: string | null): Toestand<T> {
+  const [toestand, zet] = useState<{ url: string | null; t: Toestand<T> }>({ url, t: { status: 'laden' } });
+  useEffect(() => {
+    if (!url) return;
+    let actief = true;
+    haal<T>(url).then(
+      (data) => actief && zet({ url, t: { status: 'klaar', data } }),
+      (e: unknown) => actief && zet({ url, t: { status: 'fout', fout: e instanceof ApiFout ? e : new ApiFout(0, 'De cijfers konden niet worden geladen. Controleer de verbinding en probeer het opnieuw.') } }),
+    );
+    return () => {
+      actief = false;
+    };
+  }, [url]);
+  return toestand.url === url ? toestand.t : { status: 'laden' };
+}
+
+/** An API URL with the query parameters that have a value. */
+export function apiUrl(pad: string, query: Record<string, string | number | null | undefined> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return `/api/v1${pad}${s ? `?${s}` : ''}`;
+}
+
+/** The same URL as a CSV download of one table. */
+export function csvUrl(url: string, tabel?: string): string {
+  const u = new URL(url, window.location.origin);
+  u.searchParams.set('formaat', 'csv');
+  if (tabel) u.searchParams.set('tabel', tabel);
+  return u.pathname + u.search;
+}

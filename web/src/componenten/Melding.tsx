@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import type { Toestand } from '../api';
+
+/** Notices (NL Design System alert) and the states of loading data. */
+export function Melding({ soort = 'info', children }: { soort?: 'info' | 'warning' | 'error'; children: ReactNode }) {
+  return (
+    <div className={`utrecht-alert utrecht-alert--${soort}`} role={soort === 'error' ? 'alert' : 'status'}>
+      <div className="utrecht-alert__content"><div className="utrecht-alert__message">{children}</div></div>
+    </div>
+  );
+}
+
+export function Laden({ wat = 'de cijfers' }: { wat?: string }) {
+  return <p className="bb-laden" role="status">Bezig met laden van {wat}…</p>;
+}
+
+/** Renders `klaar` with the data, or a loading line, or the API's explanation of what went wrong. */
+export function Toon<T>({ toestand, wat, klaar }: { toestand: Toestand<T>; wat?: string; klaar: (data: T) => ReactNode }) {
+  if (toestand.status === 'laden') return <Laden wat={wat} />;
+  if (toestand.status === 'fout') {
+    return <Melding soort={toestand.fout.status === 404 ? 'warning' : 'error'}><p className="utrecht-paragraph">{toestand.fout.message}</p></Melding>;
+  }
+  return <>{klaar(toestand.data)}</>;
+}

@@ -1,0 +1,26 @@
+import '@utrecht/document-css/dist/index.css';
+import '@utrecht/page-header-css/dist/index.css';
+import '@utrecht/page-body-css/dist/index.css';
+import '@utrecht/page-footer-css/dist/index.css';
+import '@utrecht/skip-link-css/dist/index.css';
+import '@utrecht/nav-list-css/dist/index.css';
+import '@utrecht/heading-1-css/dist/index.css';
+import '@utrecht/heading-2-css/dist/index.css';
+import '@utrecht/heading-3-css/dist/index.css';
+import '@utrecht/paragraph-css/dist/index.css';
+import '@utrecht/link-css/dist/index.css';
+import '@utrecht/table-css/dist/index.css';
+import '@utrecht/button-css/dist/index.css';
+import '@utrecht/form-field-css/dist/index.css';
+import '@utrecht/form-label-css/dist/index.css';
+import '@utrecht/textbox-css/dist/index.css';
+import '@utrecht/select-css/dist/index.css';
+import '@utrecht/alert-css/dist/index.css';
+import '@utrecht/data-list-css/dist/index.css';
+import './thema/neutraal.css';
+import './stijl.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+createRoot(document.getElementById('app')!).render(<StrictMode><App /></StrictMode>);

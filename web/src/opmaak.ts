@@ -1,0 +1,55 @@
+/**
+ * How figures read in Dutch: thousands with a dot, decimals with a comma, and the values
+ * withheld by disclosure control spelled out for screen readers.
+ */
+export type Aantal = number | '<5';
+
+const GETAL = new Intl.NumberFormat('nl-NL');
+
+export function aantal(a: Aantal | null | undefined): string {
+  if (a === null || a === undefined) return '–';
+  return a === '<5' ? '<5' : GETAL.format(a);
+}
+
+/** "18.00" from the API as "18,00%". */
+export function procent(p: string | null | undefined): string {
+  if (p === null || p === undefined) return '–';
+  return `${p.replace('.', ',')}%`;
+}
+
+export function getal(p: string | null | undefined): number | null {
+  return p === null || p === undefined ? null : Number(p);
+}
+
+export const SECTOREN: Record<string, string> = { vo: 'vo', mbo: 'mbo', vavo: 'vavo' };
+
+export const CATEGORIEEN: Record<string, string> = {
+  'vo-onderbouw': 'vo onderbouw',
+  'vo-bovenbouw-vmbo': 'vo bovenbouw vmbo',
+  'vo-bovenbouw-havo-vwo': 'vo bovenbouw havo/vwo',
+  'mbo-1': 'mbo niveau 1 (entree)',
+  'mbo-2': 'mbo niveau 2',
+  'mbo-3-4': 'mbo niveau 3 en 4',
+  vavo: 'vavo',
+};
+
+export const LEEFTIJDSGROEPEN: Record<string, string> = { '<18': 'jonger dan 18', '18+': '18 jaar of ouder' };
+
+export const GESLACHTEN: Record<string, string> = { M: 'man', V: 'vrouw', X: 'X (anders)', onbekend: 'onbekend' };
+
+export const NORMOORDELEN: Record<string, string> = {
+  gehaald: 'norm gehaald',
+  'niet-gehaald': 'norm niet gehaald',
+  'geen-norm': 'geen norm voor dit jaar',
+  afgeschermd: 'niet getoond (afgeschermd)',
+};
+
+export function label(lijst: Record<string, string>, waarde: string): string {
+  return lijst[waarde] ?? waarde;
+}
+
+export function datumTijd(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+}

@@ -1,0 +1,37 @@
+import { apiUrl, useApi, type Gemeente as GemeenteData } from '../api';
+import { Bron } from '../componenten/Bron';
+import { Jaarkeuze } from '../componenten/Jaarkeuze';
+import { Kruimelpad } from '../componenten/Kruimelpad';
+import { Toon } from '../componenten/Melding';
+import { Pagina } from '../componenten/Pagina';
+import { Procent } from '../componenten/Waarde';
+import { Link, useRouter } from '../router';
+import { Gebiedskerncijfers, Gebiedstrend, Gebiedsuitsplitsingen, Gebiedsvestigingen, vergelijkingszin } from './gebied';
+
+/** One municipality (of residence on 1 October): key figures beside its region and the country, trend, breakdowns, schools. */
+export function Gemeente({ p }: { p: Record<string, string> }) {
+  const { zoek } = useRouter();
+  const url = apiUrl(`/gemeenten/${encodeURIComponent(p.code!)}`, { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') });
+  const gemeente = useApi<GemeenteData>(url);
+  const naam = gemeente.status === 'klaar' ? gemeente.data.naam : `gemeente ${p.code}`;
+  return (
+    <Pagina titel={`Gemeente ${naam}`}>
+      <Kruimelpad stappen={[{ href: '/', tekst: 'Landelijk' }, { href: '/kaart?niveau=gemeenten', tekst: 'Kaart en gemeenten' },
+        ...(gemeente.status === 'klaar' && gemeente.data.regio ? [{ href: `/regio/${gemeente.data.regio.rmcCode}`, tekst: `RMC-regio ${gemeente.data.regio.naam}` }] : [])]} />
+      <Jaarkeuze />
+      <Toon toestand={gemeente} klaar={(g) => (
+        <>
+          <Bron telling={g.telling} />
+          <p className="utrecht-paragraph">
+            Gemeentecode {g.gemeenteCode}. {vergelijkingszin(g.totaal, g.landelijk.totaal, g.naam)}
+            {g.regio && <> De gemeente hoort bij <Link href={`/regio/${g.regio.rmcCode}`}>RMC-regio {g.regio.naam}</Link> (vsv-percentage <Procent p={g.regio.totaal.percentage} />).</>}
+          </p>
+          <Gebiedskerncijfers g={g} naam={g.naam} />
+          <Gebiedstrend g={g} naam={g.naam} url={url} />
+          <Gebiedsuitsplitsingen g={g} naam={g.naam} url={url} />
+          <Gebiedsvestigingen g={g} naam={g.naam} url={url} />
+        </>
+      )} />
+    </Pagina>
+  );
+}

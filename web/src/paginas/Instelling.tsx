@@ -1,0 +1,98 @@
+import { apiUrl, csvUrl, useApi, type Instelling as InstellingData, type NormCijfer } from '../api';
+import { Bron, Tellingen } from '../componenten/Bron';
+import { Grafiek } from '../componenten/Grafiek';
+import { Jaarkeuze } from '../componenten/Jaarkeuze';
+import { Kerncijfers } from '../componenten/Kerncijfers';
+import { Kruimelpad } from '../componenten/Kruimelpad';
+import { Toon } from '../componenten/Melding';
+import { Pagina } from '../componenten/Pagina';
+import { CIJFERKOLOMMEN, Tabel, cijfercellen, type Cel } from '../componenten/Tabel';
+import { Getal, Procent } from '../componenten/Waarde';
+import { lijngrafiek, staafgrafiek } from '../grafieken';
+import { CATEGORIEEN, NORMOORDELEN, SECTOREN, getal, label } from '../opmaak';
+import { Link, useRouter } from '../router';
+
+/**
+ * One institution (BRIN): figures per category against the performance norms, per
+ * location, and the trend. A pupil counts at every institution where they were enrolled
+ * on 1 October.
+ */
+function normcellen(c: NormCijfer): Cel[] {
+  return [
+    c.norm === null ? <><span aria-hidden="true">–</span><span className="visueel-verborgen">geen norm</span></> : `${String(c.norm).replace('.', ',')}%`,
+    <span className={`bb-oordeel--${c.normoordeel}`}>{label(NORMOORDELEN, c.normoordeel)}</span>,
+  ];
+}
+
+export function Instelling({ p }: { p: Record<string, string> }) {
+  const { zoek } = useRouter();
+  const url = apiUrl(`/instellingen/${encodeURIComponent(p.brin!)}`, { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') });
+  const instelling = useApi<InstellingData>(url);
+  const naam = instelling.status === 'klaar' ? instelling.data.naam : `instelling ${p.brin}`;
+  return (
+    <Pagina titel={naam}>
+      <Kruimelpad stappen={[{ href: '/', tekst: 'Landelijk' }, { href: '/instellingen', tekst: 'Instellingen' }]} />
+      <Jaarkeuze />
+      <Toon toestand={instelling} klaar={(i) => {
+        const jaar = i.telling.schooljaar;
+        const jaren = i.trend.map((t) => t.schooljaar);
+        return (
+          <>
+            <Bron telling={i.telling} />
+            <dl className="utrecht-data-list">
+              <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">BRIN</dt><dd className="utrecht-data-list__item-value">{i.brin}</dd></div>
+              <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">Soort</dt><dd className="utrecht-data-list__item-value">{i.soort}</dd></div>
+              <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">Vestigingen</dt><dd className="utrecht-data-list__item-value">{i.vestigingen.map((v) => `${v.naam} (${v.plaats})`).join('; ') || 'geen geleverd'}</dd></div>
+            </dl>
+            <p className="utrecht-paragraph"><Link href={`/vergelijken?instellingen=${i.brin}`}>Vergelijk met andere instellingen</Link></p>
+            <Kerncijfers label={`Kerncijfers ${i.naam}, ${jaar}`} items={[
+              { waarde: <Getal a={i.totaal.vsv} />, label: `nieuwe vsv'ers in ${jaar}` },
+              { waarde: <Procent p={i.totaal.percentage} />, label: 'vsv-percentage' },
+              { waarde: <Getal a={i.totaal.startpopulatie} />, label: 'leerlingen en studenten in de startpopulatie' },
+            ]} />
+            <section aria-labelledby="kop-normen">
+              <h2 id="kop-normen" className="utrecht-heading-2">Per categorie, met de prestatienorm</h2>
+              {i.categorie.length > 0 && (
+                <Grafiek titel={`vsv-percentage per categorie en de norm, ${jaar}`} sleutel={JSON.stringify(i.categorie.map((c) => [c.waarde, c.cijfer.percentage, c.cijfer.norm]))}
+                  samenvatting={`Staafdiagram van het vsv-percentage per categorie van ${i.naam}; een gestreept streepje geeft de prestatienorm, als er een norm is.`}
+                  uitleg="Staaf: vsv-percentage van de instelling. Gestreept streepje: de norm (het hoogst toegestane percentage)."
+                  teken={(Plot, breedte) => staafgrafiek(Plot, breedte, {
+                    xLabel: 'vsv-percentage', vergelijkingLabel: 'norm',
+                    staven: i.categorie.map((c) => ({ label: label(CATEGORIEEN, c.waarde), waarde: getal(c.cijfer.percentage), vergelijking: c.cijfer.norm })),
+                  })} />
+              )}
+              <Tabel titel={`Per categorie, ${jaar}`} csv={csvUrl(url, 'categorie')}
+                kolommen={[{ kop: 'Categorie' }, ...CIJFERKOLOMMEN, { kop: 'Norm', getal: true }, { kop: 'Oordeel' }]}
+                rijen={i.categorie.map((c) => [label(CATEGORIEEN, c.waarde), ...cijfercellen(c.cijfer), ...normcellen(c.cijfer)])} />
+              <Tabel titel={`Per sector, ${jaar}`} csv={csvUrl(url, 'sector')}
+                kolommen={[{ kop: 'Sector' }, ...CIJFERKOLOMMEN]} rijen={i.sector.map((s) => [label(SECTOREN, s.waarde), ...cijfercellen(s.cijfer)])} />
+            </section>
+            <section aria-labelledby="kop-vestigingen">
+              <h2 id="kop-vestigingen" className="utrecht-heading-2">Per vestiging</h2>
+              <Tabel titel={`Per vestiging en categorie, ${jaar}`} csv={csvUrl(url, 'vestigingen')}
+                kolommen={[{ kop: 'Vestiging' }, { kop: 'Plaats' }, { kop: 'Categorie' }, ...CIJFERKOLOMMEN, { kop: 'Norm', getal: true }, { kop: 'Oordeel' }]}
+                rijen={i.vestigingen.flatMap((v) => [
+                  [`${v.naam} (${v.vestiging})`, v.plaats, 'alle categorieën', ...cijfercellen(v.totaal), '', ''],
+                  ...v.categorie.map((c) => [`${v.naam} (${v.vestiging})`, v.plaats, label(CATEGORIEEN, c.waarde), ...cijfercellen(c.cijfer), ...normcellen(c.cijfer)]),
+                ])} />
+            </section>
+            <section aria-labelledby="kop-trend">
+              <h2 id="kop-trend" className="utrecht-heading-2">Verloop over de schooljaren</h2>
+              <Grafiek titel={`vsv-percentage ${i.naam} per schooljaar`} sleutel={JSON.stringify(i.trend.map((t) => [t.schooljaar, t.totaal.percentage]))}
+                samenvatting={`Lijngrafiek van het vsv-percentage van ${i.naam} per schooljaar. Niet getoonde percentages ontbreken.`}
+                teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
+                  jaren, yLabel: 'vsv-percentage', percentage: true,
+                  reeksen: [{ naam: i.brin, punten: i.trend.map((t) => ({ schooljaar: t.schooljaar, waarde: getal(t.totaal.percentage), voorlopig: t.telling.status === 'voorlopig' })) }],
+                  breuken: i.trend.filter((t) => t.methodewijziging).map((t) => ({ schooljaar: t.schooljaar, label: 'Methodewijziging' })),
+                })} />
+              <Tabel titel={`Verloop ${i.naam}`} csv={csvUrl(url, 'trend')}
+                kolommen={[{ kop: 'Schooljaar' }, { kop: 'Status' }, ...CIJFERKOLOMMEN, { kop: 'Opmerking' }]}
+                rijen={i.trend.map((t) => [t.schooljaar, t.telling.status, ...cijfercellen(t.totaal), t.methodewijziging ? `Methodewijziging: ${t.methodewijziging.omschrijving}` : ''])} />
+              <Tellingen tellingen={i.trend.map((t) => t.telling)} />
+            </section>
+          </>
+        );
+      }} />
+    </Pagina>
+  );
+}

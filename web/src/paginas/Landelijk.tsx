@@ -1,0 +1,97 @@
+import { apiUrl, csvUrl, useApi, type Kerncijfers as KerncijfersData, type Reeks } from '../api';
+import { Bron, Tellingen } from '../componenten/Bron';
+import { Grafiek } from '../componenten/Grafiek';
+import { Jaarkeuze } from '../componenten/Jaarkeuze';
+import { Kerncijfers } from '../componenten/Kerncijfers';
+import { Melding, Toon } from '../componenten/Melding';
+import { Pagina } from '../componenten/Pagina';
+import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
+import { Getal, Procent } from '../componenten/Waarde';
+import { alsGetal, lijngrafiek } from '../grafieken';
+import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, SECTOREN, aantal, label } from '../opmaak';
+import { useRouter } from '../router';
+
+/**
+ * Landelijk: the key figures of the latest (or chosen) school year and the national series
+ * against the target of at most 20,000 new vsv'ers by 2024, with provisional figures and
+ * method changes marked.
+ */
+export function Landelijk() {
+  const { zoek } = useRouter();
+  const schooljaar = zoek.get('schooljaar');
+  const status = zoek.get('status');
+  const kernUrl = apiUrl('/landelijk/kerncijfers', { schooljaar, status });
+  const reeksUrl = apiUrl('/landelijk/reeks', { status });
+  const kern = useApi<KerncijfersData>(kernUrl);
+  const reeks = useApi<Reeks>(reeksUrl);
+
+  return (
+    <Pagina titel="Landelijke vsv-cijfers">
+      <p className="utrecht-paragraph utrecht-paragraph--lead">
+        Nieuwe voortijdig schoolverlaters (vsv'ers): jongeren tot 23 jaar die het onderwijs verlaten zonder startkwalificatie.
+      </p>
+      <Jaarkeuze />
+      <section aria-labelledby="kop-kerncijfers">
+        <h2 id="kop-kerncijfers" className="utrecht-heading-2">Kerncijfers</h2>
+        <Toon toestand={kern} klaar={(k) => <KerncijferBlok k={k} url={kernUrl} />} />
+      </section>
+      <section aria-labelledby="kop-reeks">
+        <h2 id="kop-reeks" className="utrecht-heading-2">Verloop over de schooljaren</h2>
+        <Toon toestand={reeks} wat="de reeks" klaar={(r) => <ReeksBlok r={r} url={reeksUrl} />} />
+      </section>
+    </Pagina>
+  );
+}
+
+function KerncijferBlok({ k, url }: { k: KerncijfersData; url: string }) {
+  const t = k.uitsplitsingen;
+  return (
+    <>
+      <Bron telling={k.telling} />
+      {k.methodewijziging && <Melding soort="warning"><p className="utrecht-paragraph">Trendbreuk in {k.methodewijziging.schooljaar}: {k.methodewijziging.omschrijving}</p></Melding>}
+      <Kerncijfers label={`Kerncijfers ${k.telling.schooljaar}`} items={[
+        { waarde: <Getal a={k.totaal.vsv} />, label: `nieuwe vsv'ers in ${k.telling.schooljaar}` },
+        { waarde: <Procent p={k.totaal.percentage} />, label: 'vsv-percentage' },
+        { waarde: <Getal a={k.totaal.startpopulatie} />, label: 'leerlingen en studenten in de startpopulatie' },
+        ...(k.vorigJaar ? [{ waarde: <Getal a={k.vorigJaar.totaal.vsv} />, label: `vsv'ers in ${k.vorigJaar.telling.schooljaar} (vorig jaar)` }] : []),
+      ]} />
+      <Tabel titel={`Naar sector, ${k.telling.schooljaar}`} csv={csvUrl(url, 'sector')}
+        kolommen={[{ kop: 'Sector' }, ...CIJFERKOLOMMEN]} rijen={t.sector.map((o) => [label(SECTOREN, o.waarde), ...cijfercellen(o.cijfer)])} />
+      <Tabel titel={`Naar categorie, ${k.telling.schooljaar}`} csv={csvUrl(url, 'categorie')}
+        kolommen={[{ kop: 'Categorie' }, ...CIJFERKOLOMMEN]} rijen={t.categorie.map((o) => [label(CATEGORIEEN, o.waarde), ...cijfercellen(o.cijfer)])} />
+      <Tabel titel={`Naar leeftijd op 1 oktober, ${k.telling.schooljaar}`} csv={csvUrl(url, 'leeftijdsgroep')}
+        kolommen={[{ kop: 'Leeftijd' }, ...CIJFERKOLOMMEN]} rijen={t.leeftijdsgroep.map((o) => [label(LEEFTIJDSGROEPEN, o.waarde), ...cijfercellen(o.cijfer)])} />
+      <Tabel titel={`Naar geslacht, ${k.telling.schooljaar}`} csv={csvUrl(url, 'geslacht')}
+        kolommen={[{ kop: 'Geslacht' }, ...CIJFERKOLOMMEN]} rijen={t.geslacht.map((o) => [label(GESLACHTEN, o.waarde), ...cijfercellen(o.cijfer)])} />
+    </>
+  );
+}
+
+function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
+  if (r.reeks.length === 0) return <Melding><p className="utrecht-paragraph">Er zijn nog geen tellingen opgeslagen.</p></Melding>;
+  const jaren = r.reeks.map((p) => p.schooljaar);
+  const samenvatting = `Lijngrafiek van het aantal nieuwe vsv'ers per schooljaar, ${jaren[0]} tot en met ${jaren.at(-1)}, `
+    + `met het landelijke doel van ${aantal(r.doel.doelAantal)}. Laatste schooljaar: ${aantal(r.reeks.at(-1)!.totaal.vsv)} vsv'ers.`;
+  return (
+    <>
+      <Grafiek titel={`Aantal nieuwe vsv'ers per schooljaar, met het doel voor ${r.doel.jaar}`} samenvatting={samenvatting} sleutel={JSON.stringify(r.reeks.map((p) => [p.schooljaar, p.totaal.vsv, p.telling.status]))}
+        uitleg={`${r.doel.omschrijving} Open rondjes: voorlopige cijfers; dichte rondjes: definitieve. Gestippelde verticale lijn: methodewijziging (trendbreuk).`}
+        teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
+          jaren,
+          yLabel: "vsv'ers",
+          reeksen: [{ naam: 'Nederland', punten: r.reeks.map((p) => ({ schooljaar: p.schooljaar, waarde: alsGetal(p.totaal.vsv), voorlopig: p.telling.status === 'voorlopig' })) }],
+          doel: { waarde: r.doel.doelAantal, label: `Doel ${r.doel.jaar}: ${aantal(r.doel.doelAantal)}` },
+          breuken: r.methodewijzigingen.map((m) => ({ schooljaar: m.schooljaar, label: 'Methodewijziging' })),
+        })} />
+      <Tabel titel="Landelijke reeks" csv={csvUrl(url, 'reeks')}
+        kolommen={[{ kop: 'Schooljaar' }, { kop: 'Status' }, ...CIJFERKOLOMMEN, { kop: 'vo', getal: true }, { kop: 'mbo', getal: true }, { kop: 'vavo', getal: true }, { kop: 'Opmerking' }]}
+        rijen={r.reeks.map((p) => [
+          p.schooljaar, p.telling.status, ...cijfercellen(p.totaal),
+          ...p.sector.map((s) => <Procent key={s.waarde} p={s.cijfer.percentage} />),
+          p.methodewijziging ? `Methodewijziging: ${p.methodewijziging.omschrijving}` : '',
+        ])} />
+      <Tellingen tellingen={r.reeks.map((p) => p.telling)} />
+      <p className="utrecht-paragraph utrecht-paragraph--small">De kolommen vo, mbo en vavo geven het vsv-percentage per sector. Doel: {r.doel.omschrijving}</p>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { apiUrl, csvUrl, useApi, type Regiolijst, type Vergelijking } from '../api';
+import { Tellingen } from '../componenten/Bron';
+import { Grafiek } from '../componenten/Grafiek';
+import { Melding, Toon } from '../componenten/Melding';
+import { Pagina } from '../componenten/Pagina';
+import { Tabel } from '../componenten/Tabel';
+import { Procent } from '../componenten/Waarde';
+import { lijngrafiek } from '../grafieken';
+import { getal } from '../opmaak';
+import { Link, useRouter } from '../router';
+
+/** Vergelijken: several RMC regions and institutions side by side over the school years, with the national series. */
+const MAX = 8;
+
+function lijst(tekst: string | null): string[] {
+  return [...new Set((tekst ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean))];
+}
+
+export function Vergelijken() {
+  const { zoek, navigeer } = useRouter();
+  const regiolijst = useApi<Regiolijst>('/api/v1/rmc-regios');
+  const gekozenRegios = lijst(zoek.get('regios'));
+  const gekozenBrins = lijst(zoek.get('instellingen'));
+  const [regios, zetRegios] = useState<string[]>(gekozenRegios);
+  const [brins, zetBrins] = useState(gekozenBrins.join(', '));
+  useEffect(() => {
+    zetRegios(lijst(zoek.get('regios')));
+    zetBrins(lijst(zoek.get('instellingen')).join(', '));
+  }, [zoek]);
+  const iets = gekozenRegios.length + gekozenBrins.length > 0;
+  const url = iets ? apiUrl('/vergelijking', { rmcCodes: gekozenRegios.join(','), brins: gekozenBrins.join(',') }) : null;
+  const vergelijking = useApi<Vergelijking>(url);
+
+  const verstuur = (e: FormEvent) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    if (regios.length) q.set('regios', regios.join(','));
+    const b = lijst(brins.replace(/\s+/g, ','));
+    if (b.length) q.set('instellingen', b.join(','));
+    navigeer(`/vergelijken${q.toString() ? `?${q}` : ''}`);
+  };
+  const wissel = (code: string) => zetRegios((r) => (r.includes(code) ? r.filter((c) => c !== code) : [...r, code]));
+
+  return (
+    <Pagina titel="Vergelijken over de jaren">
+      <p className="utrecht-paragraph">Kies tot {MAX} RMC-regio's en instellingen samen. Het landelijke cijfer staat er altijd bij.</p>
+      <form method="get" action="/vergelijken" onSubmit={verstuur} aria-label="Regio's en instellingen kiezen">
+        <fieldset className="bb-keuzes">
+          <legend>RMC-regio's</legend>
+          {regiolijst.status === 'klaar' && regiolijst.data.regios.filter((r) => r.rmcCode !== 'onbekend').map((r) => (
+            <div key={r.rmcCode} className="bb-keuze">
+              <input type="checkbox" id={`regio-${r.rmcCode}`} name="regio" value={r.rmcCode} checked={regios.includes(r.rmcCode)} onChange={() => wissel(r.rmcCode)} />
+              <label htmlFor={`regio-${r.rmcCode}`}>{r.naam} ({r.rmcCode})</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="utrecht-form-field">
+          <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor="vergelijk-brins">Instellingen (BRIN-nummers, gescheiden door komma's)</label></div>
+          <div className="utrecht-form-field__description" id="vergelijk-brins-uitleg">Bijvoorbeeld 10AA, 20BB. <Link href="/instellingen">Zoek een BRIN-nummer</Link>.</div>
+          <div className="utrecht-form-field__input">
+            <input id="vergelijk-brins" name="instellingen" className="utrecht-textbox utrecht-textbox--html-input" value={brins} onChange={(e) => zetBrins(e.target.value)} aria-describedby="vergelijk-brins-uitleg" autoComplete="off" />
+          </div>
+        </div>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action">Vergelijk</button>
+      </form>
+      {!iets && <p className="utrecht-paragraph">Nog niets gekozen.</p>}
+      {url && <Toon toestand={vergelijking} klaar={(v) => <Uitkomst v={v} url={url} />} />}
+    </Pagina>
+  );
+}
+
+function Uitkomst({ v, url }: { v: Vergelijking; url: string }) {
+  const jaren = v.reeksen[0]?.punten.map((p) => p.schooljaar) ?? [];
+  if (jaren.length === 0) return <Melding><p className="utrecht-paragraph">Er zijn nog geen tellingen opgeslagen.</p></Melding>;
+  const naam = (r: Vergelijking['reeksen'][number]) => (r.soort === 'instelling' ? `${r.naam} (${r.code})` : r.naam);
+  return (
+    <section aria-labelledby="kop-vergelijking">
+      <h2 id="kop-vergelijking" className="utrecht-heading-2">Vergelijking</h2>
+      <Grafiek titel="vsv-percentage per schooljaar" sleutel={JSON.stringify(v.reeksen.map((r) => r.punten.map((p) => p.cijfer.percentage)))}
+        samenvatting={`Lijngrafiek van het vsv-percentage per schooljaar van ${v.reeksen.map(naam).join(', ')}. Elke lijn heeft een eigen lijnstijl en symbool en staat met naam aan het eind.`}
+        uitleg="Elke reeks heeft een eigen lijnstijl en symbool; de naam staat aan het eind van de lijn. Niet getoonde percentages ontbreken."
+        teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
+          jaren, yLabel: 'vsv-percentage', percentage: true,
+          reeksen: v.reeksen.map((r) => ({ naam: r.code === 'NL' ? 'Nederland' : r.soort === 'instelling' ? r.code : r.naam, punten: r.punten.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.cijfer.percentage), voorlopig: p.telling.status === 'voorlopig' })) })),
+          breuken: v.methodewijzigingen.map((m) => ({ schooljaar: m.schooljaar, label: 'Methodewijziging' })),
+        })} />
+      <Tabel titel="vsv-percentage per schooljaar" csv={csvUrl(url)}
+        kolommen={[{ kop: 'Schooljaar' }, { kop: 'Status' }, ...v.reeksen.map((r) => ({ kop: naam(r), getal: true }))]}
+        rijen={jaren.map((jaar, i) => [jaar, v.reeksen[0]!.punten[i]!.telling.status, ...v.reeksen.map((r) => <Procent p={r.punten[i]?.cijfer.percentage} />)])} />
+      <Tellingen tellingen={v.reeksen[0]!.punten.map((p) => p.telling)} />
+    </section>
+  );
+}

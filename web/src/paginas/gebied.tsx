@@ -1,0 +1,103 @@
+import { csvUrl, type Cijfer, type Gemeente, type Regio } from '../api';
+import { Tellingen } from '../componenten/Bron';
+import { Grafiek } from '../componenten/Grafiek';
+import { Kerncijfers } from '../componenten/Kerncijfers';
+import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
+import { Getal, Procent } from '../componenten/Waarde';
+import { lijngrafiek, staafgrafiek } from '../grafieken';
+import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, SECTOREN, getal, label, procent } from '../opmaak';
+import { Link } from '../router';
+
+/**
+ * What a region and a municipality page share: key figures beside the national ones, the
+ * trend, the breakdowns with the national figure in each row, and the school locations.
+ */
+type Gebied = Pick<Regio, 'telling' | 'totaal' | 'uitsplitsingen' | 'landelijk' | 'trend' | 'vestigingen'> | Pick<Gemeente, 'telling' | 'totaal' | 'uitsplitsingen' | 'landelijk' | 'trend' | 'vestigingen'>;
+
+const LANDELIJK_KOLOMMEN = [{ kop: 'Landelijk vsv-percentage', getal: true }];
+
+export function Gebiedskerncijfers({ g, naam }: { g: Gebied; naam: string }) {
+  return (
+    <Kerncijfers label={`Kerncijfers ${naam}, ${g.telling.schooljaar}`} items={[
+      { waarde: <Getal a={g.totaal.vsv} />, label: `nieuwe vsv'ers in ${g.telling.schooljaar}` },
+      { waarde: <Procent p={g.totaal.percentage} />, label: 'vsv-percentage' },
+      { waarde: <Getal a={g.totaal.startpopulatie} />, label: 'startpopulatie' },
+      { waarde: <Procent p={g.landelijk.totaal.percentage} />, label: 'vsv-percentage landelijk' },
+    ]} />
+  );
+}
+
+export function Gebiedstrend({ g, naam, url }: { g: Gebied; naam: string; url: string }) {
+  const jaren = g.trend.map((p) => p.schooljaar);
+  return (
+    <section aria-labelledby="kop-trend">
+      <h2 id="kop-trend" className="utrecht-heading-2">Verloop over de schooljaren</h2>
+      <Grafiek titel={`vsv-percentage ${naam} en landelijk`} sleutel={JSON.stringify(g.trend.map((p) => [p.schooljaar, p.cijfer.percentage, p.landelijk.percentage]))}
+        samenvatting={`Lijngrafiek van het vsv-percentage van ${naam} (doorgetrokken lijn, rondjes) en van Nederland (gestreepte lijn, vierkantjes) per schooljaar. Niet getoonde percentages ontbreken in de grafiek.`}
+        uitleg="Open symbolen: voorlopige cijfers. Een percentage dat op minder dan 5 vsv'ers rust, ontbreekt."
+        teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
+          jaren, yLabel: 'vsv-percentage', percentage: true,
+          reeksen: [
+            { naam, punten: g.trend.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.cijfer.percentage), voorlopig: p.telling.status === 'voorlopig' })) },
+            { naam: 'Nederland', punten: g.trend.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.landelijk.percentage), voorlopig: p.telling.status === 'voorlopig' })) },
+          ],
+          breuken: g.trend.filter((p) => p.methodewijziging).map((p) => ({ schooljaar: p.schooljaar, label: 'Methodewijziging' })),
+        })} />
+      <Tabel titel={`Verloop ${naam}`} csv={csvUrl(url, 'trend')}
+        kolommen={[{ kop: 'Schooljaar' }, { kop: 'Status' }, ...CIJFERKOLOMMEN, ...LANDELIJK_KOLOMMEN, { kop: 'Opmerking' }]}
+        rijen={g.trend.map((p) => [p.schooljaar, p.telling.status, ...cijfercellen(p.cijfer), <Procent p={p.landelijk.percentage} />,
+          p.methodewijziging ? `Methodewijziging: ${p.methodewijziging.omschrijving}` : ''])} />
+      <Tellingen tellingen={g.trend.map((p) => p.telling)} />
+    </section>
+  );
+}
+
+function uitsplitsingsrijen(eigen: { waarde: string; cijfer: Cijfer }[], landelijk: { waarde: string; cijfer: Cijfer }[], labels: Record<string, string>) {
+  return eigen.map((o, i) => [label(labels, o.waarde), ...cijfercellen(o.cijfer), <Procent p={landelijk[i]?.cijfer.percentage} />]);
+}
+
+export function Gebiedsuitsplitsingen({ g, naam, url }: { g: Gebied; naam: string; url: string }) {
+  const u = g.uitsplitsingen;
+  const l = g.landelijk.uitsplitsingen;
+  const jaar = g.telling.schooljaar;
+  return (
+    <section aria-labelledby="kop-uitsplitsing">
+      <h2 id="kop-uitsplitsing" className="utrecht-heading-2">Uitsplitsingen, {jaar}</h2>
+      <Grafiek titel={`vsv-percentage per categorie, ${naam} en landelijk`} sleutel={JSON.stringify([u.categorie, l.categorie].map((x) => x.map((o) => o.cijfer.percentage)))}
+        samenvatting={`Staafdiagram van het vsv-percentage per categorie in ${naam}; een gestreept streepje per categorie geeft het landelijke percentage.`}
+        uitleg="Staaf: deze regio of gemeente. Gestreept streepje: landelijk. Categorieën zonder getoond percentage hebben geen staaf."
+        teken={(Plot, breedte) => staafgrafiek(Plot, breedte, {
+          xLabel: 'vsv-percentage', vergelijkingLabel: 'landelijk',
+          staven: u.categorie.map((o, i) => ({ label: label(CATEGORIEEN, o.waarde), waarde: getal(o.cijfer.percentage), vergelijking: getal(l.categorie[i]?.cijfer.percentage) })),
+        })} />
+      <Tabel titel={`Naar sector, ${jaar}`} csv={csvUrl(url, 'sector')} kolommen={[{ kop: 'Sector' }, ...CIJFERKOLOMMEN, ...LANDELIJK_KOLOMMEN]}
+        rijen={uitsplitsingsrijen(u.sector, l.sector, SECTOREN)} />
+      <Tabel titel={`Naar categorie, ${jaar}`} csv={csvUrl(url, 'categorie')} kolommen={[{ kop: 'Categorie' }, ...CIJFERKOLOMMEN, ...LANDELIJK_KOLOMMEN]}
+        rijen={uitsplitsingsrijen(u.categorie, l.categorie, CATEGORIEEN)} />
+      <Tabel titel={`Naar leeftijd op 1 oktober, ${jaar}`} csv={csvUrl(url, 'leeftijdsgroep')} kolommen={[{ kop: 'Leeftijd' }, ...CIJFERKOLOMMEN, ...LANDELIJK_KOLOMMEN]}
+        rijen={uitsplitsingsrijen(u.leeftijdsgroep, l.leeftijdsgroep, LEEFTIJDSGROEPEN)} />
+      <Tabel titel={`Naar geslacht, ${jaar}`} csv={csvUrl(url, 'geslacht')} kolommen={[{ kop: 'Geslacht' }, ...CIJFERKOLOMMEN, ...LANDELIJK_KOLOMMEN]}
+        rijen={uitsplitsingsrijen(u.geslacht, l.geslacht, GESLACHTEN)} />
+    </section>
+  );
+}
+
+export function Gebiedsvestigingen({ g, naam, url }: { g: Gebied; naam: string; url: string }) {
+  return (
+    <section aria-labelledby="kop-vestigingen">
+      <h2 id="kop-vestigingen" className="utrecht-heading-2">Schoolvestigingen in {naam}</h2>
+      {g.vestigingen.length === 0
+        ? <p className="utrecht-paragraph">Er zijn geen schoolvestigingen met leerlingen in de startpopulatie in dit gebied.</p>
+        : <Tabel titel={`Schoolvestigingen in ${naam}, ${g.telling.schooljaar} (alle leerlingen van de vestiging, waar ze ook wonen)`} csv={csvUrl(url, 'vestigingen')}
+          kolommen={[{ kop: 'Vestiging' }, { kop: 'BRIN' }, { kop: 'Plaats' }, ...CIJFERKOLOMMEN]}
+          rijen={g.vestigingen.map((v) => [<Link href={`/instelling/${v.brin}`}>{v.naam}</Link>, `${v.brin} ${v.vestiging}`, v.plaats, ...cijfercellen(v.cijfer)])} />}
+    </section>
+  );
+}
+
+export function vergelijkingszin(eigen: Cijfer, landelijk: Cijfer, naam: string): string {
+  if (eigen.percentage === null || landelijk.percentage === null) return `Het vsv-percentage van ${naam} wordt niet getoond of is niet te vergelijken.`;
+  const verschil = Number(eigen.percentage) - Number(landelijk.percentage);
+  const richting = verschil > 0 ? 'hoger dan' : verschil < 0 ? 'lager dan' : 'gelijk aan';
+  return `Het vsv-percentage van ${naam} (${procent(eigen.percentage)}) is ${richting} het landelijke (${procent(landelijk.percentage)}).`;
+}
