@@ -147,8 +147,8 @@ export const RISICO = { hoog: 0.08, factorHoog: 3.6, factorLaag: 0.7826 };
  * the rise of 2021-2022. Years outside the published series keep the nearest value.
  */
 export const JAARFACTOR: Readonly<Record<'vo' | 'mbo', Readonly<Record<number, number>>>> = {
-  vo: { 2015: 0.93, 2016: 0.93, 2017: 1.1, 2018: 0.95, 2019: 0.82, 2020: 0.76, 2021: 0.95, 2022: 0.97, 2023: 0.97 },
-  mbo: { 2015: 1, 2016: 1, 2017: 1.1, 2018: 1.17, 2019: 0.98, 2020: 1.1, 2021: 1.45, 2022: 1.56, 2023: 1.5 },
+  vo: { 2015: 0.967, 2016: 0.967, 2017: 1.03, 2018: 0.95, 2019: 0.87, 2020: 0.79, 2021: 0.98, 2022: 0.97, 2023: 0.97 },
+  mbo: { 2015: 1.046, 2016: 1.046, 2017: 1.129, 2018: 1.253, 2019: 1.05, 2020: 1.139, 2021: 1.517, 2022: 1.591, 2023: 1.53 },
 };
 const JAREN = { vo: Object.keys(JAARFACTOR.vo).map(Number), mbo: Object.keys(JAARFACTOR.mbo).map(Number) };
 export function jaarfactor(sector: 'vo' | 'mbo', jaar: number): number {
