@@ -60,7 +60,7 @@ export const VO = {
   /** a pupil chooses a school in the own municipality when one offers the track */
   schoolInEigenGemeente: 0.7,
   zittenblijven: { onderbouw: 0.03, bovenbouw: 0.05 },
-  /** per year in onderbouw/havo 4: move down one track (vwo→havo, havo→vmbo-tl, tl→kb) */
+  /** per year in leerjaar 1–3: move down one track (vwo→havo, havo→vmbo-tl, tl→kb) */
   afstromen: { vwo: 0.035, havo: 0.04, 'vmbo-tl': 0.01 },
   /** exam failed in the final year */
   gezakt: { vmbo: 0.05, havo: 0.12, vwo: 0.09 },
@@ -177,7 +177,7 @@ export const UITSLUITINGEN = {
 };
 
 export const LEVEN = {
-  /** deaths per year at ages 12–23 */
+  /** deaths per year, for every simulated year of a life (from about age 11) */
   sterfte: 0.00018,
   /** emigrations per year, under 18 / 18 and over */
   emigratie: [0.0018, 0.0035] as const,

@@ -43,7 +43,12 @@ const BATCH = 20_000;
 /** How many rejections an import report carries; all are stored. */
 const MAX_AFWIJZINGEN_IN_VERSLAG = 1000;
 
-export async function importeerLevering(db: Db, map: string): Promise<Importverslag> {
+export interface Importopties {
+  /** called before and after each file, for progress on long imports */
+  readonly voortgang?: (melding: string) => void;
+}
+
+export async function importeerLevering(db: Db, map: string, opties: Importopties = {}): Promise<Importverslag> {
   const pad = resolve(map);
   const info = await stat(pad).catch(() => null);
   if (!info?.isDirectory()) throw new LeveringOnverwerkbaar(`map ${map} bestaat niet of is geen map`);
@@ -72,7 +77,10 @@ export async function importeerLevering(db: Db, map: string): Promise<Importvers
       if (afwijzingen.length < MAX_AFWIJZINGEN_IN_VERSLAG) afwijzingen.push(a);
     };
     for (const def of bekend) {
+      const begin = performance.now();
+      opties.voortgang?.(`${def.bestand} inlezen …`);
       const telling = await importeerBestand(tx, def, join(pad, def.bestand), leveringId, opmerkingen, meld);
+      opties.voortgang?.(`${def.bestand}: ${telling.gelezen.toLocaleString('nl-NL')} rijen in ${((performance.now() - begin) / 1000).toFixed(1)} s`);
       bestanden.push(telling);
     }
     const controlesom = createHash('sha256')

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEMO_SCHAAL_STANDAARD } from '../demo/demodata.js';
 
 /**
  * Settings of the web server, from the environment. Every setting is checked at start and
@@ -8,7 +9,7 @@ export interface ServerConfig {
   port: number;
   host: string;
   database: string;
-  /** Scale of the generated demo data (0, 1]; passed to the demo loader once it takes one. */
+  /** Scale of the generated demo data loaded into an empty database, (0, 1]; 1 = the whole country. */
   demoSchaal: number;
   logniveau: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** keep finished API answers per data version (BINNENBOORD_ANTWOORDCACHE=uit switches it off, e.g. to measure) */
@@ -45,7 +46,7 @@ export function leesServerConfig(env: NodeJS.ProcessEnv, werkmap: string = proce
     }
   }
 
-  const schaalTekst = env.BINNENBOORD_DEMO_SCHAAL?.trim() || '1';
+  const schaalTekst = env.BINNENBOORD_DEMO_SCHAAL?.trim() || String(DEMO_SCHAAL_STANDAARD);
   const demoSchaal = Number(schaalTekst);
   if (!/^\d*\.?\d+(e-?\d+)?$/i.test(schaalTekst) || !(demoSchaal > 0 && demoSchaal <= 1)) {
     fouten.push(`BINNENBOORD_DEMO_SCHAAL '${env.BINNENBOORD_DEMO_SCHAAL}' is ongeldig: geef een getal groter dan 0 en ten hoogste 1, bijvoorbeeld 0.1.`);

@@ -27,8 +27,15 @@ async function start(): Promise<number> {
     process.stderr.write(`Binnenboord kan niet starten: ${(e as Error).message}\n`);
     return 1;
   }
-  // The demo loader takes no scale yet; BINNENBOORD_DEMO_SCHAAL is checked now and passed once it does.
-  await zorgVoorDemodata(db, (melding) => process.stdout.write(`${melding}\n`));
+  try {
+    await zorgVoorDemodata(db, (melding) => process.stdout.write(`${melding}\n`), { schaal: config.demoSchaal });
+  } catch (e) {
+    // Missing shared reference data, a full disk: say what, leave the database as it was (the
+    // import is one transaction) and stop, so the next start tries again.
+    process.stderr.write(`Binnenboord kan niet starten: de demodata konden niet worden geladen: ${(e as Error).message}\n`);
+    await db.close();
+    return 1;
+  }
 
   const app = await bouwApp({
     db,

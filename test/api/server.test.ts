@@ -12,7 +12,7 @@ import { describeDatabases, tijdelijkeMap, verseDatabase } from '../support/data
 describe('serverinstellingen', () => {
   it('standaardwaarden werken op een nieuwe machine', () => {
     const u = leesServerConfig({}, '/werk');
-    expect(u).toEqual({ ok: true, config: { port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 1, logniveau: 'info', antwoordcache: true } });
+    expect(u).toEqual({ ok: true, config: { port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 0.1, logniveau: 'info', antwoordcache: true } });
   });
 
   it('leest PORT, HOST, BINNENBOORD_DATABASE (map of postgres-URL) en BINNENBOORD_DEMO_SCHAAL', () => {
@@ -88,8 +88,10 @@ describe('npm start', () => {
 
   it('laadt demodata in een lege database, meldt de voortgang en het adres', async () => {
     const map = await tijdelijkeMap('server');
-    const r = await startServer({ PORT: '0', BINNENBOORD_DATABASE: map }, (u) => u.includes('draait op'));
-    expect(r.uitvoer).toContain('Lege database: demodata inlezen');
+    const r = await startServer({ PORT: '0', BINNENBOORD_DATABASE: map, BINNENBOORD_DEMO_SCHAAL: '0.002' }, (u) => u.includes('draait op'));
+    expect(r.uitvoer).toContain('Lege database: demodata maken (synthetisch, schaal 0.002');
+    expect(r.uitvoer).toContain('telling 2023-2024 (voorlopig)');
+    expect(r.uitvoer).toContain('demodata klaar');
     expect(r.uitvoer).toMatch(/Binnenboord draait op http:\/\/127\.0\.0\.1:\d+\//);
     expect(r.uitvoer).toContain('Binnenboord stopt');
   });
