@@ -31,6 +31,15 @@ export async function rondLeveringAf(tx: Db, id: number, controlesom: string, op
   }
 }
 
+/**
+ * Fresh planner statistics after a delivery: without them PostgreSQL plans the count's
+ * window for a few hundred rows where there are millions (hash joins spill, wrong join
+ * order). ANALYZE samples a fixed number of rows, so it takes seconds at national scale.
+ */
+export async function werkStatistiekenBij(db: Db): Promise<void> {
+  await db.exec('ANALYZE persoon, inschrijving, diploma, verblijf, werk, vrijstelling, brp_gebeurtenis');
+}
+
 /** Rows for `afgewezen_rij` as CSV: levering_id, bestand, regel, kolom, reden, inhoud. */
 export const AFGEWEZEN_COPY = 'COPY afgewezen_rij (levering_id, bestand, regel, kolom, reden, inhoud) FROM STDIN WITH (FORMAT csv)';
 

@@ -1,5 +1,6 @@
 import type { Cijfer } from '../domain/telling/cijfers.js';
 import type { Schooljaar } from '../domain/schooljaar.js';
+import { TELBARE_ONDERWIJSTYPEN } from '../domain/telling/startpopulatie.js';
 import type { Status } from '../domain/telling/uitsluitingen.js';
 import type { Db } from './database.js';
 
@@ -9,8 +10,8 @@ import type { Db } from './database.js';
  */
 
 /**
- * Every registration that can matter for school year `jaar`, for every person enrolled
- * on T0, as CSV. The date filters here are deliberately wider than the rules (a superset):
+ * Every registration that can matter for school year `jaar`, for every person with an
+ * enrolment on T0 of a kind that can count (TELBARE_ONDERWIJSTYPEN). The date filters here are deliberately wider than the rules (a superset):
  * the rules in src/domain/telling decide exactly, so no boundary of a rule lives in SQL.
  * Columns: persoon_id, tag, then up to ten fields per tag, in COPY's text format
  * (tab-separated, `\N` for null), which is much cheaper to read back than CSV.
@@ -22,6 +23,7 @@ export function dossierExtractie(jaar: Schooljaar): string {
   return `COPY (${dossierVenster(jaar, `
       SELECT persoon_id FROM inschrijving
       WHERE begindatum <= DATE '${jaar.t0}' AND (einddatum IS NULL OR einddatum >= DATE '${jaar.t0}')
+        AND onderwijstype IN (${TELBARE_ONDERWIJSTYPEN.map((t) => `'${t}'`).join(', ')})
       GROUP BY persoon_id`)}
   ) TO STDOUT`;
 }

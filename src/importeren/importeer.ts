@@ -7,7 +7,7 @@ import { controleerKop, controleerRij, type Fout } from '../domain/levering/cont
 import { csvLine } from '../db/csv.js';
 import type { Db } from '../db/database.js';
 import {
-  AFGEWEZEN_COPY, Bestandsstaging, maakLevering, rondLeveringAf, type Bestandstelling,
+  AFGEWEZEN_COPY, Bestandsstaging, maakLevering, rondLeveringAf, werkStatistiekenBij, type Bestandstelling,
 } from '../db/leveringen.js';
 import { readCsvRecords } from './csvReader.js';
 
@@ -87,6 +87,7 @@ export async function importeerLevering(db: Db, map: string, opties: Importoptie
       .update(bestanden.map((b) => `${b.bestand}:${b.controlesom}\n`).join(''))
       .digest('hex');
     await rondLeveringAf(tx, leveringId, controlesom, opmerkingen, bestanden);
+    await werkStatistiekenBij(tx);
     return { leveringId, naam: basename(pad), controlesom, bestanden, opmerkingen, afwijzingen, aantalAfwijzingen };
   });
 }

@@ -1,5 +1,5 @@
 import { bevat, leeftijdOp } from '../datum.js';
-import { VMBO_TYPEN } from '../onderwijs.js';
+import { ONDERWIJSTYPEN, VMBO_TYPEN } from '../onderwijs.js';
 import type { Schooljaar } from '../schooljaar.js';
 import type { Dossier, Inschrijving } from './dossier.js';
 
@@ -46,6 +46,17 @@ export function categorieVan(ins: Inschrijving): Categorie | null {
   if (type === 'vavo') return 'vavo';
   return null;
 }
+
+/**
+ * The kinds of education that can put a person in the start population (those with a
+ * category for some leerjaar/level). The count's SQL reads only persons with such an
+ * enrolment on T0: a superset filter, derived from categorieVan so it cannot drift from it.
+ */
+export const TELBARE_ONDERWIJSTYPEN: readonly string[] = ONDERWIJSTYPEN.filter((onderwijstype) =>
+  [1, 2, 3, 4].some((n) => categorieVan({
+    inschrijvingId: '', brin: '', vestiging: '', onderwijstype, leerjaar: n, niveau: n, leerweg: null,
+    nieuwkomer: false, begindatum: '', einddatum: null,
+  }) !== null));
 
 export function sectorVan(categorie: Categorie): Sector {
   if (categorie.startsWith('vo-')) return 'vo';
