@@ -7,6 +7,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    /** cycled through in order by every connection */
+    requests?: { method?: string; path: string }[];
   }
   interface Uitkomst {
     errors: number;

@@ -57,35 +57,49 @@ async function haalJson<T>(url: string): Promise<T> {
   return (await r.json()) as T;
 }
 
-/** The endpoints measured, with real codes taken from the server itself. */
-export async function eindpunten(basis: string): Promise<{ naam: string; pad: string }[]> {
-  const regios = await haalJson<{ regios: { rmcCode: string; totaal: { startpopulatie: unknown } }[] }>(`${basis}/api/v1/rmc-regios`);
+/**
+ * The endpoints measured, with real codes taken from the server itself. Each endpoint cycles
+ * through up to 40 different areas or institutions (autocannon's `requests`), so the answer
+ * cache does not turn the measurement into one repeated hit.
+ */
+export interface Eindpunt { naam: string; paden: string[] }
+
+export async function eindpunten(basis: string): Promise<Eindpunt[]> {
+  const regios = await haalJson<{ regios: { rmcCode: string }[] }>(`${basis}/api/v1/rmc-regios`);
   const gemeenten = await haalJson<{ gemeenten: { gemeenteCode: string }[] }>(`${basis}/api/v1/gemeenten`);
   const instellingen = await haalJson<{ instellingen: { brin: string; totaal: unknown }[] }>(`${basis}/api/v1/instellingen?paginaGrootte=100`);
-  const regio = regios.regios.find((r) => r.rmcCode !== 'onbekend')?.rmcCode ?? '21';
-  const gemeente = gemeenten.gemeenten.find((g) => g.gemeenteCode !== 'onbekend')?.gemeenteCode ?? 'GM0363';
-  const brin = instellingen.instellingen.find((i) => i.totaal !== null)?.brin ?? instellingen.instellingen[0]?.brin ?? '10AA';
-  const twee = regios.regios.filter((r) => r.rmcCode !== 'onbekend').slice(0, 3).map((r) => r.rmcCode).join(',');
+  const jaren = await haalJson<{ schooljaren: { tellingen?: { runId: number }[] }[] }>(`${basis}/api/v1/schooljaren`);
+  const regioCodes = regios.regios.map((r) => r.rmcCode).filter((c) => c !== 'onbekend').slice(0, 40);
+  const gemeenteCodes = gemeenten.gemeenten.map((g) => g.gemeenteCode).filter((c) => c !== 'onbekend').filter((_, i) => i % 8 === 0).slice(0, 40);
+  const brins = instellingen.instellingen.filter((i) => i.totaal !== null).map((i) => i.brin).slice(0, 40);
+  const runIds = jaren.schooljaren.flatMap((j) => (j.tellingen ?? []).map((t) => t.runId)).slice(0, 40);
+  const zoektermen = ['college', 'lyceum', 'roc', 'school', 'gymnasium', 'mavo', 'vmbo', 'campus'];
+  const groepjes = regioCodes.map((_, i) => [regioCodes[i], regioCodes[(i + 7) % regioCodes.length], regioCodes[(i + 19) % regioCodes.length]].join(','));
   return [
-    { naam: 'schooljaren', pad: '/api/v1/schooljaren' },
-    { naam: 'landelijke reeks', pad: '/api/v1/landelijk/reeks' },
-    { naam: 'landelijke kerncijfers', pad: '/api/v1/landelijk/kerncijfers' },
-    { naam: 'regio\'s', pad: '/api/v1/rmc-regios' },
-    { naam: 'één regio', pad: `/api/v1/rmc-regios/${regio}` },
-    { naam: 'gemeenten', pad: '/api/v1/gemeenten' },
-    { naam: 'één gemeente', pad: `/api/v1/gemeenten/${gemeente}` },
-    { naam: 'instellingen zoeken', pad: '/api/v1/instellingen?naam=college&paginaGrootte=20' },
-    { naam: 'één instelling', pad: `/api/v1/instellingen/${brin}` },
-    { naam: 'vergelijking', pad: `/api/v1/vergelijking?rmcCodes=${twee}&brins=${brin}` },
-    { naam: 'regio als CSV', pad: `/api/v1/rmc-regios/${regio}?formaat=csv` },
-    { naam: 'kaart regio\'s', pad: '/api/v1/kaarten/rmc-regios' },
-  ];
+    { naam: 'schooljaren', paden: ['/api/v1/schooljaren'] },
+    { naam: 'landelijke reeks', paden: ['/api/v1/landelijk/reeks'] },
+    { naam: 'landelijke kerncijfers', paden: ['/api/v1/landelijk/kerncijfers'] },
+    { naam: 'regio\'s', paden: ['/api/v1/rmc-regios'] },
+    { naam: 'één regio', paden: regioCodes.map((c) => `/api/v1/rmc-regios/${c}`) },
+    { naam: 'gemeenten', paden: ['/api/v1/gemeenten'] },
+    { naam: 'één gemeente', paden: gemeenteCodes.map((c) => `/api/v1/gemeenten/${c}`) },
+    { naam: 'instellingen zoeken', paden: zoektermen.map((z) => `/api/v1/instellingen?naam=${z}&paginaGrootte=20`) },
+    { naam: 'één instelling', paden: brins.map((b) => `/api/v1/instellingen/${b}`) },
+    { naam: 'vergelijking', paden: groepjes.map((g, i) => `/api/v1/vergelijking?rmcCodes=${g}&brins=${brins[i % Math.max(1, brins.length)] ?? ''}`) },
+    { naam: 'telling (run)', paden: runIds.map((id) => `/api/v1/tellingen/${id}`) },
+    { naam: 'regio als CSV', paden: regioCodes.map((c) => `/api/v1/rmc-regios/${c}?formaat=csv`) },
+    { naam: 'kaart regio\'s', paden: ['/api/v1/kaarten/rmc-regios'] },
+    { naam: 'kaart gemeenten', paden: ['/api/v1/kaarten/gemeenten'] },
+  ].filter((e) => e.paden.length > 0);
 }
 
-export async function meetEindpunt(basis: string, e: { naam: string; pad: string }, duur: number, verbindingen: number): Promise<Eindpuntmeting> {
+export async function meetEindpunt(basis: string, e: Eindpunt, duur: number, verbindingen: number): Promise<Eindpuntmeting> {
   const tijden: number[] = [];
   let fouten = 0;
-  const instantie = autocannon({ url: `${basis}${e.pad}`, connections: verbindingen, duration: duur, headers: { accept: '*/*' } });
+  const instantie = autocannon({
+    url: basis, connections: verbindingen, duration: duur, headers: { accept: '*/*' },
+    requests: e.paden.map((path) => ({ method: 'GET', path })),
+  });
   instantie.on('response', (_client: unknown, status: number, _bytes: number, tijd: number) => {
     tijden.push(tijd);
     if (status !== 200) fouten += 1;
@@ -93,7 +107,8 @@ export async function meetEindpunt(basis: string, e: { naam: string; pad: string
   const uitkomst = await instantie;
   tijden.sort((a, b) => a - b);
   return {
-    naam: e.naam, pad: e.pad, verzoeken: tijden.length, fouten: fouten + uitkomst.errors + uitkomst.timeouts,
+    naam: e.naam, pad: e.paden.length === 1 ? e.paden[0]! : `${e.paden[0]} (+${e.paden.length - 1})`,
+    verzoeken: tijden.length, fouten: fouten + uitkomst.errors + uitkomst.timeouts,
     p50: percentiel(tijden, 50), p95: percentiel(tijden, 95), p99: percentiel(tijden, 99), perSeconde: uitkomst.requests.average,
   };
 }
@@ -298,7 +313,8 @@ async function main(): Promise<number> {
       const ms = await meetLandingspagina(basis);
       process.stdout.write(`Landingspagina bruikbaar (kerncijfers zichtbaar) na ${Math.round(ms)} ms in een koude Chromium (doel: 1000 ms).\n`);
     }
-    return metingen.some((m) => m.fouten > 0) ? 1 : 0;
+    // Errors or a p95 at or above the target fail the benchmark run (not the test suite).
+    return metingen.some((m) => m.fouten > 0) || traag.length > 0 ? 1 : 0;
   } finally {
     proces?.kill('SIGTERM');
   }

@@ -17,6 +17,8 @@ describe('API Design Rules (Spectral)', () => {
     const map = await mkdtemp(join(tmpdir(), 'binnenboord-lint-'));
     const document = join(map, 'openapi.json');
     await writeFile(document, JSON.stringify(await openapiDocument()));
+    // CI must lint with the official Logius ruleset, never silently with only the fallback.
+    if (process.env.CI) expect(ruleset()).toMatch(/tools[\\/]adr[\\/]linter\.yaml$/);
     for (const regels of new Set([ruleset(), join(PROJECTMAP, 'src', 'server', 'lint', 'adr-kern.yaml')])) {
       const r = lint(regels, document);
       expect(r.uitvoer, regels).toContain("No results with a severity of 'error' found!");
