@@ -6,6 +6,7 @@ import { Antwoordcache, type CacheOpties } from './cache.js';
 import { alsCsv, kiesFormaat } from './csv.js';
 import { schermAf } from './disclosure.js';
 import { maakGegevens } from './gegevens.js';
+import { Padmethoden } from './methoden.js';
 import { API_PREFIX, swaggerOpties } from './openapi.js';
 import { foutafhandeling } from './problems.js';
 import { apiRoutes } from './routes/index.js';
@@ -68,7 +69,9 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   app.setErrorHandler(foutafhandeling);
 
   const csvRoutes = new Set<string>();
+  const padmethoden = new Padmethoden();
   app.addHook('onRoute', (route) => {
+    if (isApi(route.url)) padmethoden.registreer(route.url, route.method);
     if (!route.config?.csv) return;
     const pad = route.url.replace(/:(\w+)/g, '{$1}');
     for (const m of [route.method].flat()) csvRoutes.add(`${m} ${pad}`);
@@ -131,6 +134,6 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   });
 
   await app.register(apiRoutes, { prefix: API_PREFIX, db: opties.db, geoMap: opties.geoMap, gegevens: maakGegevens(opties.db, cache) });
-  await registreerWeb(app, opties.webMap);
+  await registreerWeb(app, opties.webMap, padmethoden);
   return app;
 }

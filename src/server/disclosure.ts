@@ -1,5 +1,7 @@
 import { beoordeelNorm, normVoor } from '../domain/normen.js';
-import { AFGESCHERMD_OORDEEL, publiceerAantal, publiceerAfgeleide, publiceerCijfer, type Toegang } from '../domain/openbaarmaking.js';
+import {
+  AFGESCHERMD_OORDEEL, NIET_SECUNDAIR, publiceerAantal, publiceerAfgeleide, publiceerCijfer, type Celafscherming, type Toegang,
+} from '../domain/openbaarmaking.js';
 
 /**
  * The one place where disclosure control is applied to what the server sends. Routes never
@@ -9,13 +11,40 @@ import { AFGESCHERMD_OORDEEL, publiceerAantal, publiceerAfgeleide, publiceerCijf
  * response fail rather than leak (fail closed).
  */
 export class Telcijfer {
-  constructor(readonly startpopulatie: number, readonly vsv: number) {}
+  /** `cel`: this figure is cell `index` of a breakdown, and takes part in its secondary suppression. */
+  constructor(readonly startpopulatie: number, readonly vsv: number, readonly cel?: Celplek) {}
 }
 
 /** A figure of an institution in a category of a school year, judged against the norm. */
 export class NormTelcijfer extends Telcijfer {
-  constructor(startpopulatie: number, vsv: number, readonly schooljaar: string, readonly categorie: string) {
-    super(startpopulatie, vsv);
+  constructor(startpopulatie: number, vsv: number, readonly schooljaar: string, readonly categorie: string, cel?: Celplek) {
+    super(startpopulatie, vsv, cel);
+  }
+}
+
+export interface Celplek {
+  readonly groep: Celgroep;
+  readonly index: number;
+}
+
+/**
+ * A breakdown whose cells together make up a published total (src/server/figures.ts makes
+ * them). Which cells are withheld on top of DUO's rule (secondary suppression,
+ * `secundaireAfscherming`) depends on all cells at once and on the access level, so it is
+ * decided here, once per access level, when the first cell is published.
+ */
+export class Celgroep {
+  private readonly besluiten = new Map<Toegang, readonly Celafscherming[]>();
+
+  constructor(private readonly besluit: (toegang: Toegang) => readonly Celafscherming[]) {}
+
+  afscherming(index: number, toegang: Toegang): Celafscherming {
+    let b = this.besluiten.get(toegang);
+    if (!b) {
+      b = this.besluit(toegang);
+      this.besluiten.set(toegang, b);
+    }
+    return b[index] ?? NIET_SECUNDAIR;
   }
 }
 
@@ -31,7 +60,7 @@ export class OngeschermdCijfer extends Error {}
 export function schermAf(waarde: unknown, toegang: Toegang, pad = ''): unknown {
   if (waarde === null || typeof waarde !== 'object') return waarde;
   if (waarde instanceof Telcijfer) {
-    const gepubliceerd = publiceerCijfer(waarde, toegang);
+    const gepubliceerd = publiceerCijfer(waarde, toegang, waarde.cel?.groep.afscherming(waarde.cel.index, toegang));
     if (!(waarde instanceof NormTelcijfer)) return gepubliceerd;
     const oordeel = beoordeelNorm(waarde.schooljaar, waarde.categorie, waarde.startpopulatie === 0 ? 0 : waarde.vsv, waarde.startpopulatie);
     return {

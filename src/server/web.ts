@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import type { Padmethoden } from './methoden.js';
 import { maakProblem, stuurProblem } from './problems.js';
 import { isApi } from './securityHeaders.js';
 
@@ -14,7 +15,7 @@ const ONTBREEKT = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><t
 <body><main><h1>Binnenboord</h1><p>De webapp is niet gebouwd. Voer <code>npm run build</code> uit en start de server opnieuw.
 De API werkt wel: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p></main></body></html>`;
 
-export async function registreerWeb(app: FastifyInstance, webMap: string | null): Promise<void> {
+export async function registreerWeb(app: FastifyInstance, webMap: string | null, padmethoden?: Padmethoden): Promise<void> {
   const gebouwd = webMap !== null && existsSync(join(webMap, 'index.html'));
   if (gebouwd) {
     await app.register(fastifyStatic, {
@@ -30,6 +31,13 @@ export async function registreerWeb(app: FastifyInstance, webMap: string | null)
   app.setNotFoundHandler(async (request, reply) => {
     const pad = request.url.split('?')[0]!;
     if (isApi(pad)) {
+      // A known path with another method: 405 naming the methods it does allow.
+      const toegestaan = padmethoden?.toegestaan(pad) ?? [];
+      if (toegestaan.length > 0 && !toegestaan.includes(request.method)) {
+        reply.header('Allow', toegestaan.join(', '));
+        return stuurProblem(reply, maakProblem(405,
+          `${pad} kent de methode ${request.method} niet; gebruik ${toegestaan.join(' of ')}.`, pad));
+      }
       return stuurProblem(reply, maakProblem(404, `Er is geen bron ${pad}. Zie /api/v1/openapi.json voor wat er is.`, pad));
     }
     if ((request.method !== 'GET' && request.method !== 'HEAD') || extname(pad) !== '') {

@@ -1,4 +1,9 @@
-import { expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { gedeeldeMap } from '../../src/config.js';
+import { SECUNDAIR_AFGESCHERMD } from '../../src/domain/openbaarmaking.js';
+import { bouwApp } from '../../src/server/app.js';
 import { describeDatabases } from '../support/database.js';
 import { JAREN, VERBORGEN_PERCENTAGES } from './fixture.js';
 import { ENDPOINTS, apiomgeving, leesCsv, type Apiomgeving } from './omgeving.js';
@@ -44,6 +49,14 @@ function controleerJson(waarde: unknown, url: string, pad = ''): void {
       expect(typeof o[k] === 'number' && (o[k] as number) >= 1 && (o[k] as number) <= 4, `${plek}/${k} = ${String(o[k])}`).toBe(false);
     }
     if (o.vsv === '<5' || (typeof o.vsv === 'number' && o.vsv < 5)) expect(o.percentage, `${plek}/percentage`).toBeNull();
+    // secondary suppression: a withheld count is null, never a number, with its reason; no percentage then
+    if (o.vsv === null || o.startpopulatie === null) {
+      expect(o.percentage, `${plek}/percentage`).toBeNull();
+      expect(o.afschermingsreden, plek).toBe(SECUNDAIR_AFGESCHERMD);
+      expect(o.afgeschermd, plek).toBe(true);
+    } else {
+      expect(o, plek).not.toHaveProperty('afschermingsreden');
+    }
     if (o.percentage === null && 'normoordeel' in o) expect(['afgeschermd', 'geen-norm'], plek).toContain(o.normoordeel);
   }
   if ('nietTeTellen' in o) expect(KLEIN.has(String(o.nietTeTellen)), `${url} nietTeTellen`).toBe(false);
@@ -56,15 +69,107 @@ function controleerCsv(tekst: string, url: string): Record<string, string>[] {
     for (const [k, w] of Object.entries(r)) {
       if (/^(landelijk)?(startpopulatie|vsv|Startpopulatie|Vsv)$|^nietTeTellen$/.test(k)) expect(KLEIN.has(w), `${url} rij ${i} ${k} = ${w}`).toBe(false);
     }
-    for (const [vsv, pct] of [['vsv', 'percentage'], ['landelijkVsv', 'landelijkPercentage']] as const) {
+    for (const [start, vsv, pct] of [['startpopulatie', 'vsv', 'percentage'], ['landelijkStartpopulatie', 'landelijkVsv', 'landelijkPercentage']] as const) {
       if (r[vsv] === '<5' || r[vsv] === '0') expect(r[pct], `${url} rij ${i} ${pct}`).toBe('');
+      if (r[vsv] === SECUNDAIR_AFGESCHERMD || r[start] === SECUNDAIR_AFGESCHERMD) expect(r[pct], `${url} rij ${i} ${pct}`).toBe('');
     }
   }
   return rijen;
 }
 
+type Cijferachtig = Record<string, unknown>;
+const isCijfer = (w: unknown): w is Cijferachtig => typeof w === 'object' && w !== null && 'afgeschermd' in w;
+const isOnderdeel = (w: unknown) => typeof w === 'object' && w !== null && typeof (w as { waarde?: unknown }).waarde === 'string'
+  && isCijfer((w as { cijfer?: unknown }).cijfer);
+
+interface Gevonden {
+  plek: string;
+  totaal: Cijferachtig;
+  cellen: { waarde: string; openbaar: Cijferachtig; exact: Cijferachtig }[];
+}
+
+/**
+ * Every breakdown in an answer: a total (`totaal`) with lists of `{ waarde, cijfer }` beside
+ * it or under `uitsplitsingen`, walked together with the same answer without disclosure
+ * control, so that each withheld cell's exact value is known.
+ */
+function uitsplitsingenIn(openbaar: unknown, exact: unknown, pad: string, uit: Gevonden[]): Gevonden[] {
+  if (Array.isArray(openbaar)) {
+    openbaar.forEach((w, i) => uitsplitsingenIn(w, (exact as unknown[])[i], `${pad}/${i}`, uit));
+    return uit;
+  }
+  if (openbaar === null || typeof openbaar !== 'object') return uit;
+  const o = openbaar as Record<string, unknown>;
+  const e = exact as Record<string, unknown>;
+  if (isCijfer(o.totaal)) {
+    const naast = Object.entries(o).map(([k, v]) => [k, v, e[k]] as const);
+    const onder = Object.entries((o.uitsplitsingen ?? {}) as Record<string, unknown>)
+      .map(([k, v]) => [`uitsplitsingen/${k}`, v, (e.uitsplitsingen as Record<string, unknown>)[k]] as const);
+    for (const [naam, lijst, exacteLijst] of [...naast, ...onder]) {
+      if (!Array.isArray(lijst) || lijst.length === 0 || !lijst.every(isOnderdeel)) continue;
+      uit.push({
+        plek: `${pad}/${naam}`,
+        totaal: o.totaal,
+        cellen: lijst.map((c: { waarde: string; cijfer: Cijferachtig }, i) => {
+          const x = (exacteLijst as { waarde: string; cijfer: Cijferachtig }[])[i]!;
+          expect(x.waarde, `${pad}/${naam}/${i}`).toBe(c.waarde);
+          return { waarde: c.waarde, openbaar: c.cijfer, exact: x.cijfer };
+        }),
+      });
+    }
+  }
+  for (const [k, v] of Object.entries(o)) uitsplitsingenIn(v, e[k], `${pad}/${k}`, uit);
+  return uit;
+}
+
 describeDatabases('API: afscherming in elk antwoord', (driver) => {
   const api = apiomgeving(driver);
+
+  // The same application with the exact figures, as an entitled user will get them: the
+  // reference that says what each withheld cell really is.
+  let exact: FastifyInstance;
+  beforeAll(async () => {
+    exact = await bouwApp({ db: api.db, webMap: null, geoMap: join(gedeeldeMap(), 'geo') });
+    exact.addHook('onRequest', async (request) => {
+      request.toegang = 'gerechtigd';
+    });
+    await exact.ready();
+  });
+  afterAll(async () => {
+    await exact?.close();
+  });
+
+  it('geen verborgen cel van een uitsplitsing is terug te rekenen als totaal min de zichtbare cellen', async () => {
+    const urls = await alleUrls(api);
+    let uitsplitsingen = 0;
+    let secundair = 0;
+    for (const url of urls) {
+      const openbaar = (await api.get(url)).json();
+      const r = await exact.inject({ method: 'GET', url });
+      expect(r.statusCode, url).toBe(200);
+      for (const u of uitsplitsingenIn(openbaar, r.json(), url, [])) {
+        uitsplitsingen += 1;
+        for (const tal of ['startpopulatie', 'vsv'] as const) {
+          const totaal = u.totaal[tal];
+          // A total that is <5 itself leaves nothing to subtract from.
+          if (typeof totaal !== 'number') continue;
+          const verborgen = u.cellen.filter((c) => typeof c.openbaar[tal] !== 'number');
+          const rest = totaal - u.cellen.reduce((t, c) => t + (typeof c.openbaar[tal] === 'number' ? (c.openbaar[tal] as number) : 0), 0);
+          for (const c of verborgen) {
+            expect(rest, `${u.plek} ${c.waarde} ${tal}: ${totaal} min de zichtbare cellen geeft de verborgen waarde`).not.toBe(c.exact[tal]);
+            if (c.openbaar[tal] === null) {
+              secundair += 1;
+              expect(c.exact[tal] as number, `${u.plek} ${c.waarde} ${tal}`).toBeGreaterThanOrEqual(5);
+            }
+          }
+          if (verborgen.length === 0) expect(rest, u.plek).toBe(0);
+        }
+      }
+    }
+    expect(uitsplitsingen).toBeGreaterThan(100);
+    // The test delivery has breakdowns with a single <5 (mbo nationally: 18 − 15 − 0 = 3).
+    expect(secundair).toBeGreaterThan(0);
+  });
 
   it('geen enkel JSON- of CSV-antwoord toont een aantal van 1–4 of een percentage op minder dan 5 vsv\'ers', async () => {
     const urls = await alleUrls(api);

@@ -46,7 +46,34 @@ describeDatabases('API: protocol', (driver) => {
       expect(r.headers['x-content-type-options'], url).toBe('nosniff');
       expect(r.headers['x-frame-options'], url).toBe('DENY');
       expect(r.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(r.headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
+      expect(r.headers['referrer-policy'], url).toBe('no-referrer');
     }
+  });
+
+  it('405 met Allow en problem+json voor een verkeerde methode op een bestaand pad; 404 blijft voor onbekende paden', async () => {
+    for (const [method, url] of [['POST', '/api/v1/rmc-regios'], ['DELETE', '/api/v1/rmc-regios/21'], ['PUT', '/api/v1/instellingen/10AA?x=1'],
+      ['PATCH', '/api/v1/openapi.json'], ['OPTIONS', '/api/v1/schooljaren']] as const) {
+      const r = await api.app.inject({ method, url });
+      expect(r.statusCode, `${method} ${url}`).toBe(405);
+      expect(r.headers.allow, `${method} ${url}`).toBe('GET, HEAD');
+      expect(r.headers['content-type'], `${method} ${url}`).toBe('application/problem+json; charset=utf-8');
+      expect(r.json(), `${method} ${url}`).toMatchObject({
+        status: 405, title: 'Methode niet toegestaan', detail: expect.stringContaining(method), instance: url.split('?')[0],
+      });
+      expect(r.headers['api-version']).toBe(API_VERSIE);
+      expect(r.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(r.headers['cache-control']).toBe('no-store');
+    }
+    for (const [method, url] of [['POST', '/api/v1/bestaat-niet'], ['GET', '/api/v1/rmc-regios/21/extra'], ['POST', '/api/v1/rmc-regios/21/extra'],
+      ['DELETE', '/api/v1']] as const) {
+      const r = await api.app.inject({ method, url });
+      expect(r.statusCode, `${method} ${url}`).toBe(404);
+      expect(r.headers.allow, `${method} ${url}`).toBeUndefined();
+      expect(r.headers['content-type'], `${method} ${url}`).toBe('application/problem+json; charset=utf-8');
+    }
+    const head = await api.app.inject({ method: 'HEAD', url: '/api/v1/rmc-regios' });
+    expect(head.statusCode).toBe(200);
   });
 
   it('elk endpoint antwoordt 200 met JSON', async () => {
@@ -179,6 +206,9 @@ describe('web app naast de API', () => {
         expect(csp).not.toContain('unsafe-inline');
         expect(csp).toContain("frame-ancestors 'none'");
         expect(r.headers['x-frame-options']).toBe('DENY');
+        expect(r.headers['x-content-type-options']).toBe('nosniff');
+        expect(r.headers['referrer-policy']).toBe('no-referrer');
+        expect(r.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       }
     });
 
