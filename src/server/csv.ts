@@ -23,7 +23,7 @@ function cel(waarde: Celwaarde): string {
   return /[",\n\r]/.test(tekst) ? `"${tekst.replaceAll('"', '""')}"` : tekst;
 }
 
-const ACHTERAAN = ['startpopulatie', 'vsv', 'percentage', 'norm', 'normoordeel', 'landelijkStartpopulatie', 'landelijkVsv', 'landelijkPercentage', 'methodewijziging'];
+const ACHTERAAN = ['startpopulatie', 'vsv', 'percentage', 'norm', 'normjaar', 'vastgesteld', 'normoordeel', 'landelijkStartpopulatie', 'landelijkVsv', 'landelijkPercentage', 'methodewijziging'];
 
 /** One table as is; several tables as one long table with a first column `tabel`. */
 export function alsCsv(tabellen: readonly CsvTabel[]): string {

@@ -47,27 +47,47 @@ export const Aantal = Type.Unsafe<number | '<5'>({
   description: 'Een aantal personen. Zonder inlog wordt een aantal van 1 tot en met 4 getoond als "<5" (afscherming van DUO).',
 });
 
+/** A count in a figure: as Aantal, or null when a cell of a breakdown is withheld by secondary suppression. */
+export const CijferAantal = Type.Unsafe<number | '<5' | null>({
+  oneOf: [{ type: 'integer', minimum: 0, nullable: true }, { type: 'string', enum: ['<5'] }],
+  description: 'Een aantal personen. Zonder inlog wordt een aantal van 1 tot en met 4 getoond als "<5" (afscherming van DUO). '
+    + 'null: aanvullend afgeschermd, zodat een "<5" in dezelfde uitsplitsing niet uit het totaal is terug te rekenen (zie afschermingsreden).',
+});
+
+const Afschermingsreden = Type.Optional(StringEnum(['secundair afgeschermd'] as const, {
+  description: 'Alleen als een aantal null is: het is minstens 5 maar niet getoond, om een "<5" in dezelfde uitsplitsing te beschermen; '
+    + 'het percentage is dan ook niet getoond.',
+}));
+
 export const CijferSchema = Type.Object({
-  startpopulatie: Aantal,
-  vsv: Aantal,
+  startpopulatie: CijferAantal,
+  vsv: CijferAantal,
   percentage: Nullable(Type.String({
     pattern: '^\\d+\\.\\d{2}$',
     description: 'vsv-percentage met twee decimalen; null als het op minder dan 5 vsv\'ers rust of als de startpopulatie 0 is.',
   })),
   afgeschermd: Type.Boolean({ description: 'true als een deel van dit cijfer is afgeschermd' }),
+  afschermingsreden: Afschermingsreden,
 }, { $id: 'Cijfer', description: 'Startpopulatie, aantal vsv\'ers en vsv-percentage, met afscherming.' });
 export const Cijfer = Type.Ref(CijferSchema);
 
 export const NormCijferSchema = Type.Object({
-  startpopulatie: Aantal,
-  vsv: Aantal,
+  startpopulatie: CijferAantal,
+  vsv: CijferAantal,
   percentage: Nullable(Type.String({ pattern: '^\\d+\\.\\d{2}$' })),
   afgeschermd: Type.Boolean(),
-  norm: Nullable(Type.Number({ description: 'prestatienorm: het hoogste toegestane vsv-percentage in deze categorie en dit schooljaar' })),
+  afschermingsreden: Afschermingsreden,
+  norm: Nullable(Type.Number({
+    description: 'de norm waarmee het percentage wordt vergeleken (hoogste vsv-percentage): de prestatienorm van dit schooljaar, '
+      + 'of na 2014-2015 de laatst vastgestelde norm (2014-2015) ter vergelijking; zie normjaar en vastgesteld ernaast. '
+      + 'null als de categorie geen norm heeft (vavo) of het schooljaar vóór 2012-2013 ligt.',
+  })),
   normoordeel: StringEnum(['gehaald', 'niet-gehaald', 'geen-norm', 'afgeschermd'] as const, {
-    description: 'afgeschermd: het percentage is niet openbaar, dus het oordeel ook niet',
+    description: 'gehaald: het percentage, afgerond op twee decimalen, is gelijk aan of lager dan de norm (binnen de norm); '
+      + 'niet-gehaald: hoger (boven de norm); geen-norm: er is geen norm; '
+      + 'afgeschermd: het percentage is niet openbaar (minder dan 5 vsv\'ers), dus het oordeel ook niet.',
   }),
-}, { $id: 'NormCijfer', description: 'Een cijfer van een instelling in een categorie, met de prestatienorm.' });
+}, { $id: 'NormCijfer', description: 'Een cijfer van een instelling in een categorie, met de norm waarmee het vergeleken wordt.' });
 export const NormCijfer = Type.Ref(NormCijferSchema);
 
 export const TellingSchema = Type.Object({
@@ -114,6 +134,42 @@ export const Vestigingscijfer = Type.Object({
 });
 
 export const Link = Type.Object({ href: Type.String() });
+
+export const Categoriecijfer = Type.Object({
+  waarde: Type.String({ description: 'categorie' }),
+  normjaar: Nullable(Type.String({
+    pattern: SCHOOLJAAR_PATROON,
+    description: 'schooljaar waarvan de norm is: het schooljaar zelf (norm van dit jaar) of 2014-2015 (referentienorm); null zonder norm',
+  })),
+  vastgesteld: Type.Boolean({
+    description: 'true: de prestatienorm die voor dit schooljaar is vastgesteld (2012-2013 t/m 2014-2015). '
+      + 'false: een referentienorm, de laatst vastgestelde norm (2014-2015) ter vergelijking, of geen norm.',
+  }),
+  cijfer: NormCijfer,
+});
+
+export const Normbasis = Type.Object({
+  schooljaar: Type.String({ pattern: SCHOOLJAAR_PATROON }),
+  normjaar: Nullable(Type.String({ pattern: SCHOOLJAAR_PATROON, description: 'schooljaar van de normen waarmee vergeleken wordt' })),
+  vastgesteld: Type.Boolean({ description: 'true: norm van dit jaar; false: referentienorm (of geen norm)' }),
+  omschrijving: Type.String({ description: 'in gewone taal, voor een bijschrift', example: 'Laatst vastgestelde norm (2014-2015), ter vergelijking; dit is geen norm van 2017-2018 zelf.' }),
+}, { description: 'Welke norm de oordelen van dit schooljaar gebruiken.' });
+
+export const Normsamenvatting = Type.Object({
+  aantalBovenNorm: Type.Integer({ minimum: 0, description: 'aantal categorieën boven de norm (normoordeel niet-gehaald)' }),
+  aantalBinnenNorm: Type.Integer({ minimum: 0, description: 'aantal categorieën binnen de norm (normoordeel gehaald)' }),
+  aantalAfgeschermd: Type.Integer({ minimum: 0, description: 'aantal categorieën met een norm waarvan het oordeel is afgeschermd; die tellen hierboven niet mee' }),
+}, { description: 'Telling van de getoonde normoordelen van de categorieën; een afgeschermd oordeel telt alleen als afgeschermd.' });
+
+export const InstellingMetNormen = Type.Object({
+  brin: Type.String(),
+  naam: Type.String(),
+  soort: Type.String(),
+  plaatsen: Type.Array(Type.String(), { description: 'gemeenten van de vestigingen van de instelling in dit gebied' }),
+  totaal: Cijfer,
+  categorie: Type.Array(Categoriecijfer, { description: 'de categorieën van de hele instelling (alle vestigingen), met de norm' }),
+  normsamenvatting: Normsamenvatting,
+}, { description: 'Een instelling met een vestiging in het gebied; cijfers van de hele instelling, omdat de norm per instelling en categorie geldt.' });
 
 export const SHARED_SCHEMAS = [ProblemSchema, CijferSchema, NormCijferSchema, TellingSchema, UitsplitsingenSchema];
 
@@ -189,6 +245,8 @@ export const RegioAntwoord = Type.Object({
   trend: Type.Array(Trendpunt),
   gemeenten: Type.Array(Type.Object({ gemeenteCode: Type.String(), naam: Type.String(), cijfer: Cijfer })),
   vestigingen: Type.Array(Vestigingscijfer),
+  normbasis: Normbasis,
+  instellingen: Type.Array(InstellingMetNormen, { description: 'instellingen met een vestiging in de regio; die met de meeste categorieën boven de norm eerst' }),
 });
 
 export const GemeenteAntwoord = Type.Object({
@@ -201,6 +259,8 @@ export const GemeenteAntwoord = Type.Object({
   landelijk: GebiedVergelijking,
   trend: Type.Array(Trendpunt),
   vestigingen: Type.Array(Vestigingscijfer),
+  normbasis: Normbasis,
+  instellingen: Type.Array(InstellingMetNormen, { description: 'instellingen met een vestiging in de gemeente; die met de meeste categorieën boven de norm eerst' }),
 });
 
 export const InstellingenAntwoord = Type.Object({
@@ -220,8 +280,6 @@ export const InstellingenAntwoord = Type.Object({
   }),
 });
 
-const Categoriecijfer = Type.Object({ waarde: Type.String(), cijfer: NormCijfer });
-
 export const InstellingAntwoord = Type.Object({
   telling: Telling,
   brin: Type.String(),
@@ -229,7 +287,9 @@ export const InstellingAntwoord = Type.Object({
   soort: Type.String(),
   totaal: Cijfer,
   sector: Type.Array(Onderdeel),
+  normbasis: Normbasis,
   categorie: Type.Array(Categoriecijfer),
+  normsamenvatting: Normsamenvatting,
   vestigingen: Type.Array(Type.Object({
     vestiging: Type.String(),
     naam: Type.String(),
@@ -243,6 +303,7 @@ export const InstellingAntwoord = Type.Object({
     telling: Telling,
     totaal: Cijfer,
     categorie: Type.Array(Categoriecijfer),
+    normsamenvatting: Normsamenvatting,
     methodewijziging: Nullable(Methodewijziging),
   })),
 });

@@ -147,6 +147,43 @@ describe('pagina\'s', () => {
     await page.close();
   });
 
+  it('regio: "Scholen boven de norm" met normjaar en referentienorm in het bijschrift, boven de norm eerst, met een link naar de instelling', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/regio/21`);
+    const sectie = page.locator('section[aria-labelledby=kop-normen]');
+    await sectie.locator('table').waitFor();
+    expect(await sectie.locator('h2').innerText()).toBe('Scholen boven de norm');
+    const bijschrift = await sectie.locator('caption').innerText();
+    expect(bijschrift).toContain('referentienorm');
+    expect(bijschrift).toContain('2014-2015');
+    expect(await sectie.innerText()).toContain('Laatst vastgestelde norm (2014-2015), ter vergelijking; dit is geen norm van 2017-2018 zelf.');
+    expect(await sectie.getByTestId('normen-samenvatting').innerText()).toMatch(/^1 van de 1 instelling .* heeft in 2017-2018 een of meer categorieën boven de referentienorm\./);
+    expect(await sectie.locator('thead th').allInnerTexts()).toEqual(['Instelling', 'BRIN', 'Vestigingen in', 'Categorieën boven de norm',
+      'Binnen de norm', 'Oordeel afgeschermd', 'Boven de norm (percentage; norm)']);
+    const rij = sectie.locator('tbody tr').first();
+    expect(await rij.locator('th a').getAttribute('href')).toBe('/instelling/10AA');
+    expect(await rij.locator('td').allInnerTexts()).toEqual(['10AA', 'Amsterdam', '2', '0', '0',
+      'vo bovenbouw vmbo (50,00%; norm 4%); vo bovenbouw havo/vwo (18,37%; norm 0,5%)']);
+    await rij.locator('th a').click();
+    await page.waitForURL(`${basis}/instelling/10AA`);
+    await page.locator('[data-testid=normbasis]').waitFor();
+    const trend = page.locator('section[aria-labelledby=kop-trend] table');
+    expect(await trend.locator('caption').innerText()).toContain('referentienorm');
+    expect(await trend.locator('tbody').innerText()).toContain('boven de referentienorm');
+    expect(await trend.locator('tbody tr', { hasText: 'vo bovenbouw vmbo' }).first().locator('td').nth(5).innerText()).toMatch(/^4%\s+\(referentienorm 2014-2015\)$/);
+    await page.close();
+  });
+
+  it('regio Utrecht: het normoordeel van ROC Midden (3 vsv\'ers van 37) is afgeschermd en telt niet als boven of binnen', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/regio/19`);
+    const sectie = page.locator('section[aria-labelledby=kop-normen]');
+    await sectie.locator('table').waitFor();
+    expect(await sectie.locator('tbody tr').first().locator('td').allInnerTexts()).toEqual(['20BB', 'Utrecht', '0', '0', '1', '']);
+    expect(await sectie.getByTestId('normen-samenvatting').innerText()).toContain('afgeschermd');
+    await page.close();
+  });
+
   it('zonder kaartgrenzen (geen gedeelde geo-map): een melding en de tabel', async () => {
     const zonder = await startServer(db, '/bestaat/niet');
     const page = await browser.context.newPage();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { beoordeelNorm, NORMEN, normVoor } from '../../src/domain/normen.js';
+import {
+  beoordeelNorm, beoordeelNormVoorVergelijking, LAATSTE_VASTGESTELDE_NORMJAAR, NORMEN, normjaarVoor, normomschrijving, normVoor, normVoorVergelijking,
+} from '../../src/domain/normen.js';
 
 /**
  * Prestatienormen: Regeling regionale aanpak vsv en prestatiesubsidie vo (BWBR0031387), art. 30–32
@@ -72,5 +74,88 @@ describe('beoordeelNorm: geen norm', () => {
   });
   it('lege startpopulatie', () => {
     expect(beoordeelNorm('2012-2013', 'mbo-2', 0, 0)).toBe('geen-norm');
+  });
+});
+
+/**
+ * Referentienorm: NORMEN has no norms after 2014-2015. A later school year is read
+ * against the last norm that was set, labelled as such (vastgesteld: false); it is no legal
+ * norm of that year, and beoordeelNorm (the legal test) keeps saying 'geen-norm' for it.
+ */
+describe('normVoorVergelijking: norm van dit jaar of laatst vastgestelde norm ter vergelijking', () => {
+  it('de laatst vastgestelde normen zijn die van 2014-2015', () => {
+    expect(LAATSTE_VASTGESTELDE_NORMJAAR).toBe('2014-2015');
+  });
+  it('2012-2013 t/m 2014-2015: de norm van dat jaar zelf, vastgesteld', () => {
+    expect(normVoorVergelijking('2012-2013', 'mbo-1')).toEqual({ norm: 32.5, normjaar: '2012-2013', vastgesteld: true });
+    expect(normVoorVergelijking('2013-2014', 'mbo-3-4')).toEqual({ norm: 3.5, normjaar: '2013-2014', vastgesteld: true });
+    expect(normVoorVergelijking('2014-2015', 'mbo-3-4')).toEqual({ norm: 2.75, normjaar: '2014-2015', vastgesteld: true });
+  });
+  it('2015-2016, het eerste jaar zonder eigen norm: de norm van 2014-2015 als referentie, niet vastgesteld', () => {
+    expect(normVoorVergelijking('2015-2016', 'mbo-3-4')).toEqual({ norm: 2.75, normjaar: '2014-2015', vastgesteld: false });
+    expect(normVoorVergelijking('2015-2016', 'vo-bovenbouw-havo-vwo')).toEqual({ norm: 0.5, normjaar: '2014-2015', vastgesteld: false });
+  });
+  it.each(['2016-2017', '2019-2020', '2023-2024'])('%s (demodata): referentienorm 2014-2015 voor elke categorie met een norm', (jaar) => {
+    for (const [categorie, norm] of Object.entries(NORMEN['2014-2015']!)) {
+      expect(normVoorVergelijking(jaar, categorie)).toEqual({ norm, normjaar: '2014-2015', vastgesteld: false });
+    }
+  });
+  it('2011-2012 en eerder: geen norm, ook geen referentie (er is geen eerdere norm)', () => {
+    expect(normVoorVergelijking('2011-2012', 'mbo-2')).toBeNull();
+    expect(normVoorVergelijking('1999-2000', 'vo-onderbouw')).toBeNull();
+  });
+  it('vavo en onbekende categorieën: geen norm, in geen enkel jaar', () => {
+    expect(normVoorVergelijking('2013-2014', 'vavo')).toBeNull();
+    expect(normVoorVergelijking('2019-2020', 'vavo')).toBeNull();
+    expect(normVoorVergelijking('2019-2020', 'ho')).toBeNull();
+  });
+  it('tekst die geen schooljaar is: geen norm', () => {
+    expect(normVoorVergelijking('2019', 'mbo-2')).toBeNull();
+    expect(normVoorVergelijking('', 'mbo-2')).toBeNull();
+  });
+  it('normjaarVoor: het normjaar los van de categorie', () => {
+    expect(normjaarVoor('2014-2015')).toEqual({ normjaar: '2014-2015', vastgesteld: true });
+    expect(normjaarVoor('2015-2016')).toEqual({ normjaar: '2014-2015', vastgesteld: false });
+    expect(normjaarVoor('2011-2012')).toBeNull();
+  });
+  it('normomschrijving: zegt welk normjaar en of het een referentienorm is, zonder die bindend te noemen', () => {
+    expect(normomschrijving('2014-2015')).toBe('Prestatienorm van 2014-2015, vastgesteld in de regelingen.');
+    expect(normomschrijving('2017-2018')).toBe('Laatst vastgestelde norm (2014-2015), ter vergelijking; dit is geen norm van 2017-2018 zelf.');
+    expect(normomschrijving('2011-2012')).toContain('geen prestatienorm');
+  });
+});
+
+describe('beoordeelNormVoorVergelijking: dezelfde toets, tegen de norm van dit jaar of de referentienorm', () => {
+  it('in een normjaar precies beoordeelNorm', () => {
+    for (const [sp, vsv] of [[100, 1], [199, 2], [400, 17], [400, 18]] as const) {
+      for (const jaar of ['2012-2013', '2013-2014', '2014-2015']) {
+        for (const c of ['vo-onderbouw', 'mbo-3-4', 'mbo-1', 'vavo']) {
+          expect(beoordeelNormVoorVergelijking(jaar, c, vsv, sp)).toBe(beoordeelNorm(jaar, c, vsv, sp));
+        }
+      }
+    }
+  });
+  it('2014-2015 vastgesteld en 2015-2016 referentie: dezelfde grens (mbo-3-4 2,75%: 11 van 400 gehaald, 12 van 400 = 3,00% niet)', () => {
+    expect(beoordeelNormVoorVergelijking('2014-2015', 'mbo-3-4', 11, 400)).toBe('gehaald');
+    expect(beoordeelNormVoorVergelijking('2014-2015', 'mbo-3-4', 12, 400)).toBe('niet-gehaald');
+    expect(beoordeelNormVoorVergelijking('2015-2016', 'mbo-3-4', 11, 400)).toBe('gehaald');
+    expect(beoordeelNormVoorVergelijking('2015-2016', 'mbo-3-4', 12, 400)).toBe('niet-gehaald');
+  });
+  it('de wettelijke toets blijft ongemoeid: beoordeelNorm zegt na 2014-2015 geen-norm', () => {
+    expect(beoordeelNorm('2015-2016', 'mbo-3-4', 12, 400)).toBe('geen-norm');
+    expect(beoordeelNorm('2023-2024', 'vo-onderbouw', 5, 100)).toBe('geen-norm');
+  });
+  it('afronding op twee decimalen tegen de referentienorm: 1 van 199 = 0,5025% → 0,50% ≤ 0,5% gehaald; 1 van 198 = 0,505% → 0,51% niet', () => {
+    expect(beoordeelNormVoorVergelijking('2020-2021', 'vo-bovenbouw-havo-vwo', 1, 199)).toBe('gehaald');
+    expect(beoordeelNormVoorVergelijking('2020-2021', 'vo-bovenbouw-havo-vwo', 1, 198)).toBe('niet-gehaald');
+  });
+  it('precies op de referentienorm is binnen de norm: mbo-2 10,0% → 10 van 100 gehaald, 101 van 1000 = 10,10% niet', () => {
+    expect(beoordeelNormVoorVergelijking('2018-2019', 'mbo-2', 10, 100)).toBe('gehaald');
+    expect(beoordeelNormVoorVergelijking('2018-2019', 'mbo-2', 101, 1000)).toBe('niet-gehaald');
+  });
+  it('geen norm: vóór 2012-2013, vavo, lege startpopulatie', () => {
+    expect(beoordeelNormVoorVergelijking('2011-2012', 'mbo-2', 50, 100)).toBe('geen-norm');
+    expect(beoordeelNormVoorVergelijking('2019-2020', 'vavo', 50, 100)).toBe('geen-norm');
+    expect(beoordeelNormVoorVergelijking('2019-2020', 'mbo-2', 0, 0)).toBe('geen-norm');
   });
 });

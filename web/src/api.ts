@@ -22,6 +22,9 @@ export type Gemeente = Static<typeof GemeenteAntwoord>;
 export type Instellingen = Static<typeof InstellingenAntwoord>;
 export type Instelling = Static<typeof InstellingAntwoord>;
 export type Vergelijking = Static<typeof VergelijkingAntwoord>;
+/** A category of an institution with its figure against the norm, and whose norm that is. */
+export type Categoriecijfer = Instelling['categorie'][number];
+export type Normbasis = Instelling['normbasis'];
 export interface Kaart {
   jaar: number;
   bron: string;

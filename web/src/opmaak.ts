@@ -44,6 +44,20 @@ export const NORMOORDELEN: Record<string, string> = {
   afgeschermd: 'niet getoond (afgeschermd)',
 };
 
+/** A judgement in words; against a reference norm (vastgesteld false) it says so, and never "gehaald". */
+export function normoordeelLabel(oordeel: string, vastgesteld: boolean): string {
+  if (vastgesteld) return label(NORMOORDELEN, oordeel);
+  if (oordeel === 'gehaald') return 'binnen de referentienorm';
+  if (oordeel === 'niet-gehaald') return 'boven de referentienorm';
+  return oordeel === 'geen-norm' ? 'geen norm' : label(NORMOORDELEN, oordeel);
+}
+
+/** A norm as "0,5%", with "(referentienorm 2014-2015)" when it is not this year's own. */
+export function normtekst(norm: number, normjaar: string | null, vastgesteld: boolean): string {
+  const n = `${String(norm).replace('.', ',')}%`;
+  return vastgesteld || !normjaar ? n : `${n} (referentienorm ${normjaar})`;
+}
+
 export function label(lijst: Record<string, string>, waarde: string): string {
   return lijst[waarde] ?? waarde;
 }

@@ -1,12 +1,12 @@
-import { Type, type TProperties, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import type { Gegevens } from '../gegevens.js';
-import type { GepubliceerdCijfer } from '../../domain/openbaarmaking.js';
+import { SECUNDAIR_AFGESCHERMD, type Aantal, type GepubliceerdCijfer } from '../../domain/openbaarmaking.js';
 import type { Status } from '../../domain/telling/uitsluitingen.js';
 import type { Celwaarde, CsvTabel } from '../csv.js';
 import type { TellingInfo } from '../runs.js';
-import { FormaatParam, StatusParam, SchooljaarParam, StringEnum } from '../schemas.js';
+import { FormaatParam, StatusParam, SchooljaarParam, StringEnum, type Categoriecijfer } from '../schemas.js';
 
 /** What every route module gets: the database and where the shared boundary files are. */
 export interface ApiContext {
@@ -64,7 +64,18 @@ export function tellingCellen(t: TellingInfo): Record<string, Celwaarde> {
 
 export function cijferCellen(c: GepubliceerdCijfer | null, voorvoegsel = ''): Record<string, Celwaarde> {
   const naam = (k: string) => (voorvoegsel ? `${voorvoegsel}${k[0]!.toUpperCase()}${k.slice(1)}` : k);
-  return { [naam('startpopulatie')]: c?.startpopulatie, [naam('vsv')]: c?.vsv, [naam('percentage')]: c?.percentage };
+  // A count withheld by secondary suppression is null in JSON (with afschermingsreden); an
+  // empty CSV cell would read as missing, so the cell says why instead.
+  const aantal = (a: Aantal | null | undefined) => (a === null ? SECUNDAIR_AFGESCHERMD : a);
+  return { [naam('startpopulatie')]: aantal(c?.startpopulatie), [naam('vsv')]: aantal(c?.vsv), [naam('percentage')]: c?.percentage };
+}
+
+/** The columns of a figure judged against a norm: the figure, the norm, whose norm it is, the judgement. */
+export const NORMKOLOMMEN = [...CIJFERKOLOMMEN, 'norm', 'normjaar', 'vastgesteld', 'normoordeel'] as const;
+export const NORMSAMENVATTINGKOLOMMEN = ['aantalBovenNorm', 'aantalBinnenNorm', 'aantalAfgeschermd'] as const;
+
+export function normCellen(c: Static<typeof Categoriecijfer>): Record<string, Celwaarde> {
+  return { ...cijferCellen(c.cijfer), norm: c.cijfer.norm, normjaar: c.normjaar, vastgesteld: c.vastgesteld, normoordeel: c.cijfer.normoordeel };
 }
 
 export function tabel(naam: string, kolommen: readonly string[], rijen: Record<string, Celwaarde>[]): CsvTabel {

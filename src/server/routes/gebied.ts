@@ -4,14 +4,14 @@ import { Telcijfer } from '../disclosure.js';
 import type { Gegevens } from '../gegevens.js';
 import type { Db } from '../../db/database.js';
 import { methodewijzigingIn } from '../../domain/beleid.js';
-import type { GepubliceerdCijfer } from '../../domain/openbaarmaking.js';
+import type { GepubliceerdCijfer, Toegang } from '../../domain/openbaarmaking.js';
 import { LANDELIJK, type Niveau } from '../../domain/telling/cijfers.js';
 import type { Status } from '../../domain/telling/uitsluitingen.js';
 import type { CsvTabel } from '../csv.js';
-import { DIMENSIES_GEBIED, totaalVan, uitsplitsingen, UITSPLITSINGEN } from '../figures.js';
+import { DIMENSIES_GEBIED, normcategorieen, normsamenvatting, totaalVan, uitsplitsingen, UITSPLITSINGEN } from '../figures.js';
 import { runsPerJaar, tellingInfo, type Runcatalogus } from '../runs.js';
-import type { Telling, Trendpunt, Uitsplitsingen, Vestigingscijfer } from '../schemas.js';
-import { CIJFERKOLOMMEN, TELLINGKOLOMMEN, cijferCellen, tabel, tellingCellen } from './common.js';
+import type { InstellingMetNormen, Telling, Trendpunt, Uitsplitsingen, Vestigingscijfer } from '../schemas.js';
+import { CIJFERKOLOMMEN, NORMKOLOMMEN, NORMSAMENVATTINGKOLOMMEN, TELLINGKOLOMMEN, cijferCellen, normCellen, tabel, tellingCellen } from './common.js';
 
 /**
  * What a region and a municipality page share: figures of an area with their breakdowns,
@@ -69,6 +69,33 @@ export async function vestigingenIn(db: Db, gegevens: Gegevens, runId: number, g
   }).sort((a, b) => a.naam.localeCompare(b.naam, 'nl') || a.brin.localeCompare(b.brin) || a.vestiging.localeCompare(b.vestiging));
 }
 
+/**
+ * The institutions (BRIN) with a location in some municipalities, each with the figures of the
+ * whole institution per category judged against the norm: a norm applies to an institution
+ * in a category, not to a location or an area. Institutions without figures in the run are
+ * left out. Those with the most categories above the norm (as published) come first.
+ */
+export async function instellingenMetNormenIn(
+  db: Db, gegevens: Gegevens, run: { id: number; schooljaar: string }, gemeenten: readonly Indelingsrij[], toegang: Toegang,
+) {
+  const namen = new Map(gemeenten.map((g) => [g.gemeente_code, g.gemeente_naam]));
+  const hier = [...(await gegevens.instellingen()).values()]
+    .map((i) => ({ kop: i, vestigingen: i.vestigingen.filter((v) => namen.has(v.gemeente_code)) }))
+    .filter((i) => i.vestigingen.length > 0);
+  const cijfers = await leesGebiedscijfers(db, [run.id], 'instelling', hier.map((i) => i.kop.brin), ['totaal', 'categorie']);
+  return hier.flatMap(({ kop, vestigingen }) => {
+    const van = cijfers.filter((c) => c.gebied === kop.brin);
+    if (!van.some((c) => c.dimensie === 'totaal')) return [];
+    const categorie = normcategorieen(van, run.schooljaar);
+    return [{
+      brin: kop.brin, naam: kop.naam, soort: kop.soort,
+      plaatsen: [...new Set(vestigingen.map((v) => namen.get(v.gemeente_code)!))].sort((a, b) => a.localeCompare(b, 'nl')),
+      totaal: totaalVan(van), categorie, normsamenvatting: normsamenvatting(categorie, toegang),
+    }];
+  }).sort((a, b) => b.normsamenvatting.aantalBovenNorm - a.normsamenvatting.aantalBovenNorm
+    || a.naam.localeCompare(b.naam, 'nl') || a.brin.localeCompare(b.brin));
+}
+
 // ----------------------------------------------------------------------------- CSV
 
 type TellingT = Static<typeof Telling>;
@@ -106,6 +133,21 @@ export function vestigingentabel(telling: TellingT, vestigingen: Static<typeof V
       ...tellingCellen(telling), brin: v.brin, vestiging: v.vestiging, naam: v.naam, gemeenteCode: v.gemeenteCode, plaats: v.plaats,
       ...cijferCellen(v.cijfer),
     })));
+}
+
+/**
+ * The institutions of an area with their norms: one row for the institution's total and one
+ * per category, each with the institution's summary, so that one row can be read on its own.
+ */
+export function instellingentabel(telling: TellingT, sleutel: Record<string, string>, instellingen: Static<typeof InstellingMetNormen>[]): CsvTabel {
+  return tabel('instellingen', [...TELLINGKOLOMMEN, ...Object.keys(sleutel), 'brin', 'naam', 'plaatsen', ...NORMSAMENVATTINGKOLOMMEN, 'categorie', ...NORMKOLOMMEN],
+    instellingen.flatMap((i) => {
+      const s = { ...tellingCellen(telling), ...sleutel, brin: i.brin, naam: i.naam, plaatsen: i.plaatsen.join('; '), ...i.normsamenvatting };
+      return [
+        { ...s, categorie: 'totaal', ...cijferCellen(i.totaal) },
+        ...i.categorie.map((c) => ({ ...s, categorie: c.waarde, ...normCellen(c) })),
+      ];
+    }));
 }
 
 export const GEBIEDSTABELLEN = ['totaal', ...UITSPLITSINGEN, 'trend'] as const;

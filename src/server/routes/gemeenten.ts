@@ -3,12 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { leesGebiedscijfers } from '../../db/cijfers.js';
 import { leesCijfers } from '../../db/tellingen.js';
 import { LANDELIJK } from '../../domain/telling/cijfers.js';
-import { totaalVan } from '../figures.js';
+import { normbasis, totaalVan } from '../figures.js';
 import { nietGevonden } from '../problems.js';
 import { kiesRun, tellingInfo } from '../runs.js';
 import { GEMEENTE_PATROON, GemeenteAntwoord, GemeentelijstAntwoord, RMC_PATROON } from '../schemas.js';
 import { CIJFERKOLOMMEN, JaarEnStatus, TELLINGKOLOMMEN, cijferCellen, figuurQuery, ok, params, query, tabel, tellingCellen, type ApiContext, type JaarEnStatusQuery } from './common.js';
-import { GEBIEDSTABELLEN, ONBEKEND, gebiedMetLandelijk, gebiedsnaam, gebiedstabellen, trendVan, vestigingenIn, vestigingentabel } from './gebied.js';
+import {
+  GEBIEDSTABELLEN, ONBEKEND, gebiedMetLandelijk, gebiedsnaam, gebiedstabellen, instellingenMetNormenIn, instellingentabel, trendVan, vestigingenIn, vestigingentabel,
+} from './gebied.js';
 
 /** Municipalities of residence on T0: the list with figures, and one municipality in detail. */
 export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: ApiContext): Promise<void> {
@@ -62,15 +64,18 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
       tags: ['Gemeenten'],
       operationId: 'gemeente',
       summary: 'Eén gemeente',
-      description: 'Cijfers van de gemeente (woongemeente op de teldatum) met uitsplitsingen, naast de regio en het land; de trend; de schoolvestigingen in de gemeente.',
+      description: 'Cijfers van de gemeente (woongemeente op de teldatum) met uitsplitsingen, naast de regio en het land; de trend; de schoolvestigingen in de gemeente; '
+        + 'de instellingen met een vestiging in de gemeente, elk met de cijfers van de hele instelling per categorie tegen de norm '
+        + '(na 2014-2015: de laatst vastgestelde norm, ter vergelijking) en het aantal categorieën boven de norm, die met de meeste boven de norm eerst.',
       params: Type.Object({ gemeenteCode: Type.String({ pattern: GEMEENTE_PATROON, description: 'CBS-gemeentecode, bijv. GM0363, of onbekend', example: 'GM0363' }) }),
-      querystring: figuurQuery(JaarEnStatus, [...GEBIEDSTABELLEN, 'vestigingen']),
+      querystring: figuurQuery(JaarEnStatus, [...GEBIEDSTABELLEN, 'vestigingen', 'instellingen']),
       response: ok(GemeenteAntwoord, 'De gemeente'),
     },
     config: {
       csv: (p: Static<typeof GemeenteAntwoord>) => [
         ...gebiedstabellen(p, { gemeenteCode: p.gemeenteCode }),
         vestigingentabel(p.telling, p.vestigingen),
+        instellingentabel(p.telling, { gemeenteCode: p.gemeenteCode }, p.instellingen),
       ],
     },
   }, async (request) => {
@@ -85,10 +90,12 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
     if (!gevonden && !rij && !ooit) {
       throw nietGevonden(`Gemeente ${gemeenteCode} komt niet voor in de indeling of in de telling van ${run.schooljaar}.`);
     }
-    const [trend, regiocijfers, vestigingen] = await Promise.all([
+    const hier = rij ? [rij] : ooit ? [ooit] : [];
+    const [trend, regiocijfers, vestigingen, instellingen] = await Promise.all([
       trendVan(db, cat, q.status, 'gemeente', gemeenteCode),
       rij ? leesGebiedscijfers(db, [run.id], 'rmc', [rij.rmc_code], ['totaal']) : Promise.resolve([]),
-      vestigingenIn(db, gegevens, run.id, rij ? [rij] : ooit ? [ooit] : []),
+      vestigingenIn(db, gegevens, run.id, hier),
+      instellingenMetNormenIn(db, gegevens, run, hier, request.toegang),
     ]);
     return {
       telling: tellingInfo(cat, run),
@@ -98,6 +105,8 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
       ...gebied,
       trend,
       vestigingen,
+      normbasis: normbasis(run.schooljaar),
+      instellingen,
     };
   });
 }

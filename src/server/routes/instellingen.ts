@@ -3,12 +3,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bestaatInstellingInCijfers, leesGebiedscijfers } from '../../db/cijfers.js';
 import { methodewijzigingIn } from '../../domain/beleid.js';
 import { Telcijfer } from '../disclosure.js';
-import { normcategorieen, onderdelen, totaalVan } from '../figures.js';
+import { normbasis, normcategorieen, normsamenvatting, onderdelen, totaalVan } from '../figures.js';
 import { nietGevonden } from '../problems.js';
 import { kiesRun, runsPerJaar, tellingInfo } from '../runs.js';
 import { zoekInstellingen } from '../zoeken.js';
 import { BRIN_PATROON, InstellingAntwoord, InstellingenAntwoord } from '../schemas.js';
-import { CIJFERKOLOMMEN, JaarEnStatus, TELLINGKOLOMMEN, cijferCellen, figuurQuery, ok, params, query, tabel, tellingCellen, type ApiContext, type JaarEnStatusQuery } from './common.js';
+import {
+  CIJFERKOLOMMEN, JaarEnStatus, NORMKOLOMMEN, NORMSAMENVATTINGKOLOMMEN, TELLINGKOLOMMEN, cijferCellen, figuurQuery, normCellen, ok, params, query, tabel,
+  tellingCellen, type ApiContext, type JaarEnStatusQuery,
+} from './common.js';
 
 /** Institutions (BRIN): search by name and place, and one institution with its locations, norms and trend. */
 interface Zoekvraag extends JaarEnStatusQuery {
@@ -17,8 +20,6 @@ interface Zoekvraag extends JaarEnStatusQuery {
   pagina?: number;
   paginaGrootte?: number;
 }
-
-const NORMKOLOMMEN = [...CIJFERKOLOMMEN, 'norm', 'normoordeel'];
 
 function paginaLink(request: FastifyRequest, pagina: number): { href: string } {
   const [pad, zoek] = request.url.split('?');
@@ -91,7 +92,10 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       tags: ['Instellingen'],
       operationId: 'instelling',
       summary: 'Eén instelling',
-      description: 'Cijfers van de instelling per sector en per categorie met de prestatienorm, per vestiging, en de trend. '
+      description: 'Cijfers van de instelling per sector en per categorie met de norm, per vestiging, en de trend. '
+        + 'Voor 2012-2013 tot en met 2014-2015 is dat de prestatienorm van het schooljaar (vastgesteld: true); voor latere jaren '
+        + 'de laatst vastgestelde norm (2014-2015) als referentienorm, ter vergelijking (vastgesteld: false), geen norm van dat jaar zelf. '
+        + 'Een normoordeel is afgeschermd als het percentage dat is. '
         + 'Een leerling telt mee bij elke instelling waar hij op de teldatum stond ingeschreven.',
       params: Type.Object({ brin: Type.String({ pattern: BRIN_PATROON, description: 'BRIN: twee cijfers en twee hoofdletters', example: '10AA' }) }),
       querystring: figuurQuery(JaarEnStatus, ['totaal', 'sector', 'categorie', 'vestigingen', 'trend']),
@@ -102,25 +106,28 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
         const t = tellingCellen(p.telling);
         const s = { brin: p.brin, naam: p.naam };
         return [
-          tabel('totaal', [...TELLINGKOLOMMEN, 'brin', 'naam', ...CIJFERKOLOMMEN], [{ ...t, ...s, ...cijferCellen(p.totaal) }]),
+          tabel('totaal', [...TELLINGKOLOMMEN, 'brin', 'naam', 'normjaar', 'vastgesteld', ...NORMSAMENVATTINGKOLOMMEN, ...CIJFERKOLOMMEN],
+            [{ ...t, ...s, normjaar: p.normbasis.normjaar, vastgesteld: p.normbasis.vastgesteld, ...p.normsamenvatting, ...cijferCellen(p.totaal) }]),
           tabel('sector', [...TELLINGKOLOMMEN, 'brin', 'sector', ...CIJFERKOLOMMEN],
             p.sector.map((o) => ({ ...t, brin: p.brin, sector: o.waarde, ...cijferCellen(o.cijfer) }))),
           tabel('categorie', [...TELLINGKOLOMMEN, 'brin', 'categorie', ...NORMKOLOMMEN],
-            p.categorie.map((o) => ({ ...t, brin: p.brin, categorie: o.waarde, ...cijferCellen(o.cijfer), norm: o.cijfer.norm, normoordeel: o.cijfer.normoordeel }))),
+            p.categorie.map((o) => ({ ...t, brin: p.brin, categorie: o.waarde, ...normCellen(o) }))),
           tabel('vestigingen', [...TELLINGKOLOMMEN, 'brin', 'vestiging', 'vestigingsnaam', 'plaats', 'categorie', ...NORMKOLOMMEN],
             p.vestigingen.flatMap((v) => [
               { ...t, brin: p.brin, vestiging: v.vestiging, vestigingsnaam: v.naam, plaats: v.plaats, categorie: 'totaal', ...cijferCellen(v.totaal) },
               ...v.categorie.map((o) => ({
-                ...t, brin: p.brin, vestiging: v.vestiging, vestigingsnaam: v.naam, plaats: v.plaats, categorie: o.waarde,
-                ...cijferCellen(o.cijfer), norm: o.cijfer.norm, normoordeel: o.cijfer.normoordeel,
+                ...t, brin: p.brin, vestiging: v.vestiging, vestigingsnaam: v.naam, plaats: v.plaats, categorie: o.waarde, ...normCellen(o),
               })),
             ])),
-          tabel('trend', [...TELLINGKOLOMMEN, 'brin', 'categorie', ...NORMKOLOMMEN, 'methodewijziging'],
+          tabel('trend', [...TELLINGKOLOMMEN, 'brin', ...NORMSAMENVATTINGKOLOMMEN, 'categorie', ...NORMKOLOMMEN, 'methodewijziging'],
             p.trend.flatMap((punt) => [
-              { ...tellingCellen(punt.telling), brin: p.brin, categorie: 'totaal', ...cijferCellen(punt.totaal), methodewijziging: punt.methodewijziging?.omschrijving },
+              {
+                ...tellingCellen(punt.telling), brin: p.brin, ...punt.normsamenvatting, categorie: 'totaal', ...cijferCellen(punt.totaal),
+                methodewijziging: punt.methodewijziging?.omschrijving,
+              },
               ...punt.categorie.map((o) => ({
-                ...tellingCellen(punt.telling), brin: p.brin, categorie: o.waarde, ...cijferCellen(o.cijfer),
-                norm: o.cijfer.norm, normoordeel: o.cijfer.normoordeel, methodewijziging: punt.methodewijziging?.omschrijving,
+                ...tellingCellen(punt.telling), brin: p.brin, ...punt.normsamenvatting, categorie: o.waarde, ...normCellen(o),
+                methodewijziging: punt.methodewijziging?.omschrijving,
               })),
             ])),
         ];
@@ -145,6 +152,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       vestigingen.map((v) => `${v.brin}-${v.vestiging}`), ['totaal', 'categorie']);
     const plaatsen = new Map(indeling.map((g) => [g.gemeente_code, g.gemeente_naam]));
     const dit = eigen.filter((c) => c.run_id === run.id);
+    const categorie = normcategorieen(dit, run.schooljaar);
     return {
       telling: tellingInfo(cat, run),
       brin,
@@ -152,7 +160,9 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       soort: vestigingen[0]?.soort ?? 'onbekend',
       totaal: totaalVan(dit),
       sector: onderdelen(dit, 'sector'),
-      categorie: normcategorieen(dit, run.schooljaar),
+      normbasis: normbasis(run.schooljaar),
+      categorie,
+      normsamenvatting: normsamenvatting(categorie, request.toegang),
       vestigingen: vestigingen.map((v) => {
         const van = vestigingscijfers.filter((c) => c.gebied === `${v.brin}-${v.vestiging}`);
         return {
@@ -163,9 +173,10 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       }),
       trend: jaren.map((r) => {
         const van = eigen.filter((c) => c.run_id === r.id);
+        const categorieen = normcategorieen(van, r.schooljaar);
         return {
-          schooljaar: r.schooljaar, telling: tellingInfo(cat, r), totaal: totaalVan(van),
-          categorie: normcategorieen(van, r.schooljaar), methodewijziging: methodewijzigingIn(r.schooljaar),
+          schooljaar: r.schooljaar, telling: tellingInfo(cat, r), totaal: totaalVan(van), categorie: categorieen,
+          normsamenvatting: normsamenvatting(categorieen, request.toegang), methodewijziging: methodewijzigingIn(r.schooljaar),
         };
       }),
     };

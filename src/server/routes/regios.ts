@@ -3,12 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { leesGebiedscijfers } from '../../db/cijfers.js';
 import { leesCijfers } from '../../db/tellingen.js';
 import { LANDELIJK } from '../../domain/telling/cijfers.js';
-import { onderdelen, totaalVan } from '../figures.js';
+import { normbasis, onderdelen, totaalVan } from '../figures.js';
 import { nietGevonden } from '../problems.js';
 import { kiesRun, tellingInfo } from '../runs.js';
 import { RMC_PATROON, RegioAntwoord, RegiolijstAntwoord } from '../schemas.js';
 import { CIJFERKOLOMMEN, JaarEnStatus, TELLINGKOLOMMEN, cijferCellen, figuurQuery, ok, params, query, tabel, tellingCellen, type ApiContext, type JaarEnStatusQuery } from './common.js';
-import { GEBIEDSTABELLEN, ONBEKEND, gebiedMetLandelijk, gebiedsnaam, gebiedstabellen, trendVan, vestigingenIn, vestigingentabel } from './gebied.js';
+import {
+  GEBIEDSTABELLEN, ONBEKEND, gebiedMetLandelijk, gebiedsnaam, gebiedstabellen, instellingenMetNormenIn, instellingentabel, trendVan, vestigingenIn, vestigingentabel,
+} from './gebied.js';
 
 /** RMC regions: the list with figures, and one region in detail. Names follow the school year's classification. */
 export async function regioRoutes(app: FastifyInstance, { db, gegevens }: ApiContext): Promise<void> {
@@ -53,9 +55,11 @@ export async function regioRoutes(app: FastifyInstance, { db, gegevens }: ApiCon
       operationId: 'rmcRegio',
       summary: 'Eén RMC-regio',
       description: 'Cijfers van de regio met uitsplitsingen naar sector, categorie, leeftijdsgroep en geslacht, naast de landelijke; '
-        + 'de trend over alle schooljaren; de gemeenten en schoolvestigingen in de regio.',
+        + 'de trend over alle schooljaren; de gemeenten en schoolvestigingen in de regio; de instellingen met een vestiging in de regio, '
+        + 'elk met de cijfers van de hele instelling per categorie tegen de norm (na 2014-2015: de laatst vastgestelde norm, ter vergelijking) '
+        + 'en het aantal categorieën boven de norm, die met de meeste categorieën boven de norm eerst.',
       params: Type.Object({ rmcCode: Type.String({ pattern: RMC_PATROON, description: 'RMC-code van twee cijfers (DUO-nummering), of onbekend', example: '21' }) }),
-      querystring: figuurQuery(JaarEnStatus, [...GEBIEDSTABELLEN, 'gemeenten', 'vestigingen']),
+      querystring: figuurQuery(JaarEnStatus, [...GEBIEDSTABELLEN, 'gemeenten', 'vestigingen', 'instellingen']),
       response: ok(RegioAntwoord, 'De regio'),
     },
     config: {
@@ -64,6 +68,7 @@ export async function regioRoutes(app: FastifyInstance, { db, gegevens }: ApiCon
         tabel('gemeenten', [...TELLINGKOLOMMEN, 'rmcCode', 'gemeenteCode', 'naam', ...CIJFERKOLOMMEN],
           p.gemeenten.map((g) => ({ ...tellingCellen(p.telling), rmcCode: p.rmcCode, gemeenteCode: g.gemeenteCode, naam: g.naam, ...cijferCellen(g.cijfer) }))),
         vestigingentabel(p.telling, p.vestigingen),
+        instellingentabel(p.telling, { rmcCode: p.rmcCode }, p.instellingen),
       ],
     },
   }, async (request) => {
@@ -77,10 +82,11 @@ export async function regioRoutes(app: FastifyInstance, { db, gegevens }: ApiCon
     if (!gevonden && gemeenten.length === 0 && !laatste.has(rmcCode)) {
       throw nietGevonden(`RMC-regio ${rmcCode} komt niet voor in de indeling of in de telling van ${run.schooljaar}.`);
     }
-    const [trend, gemeentecijfers, vestigingen] = await Promise.all([
+    const [trend, gemeentecijfers, vestigingen, instellingen] = await Promise.all([
       trendVan(db, cat, q.status, 'rmc', rmcCode),
       leesGebiedscijfers(db, [run.id], 'gemeente', gemeenten.map((g) => g.gemeente_code), ['totaal']),
       vestigingenIn(db, gegevens, run.id, gemeenten),
+      instellingenMetNormenIn(db, gegevens, run, gemeenten, request.toegang),
     ]);
     return {
       telling: tellingInfo(cat, run),
@@ -93,6 +99,8 @@ export async function regioRoutes(app: FastifyInstance, { db, gegevens }: ApiCon
         cijfer: totaalVan(gemeentecijfers.filter((c) => c.gebied === g.gemeente_code)),
       })).sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
       vestigingen,
+      normbasis: normbasis(run.schooljaar),
+      instellingen,
     };
   });
 }

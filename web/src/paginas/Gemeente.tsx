@@ -6,7 +6,7 @@ import { Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
 import { Procent } from '../componenten/Waarde';
 import { Link, useRouter } from '../router';
-import { Gebiedskerncijfers, Gebiedstrend, Gebiedsuitsplitsingen, Gebiedsvestigingen, vergelijkingszin } from './gebied';
+import { Gebiedskerncijfers, Gebiedsnormen, Gebiedstrend, Gebiedsuitsplitsingen, Gebiedsvestigingen, vergelijkingszin } from './gebied';
 
 /** One municipality (of residence on 1 October): key figures beside its region and the country, trend, breakdowns, schools. */
 export function Gemeente({ p }: { p: Record<string, string> }) {
@@ -29,6 +29,7 @@ export function Gemeente({ p }: { p: Record<string, string> }) {
           <Gebiedskerncijfers g={g} naam={g.naam} />
           <Gebiedstrend g={g} naam={g.naam} url={url} />
           <Gebiedsuitsplitsingen g={g} naam={g.naam} url={url} />
+          <Gebiedsnormen g={g} naam={g.naam} url={url} />
           <Gebiedsvestigingen g={g} naam={g.naam} url={url} />
         </>
       )} />

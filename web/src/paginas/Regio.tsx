@@ -6,7 +6,7 @@ import { Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
 import { Link, useRouter } from '../router';
-import { Gebiedskerncijfers, Gebiedstrend, Gebiedsuitsplitsingen, Gebiedsvestigingen, vergelijkingszin } from './gebied';
+import { Gebiedskerncijfers, Gebiedsnormen, Gebiedstrend, Gebiedsuitsplitsingen, Gebiedsvestigingen, vergelijkingszin } from './gebied';
 
 /** One RMC region: key figures, trend, breakdowns against the national figures, its municipalities and schools. */
 export function Regio({ p }: { p: Record<string, string> }) {
@@ -33,6 +33,7 @@ export function Regio({ p }: { p: Record<string, string> }) {
                 kolommen={[{ kop: 'Gemeente' }, ...CIJFERKOLOMMEN]}
                 rijen={r.gemeenten.map((g) => [<Link href={`/gemeente/${g.gemeenteCode}`}>{g.naam}</Link>, ...cijfercellen(g.cijfer)])} />}
           </section>
+          <Gebiedsnormen g={r} naam={r.naam} url={url} />
           <Gebiedsvestigingen g={r} naam={r.naam} url={url} />
         </>
       )} />

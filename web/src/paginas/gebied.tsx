@@ -1,18 +1,19 @@
-import { csvUrl, type Cijfer, type Gemeente, type Regio } from '../api';
+import { csvUrl, type Categoriecijfer, type Cijfer, type Gemeente, type Regio } from '../api';
 import { Tellingen } from '../componenten/Bron';
 import { Grafiek } from '../componenten/Grafiek';
 import { Kerncijfers } from '../componenten/Kerncijfers';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
 import { Getal, Procent } from '../componenten/Waarde';
 import { lijngrafiek, staafgrafiek } from '../grafieken';
-import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, SECTOREN, getal, label, procent } from '../opmaak';
+import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, SECTOREN, getal, label, normtekst, procent } from '../opmaak';
 import { Link } from '../router';
 
 /**
  * What a region and a municipality page share: key figures beside the national ones, the
  * trend, the breakdowns with the national figure in each row, and the school locations.
  */
-type Gebied = Pick<Regio, 'telling' | 'totaal' | 'uitsplitsingen' | 'landelijk' | 'trend' | 'vestigingen'> | Pick<Gemeente, 'telling' | 'totaal' | 'uitsplitsingen' | 'landelijk' | 'trend' | 'vestigingen'>;
+type Velden = 'telling' | 'totaal' | 'uitsplitsingen' | 'landelijk' | 'trend' | 'vestigingen' | 'normbasis' | 'instellingen';
+type Gebied = Pick<Regio, Velden> | Pick<Gemeente, Velden>;
 
 const LANDELIJK_KOLOMMEN = [{ kop: 'Landelijk vsv-percentage', getal: true }];
 
@@ -91,6 +92,50 @@ export function Gebiedsvestigingen({ g, naam, url }: { g: Gebied; naam: string; 
         : <Tabel titel={`Schoolvestigingen in ${naam}, ${g.telling.schooljaar} (alle leerlingen van de vestiging, waar ze ook wonen)`} csv={csvUrl(url, 'vestigingen')}
           kolommen={[{ kop: 'Vestiging' }, { kop: 'BRIN' }, { kop: 'Plaats' }, ...CIJFERKOLOMMEN]}
           rijen={g.vestigingen.map((v) => [<Link href={`/instelling/${v.brin}`}>{v.naam}</Link>, `${v.brin} ${v.vestiging}`, v.plaats, ...cijfercellen(v.cijfer)])} />}
+    </section>
+  );
+}
+
+/** "vo bovenbouw havo/vwo (18,37%; norm 0,5%)" for each category above the norm. */
+function bovenDeNorm(categorieen: Categoriecijfer[]): string {
+  const boven = categorieen.filter((c) => c.cijfer.normoordeel === 'niet-gehaald' && c.cijfer.norm !== null);
+  return boven.map((c) => `${label(CATEGORIEEN, c.waarde)} (${procent(c.cijfer.percentage)}; norm ${normtekst(c.cijfer.norm!, null, true)})`).join('; ');
+}
+
+/**
+ * Which schools in the area are above their norm: every institution with a location in the
+ * area, with the number of categories above, within and withheld, those above first (the
+ * API's order). The norm applies per institution and category, so the figures are those of
+ * the whole institution. The caption says which norm year applies and whether it is a
+ * reference norm.
+ */
+export function Gebiedsnormen({ g, naam, url }: { g: Gebied; naam: string; url: string }) {
+  const jaar = g.telling.schooljaar;
+  const n = g.normbasis;
+  const soort = n.normjaar === null ? 'geen norm' : n.vastgesteld ? `prestatienorm ${n.normjaar}` : `referentienorm ${n.normjaar}, de laatst vastgestelde norm`;
+  const aantalBoven = g.instellingen.filter((i) => i.normsamenvatting.aantalBovenNorm > 0).length;
+  const metAfgeschermd = g.instellingen.filter((i) => i.normsamenvatting.aantalAfgeschermd > 0).length;
+  return (
+    <section aria-labelledby="kop-normen">
+      <h2 id="kop-normen" className="utrecht-heading-2">Scholen boven de norm</h2>
+      <p className="utrecht-paragraph">
+        {n.omschrijving} De norm geldt per instelling en categorie; daarom staan hier de cijfers van de hele instelling, ook van vestigingen buiten {naam}.
+        Een oordeel wordt niet getoond (afgeschermd) als het percentage op minder dan 5 vsv'ers rust.
+      </p>
+      {g.instellingen.length === 0
+        ? <p className="utrecht-paragraph">Er zijn geen instellingen met leerlingen in de startpopulatie met een vestiging in dit gebied.</p>
+        : <>
+          <p className="utrecht-paragraph" data-testid="normen-samenvatting">
+            {aantalBoven} van de {g.instellingen.length} {g.instellingen.length === 1 ? 'instelling' : 'instellingen'} met een vestiging in {naam}
+            {' '}{aantalBoven === 1 ? 'heeft' : 'hebben'} in {jaar} een of meer categorieën boven de {n.vastgesteld ? 'norm' : 'referentienorm'}.
+            {metAfgeschermd > 0 && ` Bij ${metAfgeschermd} ${metAfgeschermd === 1 ? 'instelling is' : 'instellingen is'} het oordeel over een of meer categorieën afgeschermd; die categorieën tellen niet mee.`}
+          </p>
+          <Tabel titel={`Instellingen met een vestiging in ${naam}, ${jaar}: categorieën boven de norm (${soort}); meeste boven de norm eerst`} csv={csvUrl(url, 'instellingen')}
+            kolommen={[{ kop: 'Instelling' }, { kop: 'BRIN' }, { kop: 'Vestigingen in' }, { kop: 'Categorieën boven de norm', getal: true },
+              { kop: 'Binnen de norm', getal: true }, { kop: 'Oordeel afgeschermd', getal: true }, { kop: 'Boven de norm (percentage; norm)' }]}
+            rijen={g.instellingen.map((i) => [<Link href={`/instelling/${i.brin}`}>{i.naam}</Link>, i.brin, i.plaatsen.join(', '),
+              i.normsamenvatting.aantalBovenNorm, i.normsamenvatting.aantalBinnenNorm, i.normsamenvatting.aantalAfgeschermd, bovenDeNorm(i.categorie)])} />
+        </>}
     </section>
   );
 }
