@@ -20,6 +20,13 @@ import { voerTellingUit } from '../telling/voerTellingUit.js';
 export type Voortgang = (melding: string) => void;
 
 export const DEMO_SCHAAL_STANDAARD = 0.1;
+/**
+ * Name of the demo delivery (its folder name, stored as levering.naam). A run that rests on a
+ * delivery of this name shows synthetic figures, and the API and web app say so
+ * (`telling.synthetisch`, src/server/runs.ts).
+ */
+export const DEMO_LEVERING = 'synthetische-demodata';
+
 /** School years of the demo data: the published series from 2016-2017 to 2023-2024. */
 export const DEMO_JAREN = { van: 2016, tot: 2023 } as const;
 
@@ -43,7 +50,7 @@ export async function zorgVoorDemodata(db: Db, voortgang: Voortgang, demo: Parti
   voortgang(`Lege database: demodata maken (synthetisch, schaal ${d.schaal}, schooljaren ${schooljaarVanaf(d.van).naam} tot en met ${schooljaarVanaf(d.tot).naam}); dit gebeurt één keer.`);
   const map = await mkdtemp(join(tmpdir(), 'binnenboord-demo-'));
   try {
-    const levering = join(map, 'demo-levering');
+    const levering = join(map, DEMO_LEVERING);
     const verslag = await genereer({ uitvoer: levering, schaal: d.schaal, zaad: d.zaad, van: d.van, tot: d.tot, voortgang });
     voortgang(`[${sinds()}] ${verslag.personen.toLocaleString('nl-NL')} personen gegenereerd; inlezen …`);
     const ingelezen = await importeerLevering(db, levering, { voortgang: (m) => voortgang(`[${sinds()}] ${m}`) });

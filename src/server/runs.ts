@@ -1,5 +1,6 @@
 import { leesLeveringskoppen, leesTelruns, type Leveringskop, type Telrun } from '../db/cijfers.js';
 import type { Db } from '../db/database.js';
+import { DEMO_LEVERING } from '../demo/demodata.js';
 import type { Status } from '../domain/telling/uitsluitingen.js';
 import { nietGevonden } from './problems.js';
 
@@ -58,18 +59,22 @@ export interface TellingInfo {
   definitieversie: string;
   berekendOp: string;
   leveringen: { id: number; naam: string; ontvangenOp: string }[];
+  /** true when a delivery of the run is the generated demo data (src/demo), so its figures are not real */
+  synthetisch: boolean;
 }
 
 export function tellingInfo(cat: Runcatalogus, run: Telrun): TellingInfo {
+  const leveringen = run.leveringen.map((id) => {
+    const l = cat.leveringen.get(id);
+    return { id, naam: l?.naam ?? '', ontvangenOp: l?.ontvangen_op ?? '' };
+  });
   return {
     runId: run.id,
     schooljaar: run.schooljaar,
     status: run.status,
     definitieversie: run.definitieversie,
     berekendOp: run.gereed_op,
-    leveringen: run.leveringen.map((id) => {
-      const l = cat.leveringen.get(id);
-      return { id, naam: l?.naam ?? '', ontvangenOp: l?.ontvangen_op ?? '' };
-    }),
+    leveringen,
+    synthetisch: leveringen.some((l) => l.naam === DEMO_LEVERING),
   };
 }

@@ -101,6 +101,10 @@ export const TellingSchema = Type.Object({
     naam: Type.String(),
     ontvangenOp: Type.String({ format: 'date-time' }),
   }), { description: 'de leveringen waarop de telling rust' }),
+  synthetisch: Type.Boolean({
+    description: 'true als de telling (ook) rust op de synthetische demodata van de eerste start (een levering met de naam '
+      + '"synthetische-demodata", gemaakt door de demodatagenerator): de cijfers zijn dan niet de echte vsv-cijfers.',
+  }),
 }, { $id: 'Telling', description: 'De opgeslagen telling waar een cijfer uit komt.' });
 export const Telling = Type.Ref(TellingSchema);
 

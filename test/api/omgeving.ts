@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
@@ -19,11 +20,19 @@ export interface Apiomgeving {
   json<T = any>(url: string): Promise<T>;
 }
 
-export function apiomgeving(driver: Testdriver, opties: { leeg?: boolean; webMap?: string | null; geoMap?: string } = {}): Apiomgeving {
+export function apiomgeving(driver: Testdriver, opties: {
+  leeg?: boolean; webMap?: string | null; geoMap?: string;
+  /** folder name of the test delivery, which becomes levering.naam (default: a temporary name) */
+  leveringsnaam?: string;
+} = {}): Apiomgeving {
   const t = verseDatabase(driver);
   let app: FastifyInstance | null = null;
   beforeAll(async () => {
-    if (!opties.leeg) await vulTestdatabase(t.db, await tijdelijkeMap('api-levering'));
+    if (!opties.leeg) {
+      let map = await tijdelijkeMap('api-levering');
+      if (opties.leveringsnaam) await mkdir((map = join(map, opties.leveringsnaam)));
+      await vulTestdatabase(t.db, map);
+    }
     app = await bouwApp({ db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(gedeeldeMap(), 'geo') });
     await app.ready();
   });

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { PROJECTMAP, gedeeldeMap } from '../../src/config.js';
+import { DEMO_LEVERING } from '../../src/demo/demodata.js';
 import { bouwApp } from '../../src/server/app.js';
 import { leesServerConfig } from '../../src/server/config.js';
 import { loggerOpties, maskeerUrl } from '../../src/server/logging.js';
-import { describeDatabases, tijdelijkeMap, verseDatabase } from '../support/database.js';
+import { laadCatalogus, runsPerJaar, tellingInfo } from '../../src/server/runs.js';
+import { describeDatabases, metDatabase, tijdelijkeMap, verseDatabase } from '../support/database.js';
 
 /** Starting the server: settings checked all at once in Dutch, demo data, the URL printed; logs without personal data. */
 describe('serverinstellingen', () => {
@@ -94,5 +96,13 @@ describe('npm start', () => {
     expect(r.uitvoer).toContain('demodata klaar');
     expect(r.uitvoer).toMatch(/Binnenboord draait op http:\/\/127\.0\.0\.1:\d+\//);
     expect(r.uitvoer).toContain('Binnenboord stopt');
+    // the demo delivery carries the demo name, so every run from it is marked synthetic
+    await metDatabase(map, async (db) => {
+      const cat = await laadCatalogus(db);
+      expect([...cat.leveringen.values()].map((l) => l.naam)).toEqual([DEMO_LEVERING]);
+      const runs = runsPerJaar(cat);
+      expect(runs).toHaveLength(8);
+      expect(runs.map((run) => tellingInfo(cat, run).synthetisch)).toEqual(runs.map(() => true));
+    });
   });
 });

@@ -2,8 +2,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Db } from '../../src/db/database.js';
 import { openDatabase } from '../../src/db/open.js';
+import { DEMO_LEVERING } from '../../src/demo/demodata.js';
 import { vulTestdatabase } from '../api/fixture.js';
 import { tijdelijkeMap } from '../support/database.js';
 import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten, zorgVoorWebBuild } from './omgeving.js';
@@ -104,6 +107,8 @@ describe('pagina\'s', () => {
           expect(await page.locator(landmark).count(), landmark).toBe(1);
         }
         expect(await page.locator('h1').count()).toBe(1);
+        // the test delivery is not the demo data: no notice about synthetic figures
+        expect(await page.getByTestId('synthetisch').count()).toBe(0);
         const grafieken = await page.locator('figure.bb-grafiek').count();
         expect(grafieken).toBeGreaterThanOrEqual(geval.grafieken);
         expect(await page.locator('table').count()).toBeGreaterThanOrEqual(grafieken);
@@ -184,6 +189,78 @@ describe('pagina\'s', () => {
     await page.close();
   });
 
+  it('landelijke reeks: per schooljaar de aantallen van alle sectoren en van vo, mbo en vavo; een aanvullend afgeschermd aantal als x', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/`);
+    const tabel = page.locator('section[aria-labelledby=kop-reeks] table');
+    await tabel.waitFor();
+    expect(await tabel.locator('thead th').allInnerTexts()).toEqual(['Schooljaar', 'Status', 'Sector', 'Startpopulatie', "vsv'ers", 'vsv-percentage', 'Opmerking']);
+    const rijen = tabel.locator('tbody tr');
+    expect(await rijen.count()).toBe(3 * 4);
+    const rij = async (i: number) => [await rijen.nth(i).locator('th').innerText(), ...(await rijen.nth(i).locator('td').allInnerTexts())];
+    // 2017-2018: 100 of whom 18 vsv'ers; vo 15 of 63 would give away mbo's 3, so vo's count is withheld as well
+    expect(await rij(8)).toEqual(['2017-2018', 'definitief', 'alle sectoren', '100', '18', '18,00%', '']);
+    const vo = rijen.nth(9);
+    expect((await vo.locator('td').allInnerTexts()).slice(0, 2)).toEqual(['definitief', 'vo']);
+    expect(await vo.locator('td').nth(2).innerText()).toBe('63');
+    const x = vo.locator('td').nth(3);
+    expect(await x.locator('abbr').innerText()).toBe('x');
+    expect(await x.locator('abbr').getAttribute('title')).toBe('afgeschermd om herleiding te voorkomen');
+    expect(await x.locator('.visueel-verborgen').innerText()).toBe('afgeschermd');
+    expect(await rijen.nth(10).locator('td').nth(1).innerText()).toBe('mbo');
+    expect(await rijen.nth(10).locator('td').nth(2).innerText()).toBe('37');
+    expect(await rijen.nth(10).locator('td').nth(3).innerText()).toMatch(/^<5/);
+    expect(await rij(11)).toEqual(['2017-2018', 'definitief', 'vavo', '0', '0', expect.stringMatching(/^–/), '']);
+    expect(await page.locator('section[aria-labelledby=kop-reeks] .bb-tabel__voet').innerText())
+      .toContain('x: aantal afgeschermd, omdat een ander afgeschermd aantal anders uit de totalen te herleiden is.');
+    await page.close();
+  });
+
+  it('kaart: de tabel geeft de klasse van elk gebied; wat geen grens op de kaart heeft, staat onder de kaart', async () => {
+    const page = await browser.context.newPage();
+    const fouten = volgFouten(page);
+    // A municipality merged before the boundary year (Brielle, GM0501, since 2023 part of Voorne
+    // aan Zee) added to the list as the API would give it for an older school year.
+    await page.route((url) => url.pathname === '/api/v1/gemeenten', async (route) => {
+      const antwoord = await route.fetch();
+      const json = await antwoord.json();
+      json.gemeenten.push({ gemeenteCode: 'GM0501', naam: 'Brielle', rmcCode: '28', rmcNaam: 'Haaglanden',
+        totaal: { startpopulatie: 40, vsv: 6, percentage: '15.00', afgeschermd: false } });
+      await route.fulfill({ response: antwoord, json });
+    });
+    try {
+      await page.goto(`${basis}/kaart?niveau=gemeenten`);
+      await wachtOpGrafieken(page, 1);
+      const tabel = page.locator('.bb-twee-kolommen table');
+      expect(await tabel.locator('thead th').allInnerTexts()).toEqual(['Gemeente', 'Startpopulatie', "vsv'ers", 'vsv-percentage', 'Klasse op de kaart']);
+      const klasse = async (naam: string) => tabel.locator('tbody tr', { has: page.getByRole('link', { name: naam, exact: true }) }).locator('td').last().innerText();
+      expect(await klasse('Brielle')).toBe('niet op de kaart (gemeentegrens van een ander jaar)');
+      expect(await klasse("'s-Gravenhage")).toBe('geen leerlingen in de startpopulatie');
+      expect(await klasse('Utrecht')).toBe("niet getoond (minder dan 5 vsv'ers)");
+      expect(await klasse('Amsterdam')).toMatch(/%$/);
+      // every class label in the table is one of the legend or "niet op de kaart"
+      const legenda = await page.locator('.bb-legenda li').allInnerTexts();
+      expect(legenda).toContain('geen cijfers voor dit gebied in dit schooljaar');
+      // the classes divide the areas on the map: Brielle's 15,00% is no class boundary
+      expect(legenda.join('; ')).not.toContain('15,00%');
+      for (const k of await tabel.locator('tbody tr td:last-child').allInnerTexts()) {
+        expect(legenda.some((l) => l === k || l === `vsv-percentage ${k}`) || k.startsWith('niet op de kaart'), k).toBe(true);
+      }
+      const onder = page.getByTestId('niet-op-kaart');
+      expect(await onder.locator('h2').innerText()).toBe('Niet op de kaart');
+      expect(await onder.locator('li').allInnerTexts()).toEqual(expect.arrayContaining([
+        'Brielle: niet op de kaart (gemeentegrens van een ander jaar)', expect.stringMatching(/^Onbekend .*: niet op de kaart \(woongemeente onbekend\)$/),
+      ]));
+      expect(await onder.locator('p').innerText()).toContain('gemeentegrenzen van 2025');
+      const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
+      await schermafdruk(page, 'kaart-niet-op-de-kaart');
+      expect(fouten).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('zonder kaartgrenzen (geen gedeelde geo-map): een melding en de tabel', async () => {
     const zonder = await startServer(db, '/bestaat/niet');
     const page = await browser.context.newPage();
@@ -193,6 +270,8 @@ describe('pagina\'s', () => {
       await page.getByText('De kaart kan niet worden getoond').waitFor();
       await page.locator('table >> text=Agglomeratie Amsterdam').waitFor();
       expect(await page.locator('figure.bb-grafiek').count()).toBe(0);
+      // no map, so no map class either
+      expect(await page.locator('thead th').allInnerTexts()).toEqual(['Regio', 'Startpopulatie', "vsv'ers", 'vsv-percentage']);
       const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       expect(axe.violations.map((v) => v.id)).toEqual([]);
       await schermafdruk(page, 'kaart-zonder-geo');
@@ -203,6 +282,59 @@ describe('pagina\'s', () => {
       await zonder.app.close();
     }
   });
+});
+
+describe('synthetische demodata', () => {
+  let demoDb: Db | undefined;
+  let demo: { app: FastifyInstance; basis: string } | undefined;
+
+  beforeAll(async () => {
+    demoDb = await openDatabase(await tijdelijkeMap('browser-demo'));
+    // the test delivery under the name of the demo delivery (src/demo/demodata.ts)
+    const map = join(await tijdelijkeMap('browser-demo-levering'), DEMO_LEVERING);
+    await mkdir(map);
+    await vulTestdatabase(demoDb, map);
+    demo = await startServer(demoDb);
+  });
+
+  afterAll(async () => {
+    await demo?.app.close();
+    await demoDb?.close();
+  });
+
+  const pagina = (pad: string, inhoud: string) => ({ pad, inhoud });
+  for (const { pad, inhoud } of [
+    pagina('/', '[data-testid=kerncijfers]'), pagina('/kaart', 'table >> text=Agglomeratie Amsterdam'), pagina('/regio/21', '[data-testid=kerncijfers]'),
+    pagina('/gemeente/GM0363', '[data-testid=kerncijfers]'), pagina('/instellingen?naam=college', 'table >> text=Stedelijk College Noord'),
+    pagina('/instelling/10AA', '[data-testid=kerncijfers]'), pagina('/vergelijken?regios=21', 'table >> text=Nederland'),
+  ]) {
+    it(`${pad}: een rustige melding (role=note) direct onder de kop dat de cijfers synthetisch zijn`, async () => {
+      const page = await browser.context.newPage();
+      const fouten = volgFouten(page);
+      try {
+        await page.goto(`${demo!.basis}${pad}`);
+        await page.locator(inhoud).first().waitFor({ state: 'visible' });
+        const melding = page.getByTestId('synthetisch');
+        await melding.waitFor({ state: 'visible' });
+        expect(await page.getByTestId('synthetisch').count()).toBe(1);
+        expect(await melding.getAttribute('role')).toBe('note');
+        expect(await melding.getAttribute('class')).toContain('utrecht-alert');
+        expect(await melding.innerText()).toContain('Deze cijfers zijn synthetisch: gemaakt met de demodatagenerator en niet de echte vsv-cijfers.');
+        expect(await page.locator('main [role=alert]').count()).toBe(0);
+        // right under the page title, before the figures
+        expect(await page.locator('h1 + [data-testid=synthetisch]').count()).toBe(1);
+        if (pad === '/') {
+          await wachtOpGrafieken(page, 1);
+          const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+          expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+          await schermafdruk(page, 'landelijk-synthetisch');
+        }
+        expect(fouten).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
 });
 
 describe('alleen met het toetsenbord', () => {

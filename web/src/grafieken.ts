@@ -4,7 +4,8 @@ import type { Aantal } from './opmaak';
 /**
  * The charts of Binnenboord. Series are told apart by line style and marker shape and
  * labelled in the chart itself, never by colour alone; withheld values are left out of the
- * chart (the table shows them as <5 or –).
+ * chart, never drawn as 0 (the table shows them as <5, x or –): a line breaks where a value is
+ * missing, and a bar without a value says so.
  */
 export const KLEUREN = ['#24527a', '#8a6100', '#3f6e2a', '#7a2451', '#4b5563', '#1b1b1b', '#5b3a78', '#0f6b6b'];
 export const SYMBOLEN = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye', 'times'] as const;
@@ -32,7 +33,10 @@ export function lijngrafiek(Plot: PlotModule, breedte: number, opties: {
   doel?: { waarde: number; label: string };
   breuken?: { schooljaar: string; label: string }[];
 }) {
-  const punten = opties.reeksen.flatMap((r, i) => r.punten.filter((p) => p.waarde !== null).map((p) => ({ ...p, reeks: r.naam, i })));
+  // Lines get every point, so a missing value breaks the line (Plot interrupts a line at a
+  // null y) instead of joining its neighbours; markers only where there is a value.
+  const alle = opties.reeksen.flatMap((r, i) => r.punten.map((p) => ({ ...p, reeks: r.naam, i })));
+  const punten = alle.filter((p) => p.waarde !== null);
   const laatste = opties.reeksen.map((r, i) => {
     const p = [...r.punten].reverse().find((q) => q.waarde !== null);
     return p ? { ...p, reeks: r.naam, i } : null;
@@ -54,7 +58,7 @@ export function lijngrafiek(Plot: PlotModule, breedte: number, opties: {
         Plot.ruleY([opties.doel.waarde], { stroke: '#1b1b1b', strokeWidth: 2, strokeDasharray: '8,4' }),
         Plot.text([opties.doel.waarde], { y: (d: number) => d, frameAnchor: 'right', textAnchor: 'start', dx: 6, text: () => opties.doel!.label, fill: '#1b1b1b' }),
       ] : []),
-      ...opties.reeksen.map((r, i) => Plot.line(punten.filter((p) => p.i === i), {
+      ...opties.reeksen.map((r, i) => Plot.line(alle.filter((p) => p.i === i), {
         x: 'schooljaar', y: 'waarde', stroke: KLEUREN[i % KLEUREN.length], strokeWidth: 2.5, strokeDasharray: STREPEN[i % STREPEN.length] || undefined,
       })),
       ...opties.reeksen.map((r, i) => Plot.dot(punten.filter((p) => p.i === i), {
@@ -77,6 +81,7 @@ export interface Staaf {
 /** Horizontal bars (the area) with a tick for the comparison (national figure or norm). */
 export function staafgrafiek(Plot: PlotModule, breedte: number, opties: { staven: Staaf[]; xLabel: string; vergelijkingLabel: string }) {
   const staven = opties.staven.filter((s) => s.waarde !== null);
+  const zonder = opties.staven.filter((s) => s.waarde === null);
   const ticks = opties.staven.filter((s) => s.vergelijking !== null && s.vergelijking !== undefined);
   const pct = (v: number) => `${v.toFixed(1).replace('.', ',')}%`;
   return Plot.plot({
@@ -90,6 +95,8 @@ export function staafgrafiek(Plot: PlotModule, breedte: number, opties: { staven
     marks: [
       Plot.barX(staven, { y: 'label', x: 'waarde', fill: KLEUREN[0], insetTop: 6, insetBottom: 6 }),
       Plot.text(staven, { y: 'label', x: 'waarde', text: (s: Staaf) => pct(s.waarde!), textAnchor: 'start', dx: 4, fill: '#1b1b1b' }),
+      // no bar is not a bar of 0: say that there is no percentage
+      Plot.text(zonder, { y: 'label', x: () => 0, text: () => 'geen percentage getoond', textAnchor: 'start', dx: 4, fill: '#4b5563', fontStyle: 'italic' }),
       Plot.tickX(ticks, { y: 'label', x: 'vergelijking', stroke: '#1b1b1b', strokeWidth: 3, strokeDasharray: '4,2' }),
       Plot.ruleX([0]),
     ],

@@ -3,8 +3,14 @@ import { procent } from './opmaak';
 
 /**
  * Classes of the choropleth: four groups of about equal size among the areas whose
- * percentage is shown, plus "not shown" (disclosure control) and "no pupils". Each class
- * has a shade and a pattern, so the map can be read without seeing colour.
+ * percentage is shown, plus "not shown" (disclosure control), "no pupils", and "no figures"
+ * for a boundary on the map that has no area in the figures of the school year (a
+ * municipality formed later than that year). Each class has a shade and a pattern, so the
+ * map can be read without seeing colour.
+ *
+ * The other way round, an area in the figures can have no boundary on the map: the map has
+ * the boundaries of one year (gemeente_2025), so a municipality merged into another before
+ * then is not on it, and neither is "onbekend". Such an area gets `nietOpKaart`, not a class.
  */
 export const KLASSEN = 4;
 
@@ -22,7 +28,22 @@ const PATRONEN: Patroon[] = [
   { id: 'bb-k3', vlak: '#24527a', motief: '<path d="M0,8 L8,0 M0,0 L8,8" stroke="#ffffff" stroke-width="1.2"/>' },
   { id: 'bb-kv', vlak: '#ffffff', motief: '<path d="M0,2 H8 M0,6 H8" stroke="#4b5563" stroke-width="1"/>' },
   { id: 'bb-kg', vlak: '#f3f4f6', motief: '<path d="M2,0 V8 M6,0 V8" stroke="#9ca3af" stroke-width="1"/>' },
+  { id: 'bb-kn', vlak: '#ffffff', motief: '<path d="M0,0 L8,8 M-2,6 L2,10 M6,-2 L10,2" stroke="#6b7280" stroke-width="1"/>' },
 ];
+
+/** A boundary on the map without an area in the figures of this school year. */
+export const GEEN_CIJFERS = { id: 'bb-kn', label: 'geen cijfers voor dit gebied in dit schooljaar' } as const;
+
+/** What the table says, instead of a class, for an area that has no boundary on the map. */
+export function nietOpKaart(code: string, gemeenten: boolean): string {
+  if (code === 'onbekend') return `niet op de kaart (${gemeenten ? 'woongemeente' : 'woonregio'} onbekend)`;
+  return `niet op de kaart (${gemeenten ? 'gemeentegrens' : 'regiogrens'} van een ander jaar)`;
+}
+
+/** The area code of a boundary: GM0363 for a municipality, 21 for RMC region MC21. */
+export function gebiedscode(statcode: string, gemeenten: boolean): string {
+  return gemeenten ? statcode : statcode.replace(/^MC/, '');
+}
 
 function patroonMarkup(p: Patroon, id = p.id): string {
   return `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="${p.vlak}"/>${p.motief}</pattern>`;
@@ -80,7 +101,7 @@ export function indeling(cijfers: readonly Cijfer[]): Klassen {
     },
     label(c) {
       if (!c || c.startpopulatie === 0) return geen;
-      if (c.percentage === null) return afgeschermd;
+      if (c.percentage === null) return c.afschermingsreden ? 'niet getoond (afgeschermd)' : afgeschermd;
       return bereik(klasse(Number(c.percentage)));
     },
     legenda() {

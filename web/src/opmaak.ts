@@ -6,8 +6,13 @@ export type Aantal = number | '<5';
 
 const GETAL = new Intl.NumberFormat('nl-NL');
 
+/**
+ * A count as text: "<5" (1 to 4, withheld), "x" for null (withheld by secondary suppression, the
+ * CBS symbol for a value kept secret), "–" when there is no figure at all (undefined).
+ */
 export function aantal(a: Aantal | null | undefined): string {
-  if (a === null || a === undefined) return '–';
+  if (a === null) return 'x';
+  if (a === undefined) return '–';
   return a === '<5' ? '<5' : GETAL.format(a);
 }
 

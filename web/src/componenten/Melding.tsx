@@ -2,9 +2,15 @@ import type { ReactNode } from 'react';
 import type { Toestand } from '../api';
 
 /** Notices (NL Design System alert) and the states of loading data. */
-export function Melding({ soort = 'info', children }: { soort?: 'info' | 'warning' | 'error'; children: ReactNode }) {
+export function Melding({ soort = 'info', rol, children, 'data-testid': testId }: {
+  soort?: 'info' | 'warning' | 'error';
+  /** default: alert for an error, status otherwise; 'note' for a standing remark that is no change of state */
+  rol?: 'alert' | 'status' | 'note';
+  children: ReactNode;
+  'data-testid'?: string;
+}) {
   return (
-    <div className={`utrecht-alert utrecht-alert--${soort}`} role={soort === 'error' ? 'alert' : 'status'}>
+    <div className={`utrecht-alert utrecht-alert--${soort}`} role={rol ?? (soort === 'error' ? 'alert' : 'status')} data-testid={testId}>
       <div className="utrecht-alert__content"><div className="utrecht-alert__message">{children}</div></div>
     </div>
   );

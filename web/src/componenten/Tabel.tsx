@@ -4,11 +4,17 @@ import { Getal, Procent } from './Waarde';
 
 /**
  * A data table (NL Design System table) with a caption, a CSV download of exactly this table
- * from the API (same disclosure control), and what "<5" and "–" mean.
+ * from the API (same disclosure control), and what "<5", "x" and "–" mean.
  */
 export interface Kolom {
   kop: string;
   getal?: boolean;
+  /** keep the cells of this column on one line (a school year, a short label) */
+  heel?: boolean;
+}
+
+function kolomklasse(k: Kolom | undefined): string {
+  return `${k?.getal ? ' bb-getal' : ''}${k?.heel ? ' bb-heel' : ''}`;
 }
 
 export type Cel = ReactNode;
@@ -24,7 +30,7 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true }: {
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
               {kolommen.map((k) => (
-                <th key={k.kop} scope="col" className={`utrecht-table__header-cell${k.getal ? ' bb-getal' : ''}`}>{k.kop}</th>
+                <th key={k.kop} scope="col" className={`utrecht-table__header-cell${kolomklasse(k)}`}>{k.kop}</th>
               ))}
             </tr>
           </thead>
@@ -32,8 +38,8 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true }: {
             {rijen.map((rij, i) => (
               <tr key={i} className="utrecht-table__row">
                 {rij.map((cel, j) => (j === 0 && rijkoppen
-                  ? <th key={j} scope="row" className="utrecht-table__header-cell">{cel}</th>
-                  : <td key={j} className={`utrecht-table__cell${kolommen[j]?.getal ? ' bb-getal' : ''}`}>{cel}</td>))}
+                  ? <th key={j} scope="row" className={`utrecht-table__header-cell${kolommen[j]?.heel ? ' bb-heel' : ''}`}>{cel}</th>
+                  : <td key={j} className={`utrecht-table__cell${kolomklasse(kolommen[j])}`}>{cel}</td>))}
               </tr>
             ))}
           </tbody>
@@ -41,7 +47,11 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true }: {
       </div>
       <div className="bb-tabel__voet">
         {csv && <a className="utrecht-link utrecht-link--html-a" href={csv} download>Download als CSV<span className="visueel-verborgen">: {titel}</span></a>}
-        <p>&lt;5: 1 tot en met 4 personen (afgeschermd). –: percentage niet getoond, omdat het op minder dan 5 vsv'ers rust.</p>
+        <p>
+          &lt;5: 1 tot en met 4 personen (afgeschermd).
+          {' '}x: aantal afgeschermd, omdat een ander afgeschermd aantal anders uit de totalen te herleiden is.
+          {' '}–: percentage niet getoond, omdat het op minder dan 5 vsv'ers rust of een aantal ervan is afgeschermd.
+        </p>
       </div>
     </div>
   );

@@ -1,11 +1,17 @@
 import { aantal, procent, type Aantal } from '../opmaak';
 
 /**
- * A count or percentage as shown to the public. Withheld values are shown as "<5" and "–"
- * and spelled out for screen readers; every table explains them below it.
+ * A count or percentage as shown to the public. Withheld values are shown as "<5", "x" and "–"
+ * and spelled out for screen readers; every table explains them below it. "x" is a count the
+ * API returns as null: withheld by secondary suppression (docs/api.md, Openbaarmaking).
  */
+export const AFGESCHERMD_UITLEG = 'afgeschermd om herleiding te voorkomen';
+
 export function Getal({ a }: { a: Aantal | null | undefined }) {
   if (a === '<5') return <><span aria-hidden="true">&lt;5</span><span className="visueel-verborgen">minder dan 5</span></>;
+  if (a === null) {
+    return <><abbr className="bb-afgeschermd" title={AFGESCHERMD_UITLEG} aria-hidden="true">x</abbr><span className="visueel-verborgen">afgeschermd</span></>;
+  }
   return <>{aantal(a)}</>;
 }
 

@@ -1,5 +1,6 @@
+import { useMemo } from 'react';
 import { feature } from 'topojson-client';
-import type { Topology, GeometryObject } from 'topojson-specification';
+import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { apiUrl, csvUrl, useApi, type Cijfer, type Gemeentelijst, type Kaart as KaartData, type Regiolijst } from '../api';
 import { Bron } from '../componenten/Bron';
 import { Grafiek } from '../componenten/Grafiek';
@@ -7,14 +8,17 @@ import { Jaarkeuze } from '../componenten/Jaarkeuze';
 import { Melding, Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
-import { indeling, KLASSEN, patronenDefs, Staal, type Klassen } from '../kaartklassen';
+import { GEEN_CIJFERS, gebiedscode, indeling, KLASSEN, nietOpKaart, patronenDefs, Staal, type Klassen } from '../kaartklassen';
 import { Link, useRouter } from '../router';
 
 /**
  * Kaart: a choropleth of the vsv percentage per RMC region or municipality, with the list of
  * areas beside it. Every class has its own pattern as well as its own shade, and the legend
  * names the range in words, so the map never relies on colour alone; the table beside it
- * holds every value. Without boundary files (no shared geo folder) only the table is shown.
+ * holds every value and the class of every area. Without boundary files (no shared geo
+ * folder) only the table is shown. The boundaries are those of one year, so an area of the
+ * figures can be missing from the map (merged since, or "onbekend"): the table says
+ * "niet op de kaart" for it and the areas are listed under the map.
  */
 interface Gebiedsrij {
   code: string;
@@ -32,6 +36,8 @@ export function Kaart() {
   const lijst = useApi<Regiolijst | Gemeentelijst>(lijstUrl);
   const kaartjaar = lijst.status === 'klaar' ? lijst.data.telling.schooljaar : null;
   const kaart = useApi<KaartData>(kaartjaar ? apiUrl(gemeenten ? '/kaarten/gemeenten' : '/kaarten/rmc-regios', { schooljaar: kaartjaar }) : null);
+  // The area codes that have a boundary on the map; null while there is no map.
+  const opKaart = useMemo(() => (kaart.status === 'klaar' ? grenscodes(kaart.data, gemeenten) : null), [kaart, gemeenten]);
   const wat = gemeenten ? 'gemeenten' : "RMC-regio's";
   const ander = new URLSearchParams(zoek);
   if (gemeenten) ander.delete('niveau');
@@ -48,7 +54,11 @@ export function Kaart() {
         const rijen: Gebiedsrij[] = 'regios' in data
           ? data.regios.map((r) => ({ code: r.rmcCode, naam: r.naam, href: `/regio/${r.rmcCode}`, cijfer: r.totaal }))
           : data.gemeenten.map((g) => ({ code: g.gemeenteCode, naam: g.naam, href: `/gemeente/${g.gemeenteCode}`, cijfer: g.totaal }));
-        const klassen = indeling(rijen.map((r) => r.cijfer));
+        // The classes divide the areas on the map (all areas until the map is there), so the legend fits the map.
+        const klassen = indeling(rijen.filter((r) => !opKaart || opKaart.has(r.code)).map((r) => r.cijfer));
+        const klasse = (r: Gebiedsrij) => (opKaart && !opKaart.has(r.code) ? nietOpKaart(r.code, gemeenten) : klassen.label(r.cijfer));
+        // without boundaries there is no map, so no class either
+        const metKlasse = kaart.status !== 'fout';
         return (
           <>
             <Bron telling={data.telling} />
@@ -58,11 +68,14 @@ export function Kaart() {
                 {kaart.status === 'fout' && (
                   <Melding soort="warning"><p className="utrecht-paragraph">De kaart kan niet worden getoond: {kaart.fout.message} De cijfers staan in de tabel.</p></Melding>
                 )}
-                {kaart.status === 'klaar' && <Kaartbeeld kaart={kaart.data} rijen={rijen} klassen={klassen} wat={wat} gemeenten={gemeenten} />}
+                {kaart.status === 'klaar' && opKaart && (
+                  <Kaartbeeld kaart={kaart.data} rijen={rijen} klassen={klassen} wat={wat} gemeenten={gemeenten}
+                    schooljaar={data.telling.schooljaar} nietOpDeKaart={rijen.filter((r) => !opKaart.has(r.code))} />
+                )}
               </div>
               <Tabel titel={`${gemeenten ? 'Gemeenten' : "RMC-regio's"}, ${data.telling.schooljaar}`} csv={csvUrl(lijstUrl)}
-                kolommen={[{ kop: gemeenten ? 'Gemeente' : 'Regio' }, ...CIJFERKOLOMMEN]}
-                rijen={rijen.map((r) => [<Link href={r.href}>{r.naam}</Link>, ...cijfercellen(r.cijfer)])} />
+                kolommen={[{ kop: gemeenten ? 'Gemeente' : 'Regio' }, ...CIJFERKOLOMMEN, ...(metKlasse ? [{ kop: 'Klasse op de kaart' }] : [])]}
+                rijen={rijen.map((r) => [<Link href={r.href}>{r.naam}</Link>, ...cijfercellen(r.cijfer), ...(metKlasse ? [klasse(r)] : [])])} />
             </div>
           </>
         );
@@ -71,14 +84,30 @@ export function Kaart() {
   );
 }
 
-function Kaartbeeld({ kaart, rijen, klassen, wat, gemeenten }: { kaart: KaartData; rijen: Gebiedsrij[]; klassen: Klassen; wat: string; gemeenten: boolean }) {
+function grenscodes(kaart: KaartData, gemeenten: boolean): Set<string> {
+  const object = (kaart.topologie as unknown as Topology).objects[kaart.objectnaam] as GeometryCollection | undefined;
+  const codes = (object?.geometries ?? []).map((g) => (g.properties as { statcode?: string } | undefined)?.statcode);
+  return new Set(codes.filter((c): c is string => Boolean(c)).map((c) => gebiedscode(c, gemeenten)));
+}
+
+function Kaartbeeld({ kaart, rijen, klassen, wat, gemeenten, schooljaar, nietOpDeKaart }: {
+  kaart: KaartData; rijen: Gebiedsrij[]; klassen: Klassen; wat: string; gemeenten: boolean; schooljaar: string;
+  /** areas of the figures without a boundary on this map */
+  nietOpDeKaart: Gebiedsrij[];
+}) {
   const { navigeer } = useRouter();
   const topologie = kaart.topologie as unknown as Topology;
   const object = topologie.objects[kaart.objectnaam] as GeometryObject;
   const verzameling = feature(topologie, object) as unknown as { features: { properties: { statcode: string; statnaam: string } }[] };
   const perCode = new Map(rijen.map((r) => [r.code, r]));
-  const code = (statcode: string) => (gemeenten ? statcode : statcode.replace(/^MC/, ''));
+  const code = (statcode: string) => gebiedscode(statcode, gemeenten);
   const features = verzameling.features;
+  // A boundary without an area in the figures (formed after this school year) has no figures, which is not "no pupils".
+  const zonderCijfers = features.some((f) => !perCode.has(code(f.properties.statcode)));
+  const patroon = (statcode: string) => {
+    const rij = perCode.get(code(statcode));
+    return rij ? klassen.patroonId(rij.cijfer) : GEEN_CIJFERS.id;
+  };
   return (
     <>
       <Grafiek titel={`Kaart van de ${wat}, vsv-percentage in klassen (grenzen ${kaart.jaar})`}
@@ -93,7 +122,7 @@ function Kaartbeeld({ kaart, rijen, klassen, wat, gemeenten }: { kaart: KaartDat
             color: { type: 'identity' },
             marks: [
               Plot.geo(features, {
-                fill: (f: { properties: { statcode: string } }) => `url(#${klassen.patroonId(perCode.get(code(f.properties.statcode))?.cijfer ?? null)})`,
+                fill: (f: { properties: { statcode: string } }) => `url(#${patroon(f.properties.statcode)})`,
                 stroke: '#ffffff',
                 strokeWidth: gemeenten ? 0.4 : 1,
               }),
@@ -104,28 +133,47 @@ function Kaartbeeld({ kaart, rijen, klassen, wat, gemeenten }: { kaart: KaartDat
           const paden = el.querySelectorAll('g[aria-label="geo"] path');
           paden.forEach((pad, i) => {
             const f = features[i];
-            const rij = f ? perCode.get(code(f.properties.statcode)) : undefined;
-            if (!rij) return;
+            if (!f) return;
+            const rij = perCode.get(code(f.properties.statcode));
             const titel = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-            titel.textContent = `${rij.naam}: ${klassen.label(rij.cijfer)}`;
+            titel.textContent = rij ? `${rij.naam}: ${klassen.label(rij.cijfer)}` : `${f.properties.statnaam}: geen cijfers in ${schooljaar}`;
             pad.appendChild(titel);
-            pad.addEventListener('click', () => navigeer(rij.href));
+            if (rij) pad.addEventListener('click', () => navigeer(rij.href));
           });
           return el;
         }} />
-      <Legenda klassen={klassen} />
+      <Legenda klassen={klassen} zonderCijfers={zonderCijfers} />
+      <NietOpDeKaart gebieden={nietOpDeKaart} gemeenten={gemeenten} jaar={kaart.jaar} schooljaar={schooljaar} />
     </>
   );
 }
 
-function Legenda({ klassen }: { klassen: Klassen }) {
+function Legenda({ klassen, zonderCijfers }: { klassen: Klassen; zonderCijfers: boolean }) {
+  const items = [...klassen.legenda(), ...(zonderCijfers ? [GEEN_CIJFERS] : [])];
   return (
     <>
       <h2 className="utrecht-heading-3" id="kop-legenda">Legenda</h2>
       <ul className="bb-legenda" aria-labelledby="kop-legenda">
-        {klassen.legenda().map((k) => <li key={k.id}><Staal id={k.id} />{k.label}</li>)}
+        {items.map((k) => <li key={k.id}><Staal id={k.id} />{k.label}</li>)}
       </ul>
       <p className="utrecht-paragraph utrecht-paragraph--small">De klassen verdelen de gebieden met een getoond percentage in {KLASSEN} groepen van ongeveer gelijke grootte.</p>
     </>
+  );
+}
+
+/** The areas of the figures that have no boundary on this map, with why; their figures are in the table. */
+function NietOpDeKaart({ gebieden, gemeenten, jaar, schooljaar }: { gebieden: Gebiedsrij[]; gemeenten: boolean; jaar: number; schooljaar: string }) {
+  if (gebieden.length === 0) return null;
+  return (
+    <section aria-labelledby="kop-niet-op-kaart" data-testid="niet-op-kaart">
+      <h2 className="utrecht-heading-3" id="kop-niet-op-kaart">Niet op de kaart</h2>
+      <p className="utrecht-paragraph utrecht-paragraph--small">
+        De kaart heeft de {gemeenten ? 'gemeentegrenzen' : 'regiogrenzen'} van {jaar}. {gebieden.length === 1 ? 'Dit gebied' : 'Deze gebieden'} uit
+        {' '}de cijfers van {schooljaar} {gebieden.length === 1 ? 'staat' : 'staan'} er niet op; de cijfers staan wel in de tabel.
+      </p>
+      <ul className="bb-niet-op-kaart">
+        {gebieden.map((g) => <li key={g.code}><Link href={g.href}>{g.naam}</Link>: {nietOpKaart(g.code, gemeenten)}</li>)}
+      </ul>
+    </section>
   );
 }

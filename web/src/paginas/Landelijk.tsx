@@ -70,8 +70,11 @@ function KerncijferBlok({ k, url }: { k: KerncijfersData; url: string }) {
 function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
   if (r.reeks.length === 0) return <Melding><p className="utrecht-paragraph">Er zijn nog geen tellingen opgeslagen.</p></Melding>;
   const jaren = r.reeks.map((p) => p.schooljaar);
+  const laatste = r.reeks.at(-1)!.totaal.vsv;
+  // a withheld count is left out of the chart, and the summary says so instead of "x vsv'ers"
+  const laatsteVsv = typeof laatste === 'number' ? `${aantal(laatste)} vsv'ers` : "aantal vsv'ers afgeschermd";
   const samenvatting = `Lijngrafiek van het aantal nieuwe vsv'ers per schooljaar, ${jaren[0]} tot en met ${jaren.at(-1)}, `
-    + `met het landelijke doel van ${aantal(r.doel.doelAantal)}. Laatste schooljaar: ${aantal(r.reeks.at(-1)!.totaal.vsv)} vsv'ers.`;
+    + `met het landelijke doel van ${aantal(r.doel.doelAantal)}. Laatste schooljaar: ${laatsteVsv}.`;
   return (
     <>
       <Grafiek titel={`Aantal nieuwe vsv'ers per schooljaar, met het doel voor ${r.doel.jaar}`} samenvatting={samenvatting} sleutel={JSON.stringify(r.reeks.map((p) => [p.schooljaar, p.totaal.vsv, p.telling.status]))}
@@ -83,15 +86,18 @@ function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
           doel: { waarde: r.doel.doelAantal, label: `Doel ${r.doel.jaar}: ${aantal(r.doel.doelAantal)}` },
           breuken: r.methodewijzigingen.map((m) => ({ schooljaar: m.schooljaar, label: 'Methodewijziging' })),
         })} />
-      <Tabel titel="Landelijke reeks" csv={csvUrl(url, 'reeks')}
-        kolommen={[{ kop: 'Schooljaar' }, { kop: 'Status' }, ...CIJFERKOLOMMEN, { kop: 'vo', getal: true }, { kop: 'mbo', getal: true }, { kop: 'vavo', getal: true }, { kop: 'Opmerking' }]}
-        rijen={r.reeks.map((p) => [
-          p.schooljaar, p.telling.status, ...cijfercellen(p.totaal),
-          ...p.sector.map((s) => <Procent key={s.waarde} p={s.cijfer.percentage} />),
-          p.methodewijziging ? `Methodewijziging: ${p.methodewijziging.omschrijving}` : '',
+      <Tabel titel="Landelijke reeks, per schooljaar alle sectoren samen en vo, mbo en vavo" csv={csvUrl(url, 'reeks')}
+        kolommen={[{ kop: 'Schooljaar', heel: true }, { kop: 'Status' }, { kop: 'Sector', heel: true }, ...CIJFERKOLOMMEN, { kop: 'Opmerking' }]}
+        rijen={r.reeks.flatMap((p) => [
+          [p.schooljaar, p.telling.status, 'alle sectoren', ...cijfercellen(p.totaal),
+            p.methodewijziging ? `Methodewijziging: ${p.methodewijziging.omschrijving}` : ''],
+          ...p.sector.map((s) => [p.schooljaar, p.telling.status, label(SECTOREN, s.waarde), ...cijfercellen(s.cijfer), '']),
         ])} />
       <Tellingen tellingen={r.reeks.map((p) => p.telling)} />
-      <p className="utrecht-paragraph utrecht-paragraph--small">De kolommen vo, mbo en vavo geven het vsv-percentage per sector. Doel: {r.doel.omschrijving}</p>
+      <p className="utrecht-paragraph utrecht-paragraph--small">
+        Per schooljaar staat eerst het landelijke totaal (alle sectoren), daarna de startpopulatie, het aantal vsv'ers en het
+        vsv-percentage van vo, mbo en vavo; zo staat het ook in de CSV. Doel: {r.doel.omschrijving}
+      </p>
     </>
   );
 }
