@@ -27,6 +27,18 @@ export const DEMO_SCHAAL_STANDAARD = 0.1;
  */
 export const DEMO_LEVERING = 'synthetische-demodata';
 
+/** The delivery's name carries the scale, so pages can say it (and scale the national target): `synthetische-demodata-schaal-0.1`. */
+export function demoLeveringsnaam(schaal: number): string {
+  return `${DEMO_LEVERING}-schaal-${schaal}`;
+}
+
+/** Whether a delivery is the generated demo data, and at which scale (null: not recorded, as in older databases). */
+export function demoLevering(naam: string): { schaal: number | null } | null {
+  if (naam === DEMO_LEVERING) return { schaal: null };
+  const m = /^synthetische-demodata-schaal-(\d*\.?\d+(?:e-?\d+)?)$/.exec(naam);
+  return m ? { schaal: Number(m[1]) } : null;
+}
+
 /** School years of the demo data: the published series from 2016-2017 to 2023-2024. */
 export const DEMO_JAREN = { van: 2016, tot: 2023 } as const;
 
@@ -50,7 +62,7 @@ export async function zorgVoorDemodata(db: Db, voortgang: Voortgang, demo: Parti
   voortgang(`Lege database: demodata maken (synthetisch, schaal ${d.schaal}, schooljaren ${schooljaarVanaf(d.van).naam} tot en met ${schooljaarVanaf(d.tot).naam}); dit gebeurt één keer.`);
   const map = await mkdtemp(join(tmpdir(), 'binnenboord-demo-'));
   try {
-    const levering = join(map, DEMO_LEVERING);
+    const levering = join(map, demoLeveringsnaam(d.schaal));
     const verslag = await genereer({ uitvoer: levering, schaal: d.schaal, zaad: d.zaad, van: d.van, tot: d.tot, voortgang });
     voortgang(`[${sinds()}] ${verslag.personen.toLocaleString('nl-NL')} personen gegenereerd; inlezen …`);
     const ingelezen = await importeerLevering(db, levering, { voortgang: (m) => voortgang(`[${sinds()}] ${m}`) });

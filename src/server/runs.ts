@@ -1,6 +1,6 @@
 import { leesLeveringskoppen, leesTelruns, type Leveringskop, type Telrun } from '../db/cijfers.js';
 import type { Db } from '../db/database.js';
-import { DEMO_LEVERING } from '../demo/demodata.js';
+import { demoLevering } from '../demo/demodata.js';
 import type { Status } from '../domain/telling/uitsluitingen.js';
 import { nietGevonden } from './problems.js';
 
@@ -61,6 +61,8 @@ export interface TellingInfo {
   leveringen: { id: number; naam: string; ontvangenOp: string }[];
   /** true when a delivery of the run is the generated demo data (src/demo), so its figures are not real */
   synthetisch: boolean;
+  /** scale of the synthetic data (1 = the whole country), when known */
+  schaal: number | null;
 }
 
 export function tellingInfo(cat: Runcatalogus, run: Telrun): TellingInfo {
@@ -68,6 +70,7 @@ export function tellingInfo(cat: Runcatalogus, run: Telrun): TellingInfo {
     const l = cat.leveringen.get(id);
     return { id, naam: l?.naam ?? '', ontvangenOp: l?.ontvangen_op ?? '' };
   });
+  const demo = leveringen.map((l) => demoLevering(l.naam)).find((d) => d !== null) ?? undefined;
   return {
     runId: run.id,
     schooljaar: run.schooljaar,
@@ -75,6 +78,7 @@ export function tellingInfo(cat: Runcatalogus, run: Telrun): TellingInfo {
     definitieversie: run.definitieversie,
     berekendOp: run.gereed_op,
     leveringen,
-    synthetisch: leveringen.some((l) => l.naam === DEMO_LEVERING),
+    synthetisch: demo !== undefined,
+    schaal: demo?.schaal ?? null,
   };
 }

@@ -103,8 +103,12 @@ export const TellingSchema = Type.Object({
   }), { description: 'de leveringen waarop de telling rust' }),
   synthetisch: Type.Boolean({
     description: 'true als de telling (ook) rust op de synthetische demodata van de eerste start (een levering met de naam '
-      + '"synthetische-demodata", gemaakt door de demodatagenerator): de cijfers zijn dan niet de echte vsv-cijfers.',
+      + '"synthetische-demodata" of "synthetische-demodata-schaal-<schaal>", gemaakt door de demodatagenerator): '
+      + 'de cijfers zijn dan niet de echte vsv-cijfers.',
   }),
+  schaal: Nullable(Type.Number({
+    description: 'schaal van de synthetische demodata (1 = heel Nederland, 0.1 = een tiende), of null als de cijfers niet synthetisch zijn of de schaal onbekend is',
+  })),
 }, { $id: 'Telling', description: 'De opgeslagen telling waar een cijfer uit komt.' });
 export const Telling = Type.Ref(TellingSchema);
 

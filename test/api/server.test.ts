@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { PROJECTMAP, gedeeldeMap } from '../../src/config.js';
-import { DEMO_LEVERING } from '../../src/demo/demodata.js';
+import { demoLeveringsnaam } from '../../src/demo/demodata.js';
 import { bouwApp } from '../../src/server/app.js';
 import { leesServerConfig } from '../../src/server/config.js';
 import { loggerOpties, maskeerUrl } from '../../src/server/logging.js';
@@ -99,10 +99,11 @@ describe('npm start', () => {
     // the demo delivery carries the demo name, so every run from it is marked synthetic
     await metDatabase(map, async (db) => {
       const cat = await laadCatalogus(db);
-      expect([...cat.leveringen.values()].map((l) => l.naam)).toEqual([DEMO_LEVERING]);
+      expect([...cat.leveringen.values()].map((l) => l.naam)).toEqual([demoLeveringsnaam(0.002)]);
       const runs = runsPerJaar(cat);
       expect(runs).toHaveLength(8);
       expect(runs.map((run) => tellingInfo(cat, run).synthetisch)).toEqual(runs.map(() => true));
+      expect(runs.map((run) => tellingInfo(cat, run).schaal)).toEqual(runs.map(() => 0.002));
     });
   });
 });

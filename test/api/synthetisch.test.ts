@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { DEMO_LEVERING } from '../../src/demo/demodata.js';
+import { DEMO_LEVERING, demoLevering, demoLeveringsnaam } from '../../src/demo/demodata.js';
 import { describeDatabases } from '../support/database.js';
 import { apiomgeving } from './omgeving.js';
 
@@ -36,12 +36,20 @@ function tellingen(antwoord: unknown): Record<string, unknown>[] {
   return uit;
 }
 
-it('de demolevering heet synthetische-demodata', () => {
+it('de demolevering heet synthetische-demodata, met de schaal erbij', () => {
   expect(DEMO_LEVERING).toBe('synthetische-demodata');
+  expect(demoLeveringsnaam(0.1)).toBe('synthetische-demodata-schaal-0.1');
+  expect(demoLevering(demoLeveringsnaam(0.1))).toEqual({ schaal: 0.1 });
+  expect(demoLevering(demoLeveringsnaam(1))).toEqual({ schaal: 1 });
+  expect(demoLevering(demoLeveringsnaam(0.002))).toEqual({ schaal: 0.002 });
+  expect(demoLevering(DEMO_LEVERING)).toEqual({ schaal: null });
+  for (const naam of ['levering-2024', 'synthetische-demodata-schaal-', 'synthetische-demodata-schaal-x', 'echte-synthetische-demodata']) {
+    expect(demoLevering(naam), naam).toBeNull();
+  }
 });
 
 describeDatabases('API: synthetische demodata', (driver) => {
-  const demo = apiomgeving(driver, { leveringsnaam: DEMO_LEVERING });
+  const demo = apiomgeving(driver, { leveringsnaam: demoLeveringsnaam(0.1) });
   const echt = apiomgeving(driver);
 
   it('een telling uit de levering DEMO_LEVERING is synthetisch, in elk antwoord', async () => {
@@ -49,7 +57,7 @@ describeDatabases('API: synthetische demodata', (driver) => {
       const t = tellingen(await demo.json(url));
       expect(t.length, url).toBeGreaterThan(0);
       for (const telling of t) {
-        expect(telling, url).toMatchObject({ synthetisch: true, leveringen: [{ naam: DEMO_LEVERING }] });
+        expect(telling, url).toMatchObject({ synthetisch: true, schaal: 0.1, leveringen: [{ naam: demoLeveringsnaam(0.1) }] });
       }
     }
   });
@@ -60,6 +68,7 @@ describeDatabases('API: synthetische demodata', (driver) => {
       expect(t.length, url).toBeGreaterThan(0);
       for (const telling of t) {
         expect(telling.synthetisch, url).toBe(false);
+        expect(telling.schaal, url).toBeNull();
         expect((telling.leveringen as { naam: string }[]).map((l) => l.naam), url).not.toContain(DEMO_LEVERING);
       }
     }

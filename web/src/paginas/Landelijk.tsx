@@ -73,8 +73,15 @@ function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
   const laatste = r.reeks.at(-1)!.totaal.vsv;
   // a withheld count is left out of the chart, and the summary says so instead of "x vsv'ers"
   const laatsteVsv = typeof laatste === 'number' ? `${aantal(laatste)} vsv'ers` : "aantal vsv'ers afgeschermd";
+  // Synthetic demo data at scale s is compared with the target × s: 20,000 against a tenth of
+  // the country would say nothing.
+  const schaal = r.reeks.find((p) => p.telling.synthetisch && p.telling.schaal !== null)?.telling.schaal ?? null;
+  const doelWaarde = schaal === null ? r.doel.doelAantal : Math.round(r.doel.doelAantal * schaal);
+  const doelLabel = schaal === null
+    ? `Doel ${r.doel.jaar}: ${aantal(r.doel.doelAantal)}`
+    : `Doel ${r.doel.jaar} × schaal ${String(schaal).replace('.', ',')}: ${aantal(doelWaarde)}`;
   const samenvatting = `Lijngrafiek van het aantal nieuwe vsv'ers per schooljaar, ${jaren[0]} tot en met ${jaren.at(-1)}, `
-    + `met het landelijke doel van ${aantal(r.doel.doelAantal)}. Laatste schooljaar: ${laatsteVsv}.`;
+    + `met ${schaal === null ? 'het landelijke doel' : `het landelijke doel maal de schaal van de synthetische demodata (${String(schaal).replace('.', ',')})`} van ${aantal(doelWaarde)}. Laatste schooljaar: ${laatsteVsv}.`;
   return (
     <>
       <Grafiek titel={`Aantal nieuwe vsv'ers per schooljaar, met het doel voor ${r.doel.jaar}`} samenvatting={samenvatting} sleutel={JSON.stringify(r.reeks.map((p) => [p.schooljaar, p.totaal.vsv, p.telling.status]))}
@@ -83,7 +90,7 @@ function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
           jaren,
           yLabel: "vsv'ers",
           reeksen: [{ naam: 'Nederland', punten: r.reeks.map((p) => ({ schooljaar: p.schooljaar, waarde: alsGetal(p.totaal.vsv), voorlopig: p.telling.status === 'voorlopig' })) }],
-          doel: { waarde: r.doel.doelAantal, label: `Doel ${r.doel.jaar}: ${aantal(r.doel.doelAantal)}` },
+          doel: { waarde: doelWaarde, label: doelLabel },
           breuken: r.methodewijzigingen.map((m) => ({ schooljaar: m.schooljaar, label: 'Methodewijziging' })),
         })} />
       <Tabel titel="Landelijke reeks, per schooljaar alle sectoren samen en vo, mbo en vavo" csv={csvUrl(url, 'reeks')}
