@@ -133,6 +133,23 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(app.swagger()));
   });
 
+  // The API's front door: where its description and its main resources are (no figures here).
+  const voordeur = JSON.stringify({
+    naam: 'Binnenboord API: vsv-cijfers',
+    _links: {
+      self: { href: `${API_PREFIX}` },
+      openapi: { href: `${API_PREFIX}/openapi.json`, title: 'OpenAPI-beschrijving' },
+      schooljaren: { href: `${API_PREFIX}/schooljaren` },
+      landelijk: { href: `${API_PREFIX}/landelijk/reeks` },
+      rmcRegios: { href: `${API_PREFIX}/rmc-regios` },
+      gemeenten: { href: `${API_PREFIX}/gemeenten` },
+      instellingen: { href: `${API_PREFIX}/instellingen` },
+    },
+  });
+  for (const pad of [API_PREFIX, `${API_PREFIX}/`]) {
+    app.get(pad, { schema: { hide: true } }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(voordeur));
+  }
+
   await app.register(apiRoutes, { prefix: API_PREFIX, db: opties.db, geoMap: opties.geoMap, gegevens: maakGegevens(opties.db, cache) });
   await registreerWeb(app, opties.webMap, padmethoden);
   return app;

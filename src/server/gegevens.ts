@@ -20,7 +20,7 @@ export interface Gegevens {
   indeling(schooljaar: string): Promise<Indelingsrij[]>;
   laatsteIndeling(): Promise<Indelingsrij[]>;
   rmcNamen(): Promise<Map<string, string>>;
-  /** institutions by BRIN, each with its locations in order, the name being that of its first location */
+  /** institutions by BRIN, each with its locations in order, named by `instellingsnaam` */
   instellingen(): Promise<Map<string, Instellingskop>>;
 }
 
@@ -37,7 +37,29 @@ export function maakGegevens(db: Db, cache: Antwoordcache): Gegevens {
         if (kop) kop.vestigingen.push(v);
         else perBrin.set(v.brin, { brin: v.brin, naam: v.naam, soort: v.soort, vestigingen: [v] });
       }
+      for (const kop of perBrin.values()) kop.naam = instellingsnaam(kop.vestigingen.map((v) => v.naam));
       return perBrin;
     }),
   };
+}
+
+/**
+ * The name of an institution: deliveries name locations only (instellingen.csv). Where all
+ * locations share a leading part ("ROC Utrecht (fictief), locatie Zeist" and "…, locatie
+ * Utrecht"), that part is the institution's name; otherwise the first location's name, so
+ * an institution is never named after a branch in another town when a better name exists.
+ */
+export function instellingsnaam(locatienamen: readonly string[]): string {
+  const eerste = locatienamen[0] ?? '';
+  if (locatienamen.length < 2) return eerste;
+  let n = eerste.length;
+  for (const naam of locatienamen) {
+    let i = 0;
+    while (i < n && i < naam.length && naam[i] === eerste[i]) i += 1;
+    n = i;
+  }
+  // cut at a word boundary and drop a trailing separator ("…, locatie " → "…")
+  const gemeenschappelijk = (n === eerste.length ? eerste : eerste.slice(0, n).replace(/\S*$/, ''))
+    .replace(/[\s,;:–-]*(locatie|vestiging|vavo)?[\s,;:–-]*$/i, '').trim();
+  return gemeenschappelijk.length >= 4 ? gemeenschappelijk : eerste;
 }

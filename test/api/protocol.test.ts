@@ -38,6 +38,20 @@ describeDatabases('API: protocol', (driver) => {
     expect(doc.components.schemas).toHaveProperty('Cijfer');
   });
 
+  it('/api/v1 en /api/v1/ wijzen de weg: naar de OpenAPI-beschrijving en de hoofdingangen, die alle bestaan', async () => {
+    for (const url of ['/api/v1', '/api/v1/']) {
+      const r = await api.get(url);
+      expect(r.statusCode, url).toBe(200);
+      expect(r.headers['content-type']).toContain('application/json');
+      const links = (r.json() as { _links: Record<string, { href: string }> })._links;
+      expect(links.openapi!.href).toBe('/api/v1/openapi.json');
+      for (const [naam, l] of Object.entries(links)) {
+        if (naam === 'self') continue;
+        expect((await api.get(l.href)).statusCode, l.href).toBe(200);
+      }
+    }
+  });
+
   it('stuurt API-Version en de beveiligingsheaders bij elk antwoord, ook bij fouten', async () => {
     for (const url of ['/api/v1/openapi.json', '/api/v1/rmc-regios', '/api/v1/rmc-regios/99', '/api/v1/bestaat-niet', '/api/v1/rmc-regios?x=1']) {
       const r = await api.get(url);
@@ -53,7 +67,7 @@ describeDatabases('API: protocol', (driver) => {
 
   it('405 met Allow en problem+json voor een verkeerde methode op een bestaand pad; 404 blijft voor onbekende paden', async () => {
     for (const [method, url] of [['POST', '/api/v1/rmc-regios'], ['DELETE', '/api/v1/rmc-regios/21'], ['PUT', '/api/v1/instellingen/10AA?x=1'],
-      ['PATCH', '/api/v1/openapi.json'], ['OPTIONS', '/api/v1/schooljaren']] as const) {
+      ['PATCH', '/api/v1/openapi.json'], ['OPTIONS', '/api/v1/schooljaren'], ['DELETE', '/api/v1']] as const) {
       const r = await api.app.inject({ method, url });
       expect(r.statusCode, `${method} ${url}`).toBe(405);
       expect(r.headers.allow, `${method} ${url}`).toBe('GET, HEAD');
@@ -66,7 +80,7 @@ describeDatabases('API: protocol', (driver) => {
       expect(r.headers['cache-control']).toBe('no-store');
     }
     for (const [method, url] of [['POST', '/api/v1/bestaat-niet'], ['GET', '/api/v1/rmc-regios/21/extra'], ['POST', '/api/v1/rmc-regios/21/extra'],
-      ['DELETE', '/api/v1']] as const) {
+      ['DELETE', '/api/v1/bestaat/niet']] as const) {
       const r = await api.app.inject({ method, url });
       expect(r.statusCode, `${method} ${url}`).toBe(404);
       expect(r.headers.allow, `${method} ${url}`).toBeUndefined();
