@@ -125,6 +125,142 @@ describe('pagina\'s', () => {
     });
   }
 
+  const SMAL: Paginageval[] = [...PAGINAS,
+    { naam: 'instellingen-alle', pad: '/instellingen', kop: 'Instellingen zoeken', inhoud: 'table >> text=Stedelijk College Noord', grafieken: 0 }];
+  for (const geval of SMAL) {
+    it(`${geval.naam} op 320 px breed: geen horizontale scroll van de pagina (WCAG 1.4.10), brede tabellen scrollen in een eigen vak; axe vindt niets`, async () => {
+      const page = await browser.context.newPage();
+      const fouten = volgFouten(page);
+      try {
+        await page.setViewportSize({ width: 320, height: 800 });
+        await page.goto(`${basis}${geval.pad}`);
+        await expect.poll(() => page.locator('h1').textContent()).toMatch(geval.kop);
+        await page.locator(geval.inhoud).first().waitFor({ state: 'visible' });
+        await wachtOpGrafieken(page, geval.grafieken);
+        await page.waitForLoadState('networkidle');
+        const breedte = await page.evaluate(() => document.documentElement.scrollWidth);
+        // which elements stick out, to say why when it fails
+        const uitstekend = breedte <= 321 ? [] : await page.evaluate(() => {
+          const inScrollvak = (el: Element) => {
+            for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+            return false;
+          };
+          return [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > 321 && !inScrollvak(el))
+            .slice(0, 8).map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}: ${Math.round(el.getBoundingClientRect().right)}`);
+        });
+        expect({ breedte, uitstekend }).toEqual({ breedte: expect.any(Number), uitstekend: [] });
+        expect(breedte).toBeLessThanOrEqual(321);
+        // every table scrolls inside a focusable region named after its caption
+        for (const tabel of await page.locator('table').all()) {
+          const vak = tabel.locator('xpath=..');
+          expect(await vak.getAttribute('role')).toBe('region');
+          expect(await vak.getAttribute('tabindex')).toBe('0');
+          expect(await vak.getAttribute('aria-label')).toBe((await tabel.locator('caption').textContent())?.trim());
+        }
+        const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+        await schermafdruk(page, `${geval.naam}-320`);
+        expect(fouten).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('kaart: het aantal regio\'s komt uit de cijfers, en de tabel staat op naam', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/kaart`);
+    const tabel = page.locator('.bb-twee-kolommen table');
+    await tabel.locator('tbody tr').first().waitFor();
+    const codes = await page.request.get(`${basis}/api/v1/rmc-regios`).then((r) => r.json()) as { regios: { rmcCode: string; naam: string }[] };
+    const n = codes.regios.filter((r) => r.rmcCode !== 'onbekend').length;
+    expect(await page.locator('main p', { hasText: 'regionale meld- en coördinatiefunctie' }).innerText()).toMatch(new RegExp(`^De ${n} ${n === 1 ? 'RMC-regio ' : "RMC-regio's "}`));
+    expect(await page.locator('main').innerText()).not.toContain("De 39 RMC-regio's");
+    expect(await tabel.locator('tbody tr').count()).toBe(codes.regios.length);
+    const namen = await tabel.locator('tbody th').allInnerTexts();
+    expect(namen).toEqual(codes.regios.map((r) => r.naam).sort(new Intl.Collator('nl', { sensitivity: 'base', numeric: true }).compare));
+    await page.close();
+  });
+
+  it('landelijk: "Uw regio of gemeente" brengt met het toetsenbord naar de regio en de gemeente', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/`);
+    const sectie = page.locator('section[aria-labelledby=kop-gebiedkiezer]');
+    expect(await sectie.locator('h2').innerText()).toBe('Uw regio of gemeente');
+    // near the top: before the key figures
+    expect(await page.evaluate(() => {
+      const kiezer = document.querySelector('section[aria-labelledby=kop-gebiedkiezer]')!;
+      return Boolean(kiezer.compareDocumentPosition(document.querySelector('section[aria-labelledby=kop-kerncijfers]')!) & Node.DOCUMENT_POSITION_FOLLOWING);
+    })).toBe(true);
+    const regio = page.getByLabel('RMC-regio', { exact: true });
+    await expect.poll(() => regio.isEnabled()).toBe(true);
+    const opties = (await regio.locator('option').allInnerTexts()).slice(1);
+    expect(opties).toContain('Agglomeratie Amsterdam');
+    expect(opties).toEqual([...opties].sort(new Intl.Collator('nl', { sensitivity: 'base', numeric: true }).compare));
+    expect(await page.getByRole('button', { name: 'Bekijk regio' }).count()).toBe(1);
+    await regio.focus();
+    await regio.selectOption({ label: 'Agglomeratie Amsterdam' });
+    await page.keyboard.press('Tab');
+    expect(await focusTekst(page)).toBe('button#:Bekijk regio');
+    expect(await heeftZichtbareFocus(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${basis}/regio/21`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('RMC-regio Agglomeratie Amsterdam');
+    await page.goBack();
+    const gemeente = page.getByLabel('Gemeente', { exact: true });
+    await expect.poll(() => gemeente.isEnabled()).toBe(true);
+    await gemeente.selectOption({ label: 'Amsterdam' });
+    await page.getByRole('button', { name: 'Bekijk gemeente' }).press('Enter');
+    await page.waitForURL(`${basis}/gemeente/GM0363`);
+    await page.close();
+  });
+
+  it('regio: kerncijfers met status en het vorige schooljaar, "Op deze pagina", normen direct na het verloop', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/regio/21`);
+    const kern = page.getByTestId('kerncijfers');
+    await kern.waitFor();
+    const kaartjes = await kern.locator('li').allInnerTexts();
+    expect(kaartjes[0]).toMatch(/nieuwe vsv'ers in 2017-2018 \((definitief|voorlopig)\)$/);
+    expect(kaartjes[1]).toMatch(/nieuwe vsv'ers in 2016-2017 \(vorig schooljaar, (definitief|voorlopig)\)$/);
+    const inhoud = page.getByRole('navigation', { name: 'Op deze pagina' });
+    const links = await inhoud.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toEqual([['Verloop', '#kop-trend'], ['Scholen boven de norm', '#kop-normen'], ['Uitsplitsingen', '#kop-uitsplitsing'],
+      ['Gemeenten in Agglomeratie Amsterdam', '#kop-gemeenten'], ['Schoolvestigingen', '#kop-vestigingen']]);
+    // every link has its heading, and the sections are in that order on the page
+    const volgorde = await page.locator('main h2[id^=kop-]').evaluateAll((hs) => hs.map((h) => h.id));
+    expect(volgorde.filter((id) => links.some(([, href]) => href === `#${id}`))).toEqual(links.map(([, href]) => href!.slice(1)));
+    // a jump link goes to its section and stays there (no page navigation that moves focus to the h1)
+    await inhoud.getByRole('link', { name: 'Scholen boven de norm' }).click();
+    await page.waitForURL(`${basis}/regio/21#kop-normen`);
+    await page.waitForTimeout(200);
+    expect(await focusTekst(page)).not.toMatch(/^h1/);
+    expect(await page.locator('#kop-normen').evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(100);
+    await page.close();
+  });
+
+  it('gemeente: geen gemeentenlijst in "Op deze pagina"', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/gemeente/GM0363`);
+    const inhoud = page.getByRole('navigation', { name: 'Op deze pagina' });
+    await inhoud.waitFor();
+    expect(await inhoud.locator('a').allInnerTexts()).toEqual(['Verloop', 'Scholen boven de norm', 'Uitsplitsingen', 'Schoolvestigingen']);
+    for (const href of await inhoud.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+      expect(await page.locator(href).count(), href).toBe(1);
+    }
+    await page.close();
+  });
+
+  it('de uitleg onder elke tabel zegt wat "–" betekent bij een aantal en bij een percentage', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/instellingen`);
+    await page.locator('table').first().waitFor();
+    const voet = await page.locator('.bb-tabel__voet').first().innerText();
+    expect(voet).toContain('–: bij een aantal: geen cijfer (geen leerlingen in de startpopulatie)');
+    expect(voet).toContain("bij een percentage: niet getoond, omdat het op minder dan 5 vsv'ers rust (ook bij 0)");
+    await page.close();
+  });
+
   it('elke tabel heeft een CSV-download van de API die hetzelfde laat zien', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${basis}/regio/21`);
@@ -156,16 +292,25 @@ describe('pagina\'s', () => {
     const page = await browser.context.newPage();
     await page.goto(`${basis}/regio/21`);
     const sectie = page.locator('section[aria-labelledby=kop-normen]');
-    await sectie.locator('table').waitFor();
+    const tabel = sectie.getByTestId('normen-boven').locator('table');
+    await tabel.waitFor();
     expect(await sectie.locator('h2').innerText()).toBe('Scholen boven de norm');
-    const bijschrift = await sectie.locator('caption').innerText();
+    const bijschrift = await tabel.locator('caption').innerText();
     expect(bijschrift).toContain('referentienorm');
     expect(bijschrift).toContain('2014-2015');
-    expect(await sectie.innerText()).toContain('Laatst vastgestelde norm (2014-2015), ter vergelijking; dit is geen norm van 2017-2018 zelf.');
+    // one plain sentence about the reference norm
+    expect(await sectie.getByTestId('normuitleg').innerText()).toMatch(/^Vergeleken met de laatst vastgestelde norm \(2014-2015\); voor latere jaren is er geen eigen norm\. /);
+    expect(await sectie.innerText()).not.toContain('ter vergelijking; dit is geen norm');
     expect(await sectie.getByTestId('normen-samenvatting').innerText()).toMatch(/^1 van de 1 instelling .* heeft in 2017-2018 een of meer categorieën boven de referentienorm\./);
-    expect(await sectie.locator('thead th').allInnerTexts()).toEqual(['Instelling', 'BRIN', 'Vestigingen in', 'Categorieën boven de norm',
+    expect(await tabel.locator('thead th').allInnerTexts()).toEqual(['Instelling', 'BRIN', 'Vestigingen in', 'Categorieën boven de norm',
       'Binnen de norm', 'Oordeel afgeschermd', 'Boven de norm (percentage; norm)']);
-    const rij = sectie.locator('tbody tr').first();
+    // all institutions of the area behind a closed <details>
+    const alle = sectie.getByTestId('normen-alle');
+    expect(await alle.evaluate((d) => d.tagName === 'DETAILS' && !(d as HTMLDetailsElement).open)).toBe(true);
+    expect(await alle.locator('summary').innerText()).toBe('Alle instellingen in dit gebied (1)');
+    // the table fits its frame at 1280 px: no column cut off
+    expect(await tabel.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth + 1)).toBe(true);
+    const rij = tabel.locator('tbody tr').first();
     expect(await rij.locator('th a').getAttribute('href')).toBe('/instelling/10AA');
     expect(await rij.locator('td').allInnerTexts()).toEqual(['10AA', 'Amsterdam', '2', '0', '0',
       'vo bovenbouw vmbo (50,00%; norm 4%); vo bovenbouw havo/vwo (18,37%; norm 0,5%)']);
@@ -183,9 +328,19 @@ describe('pagina\'s', () => {
     const page = await browser.context.newPage();
     await page.goto(`${basis}/regio/19`);
     const sectie = page.locator('section[aria-labelledby=kop-normen]');
-    await sectie.locator('table').waitFor();
-    expect(await sectie.locator('tbody tr').first().locator('td').allInnerTexts()).toEqual(['20BB', 'Utrecht', '0', '0', '1', '']);
+    await sectie.getByTestId('normen-samenvatting').waitFor();
+    // none above the norm: no table of those, the full list behind "Alle instellingen"
+    expect(await sectie.getByTestId('normen-boven').count()).toBe(0);
+    expect(await sectie.getByTestId('normen-samenvatting').innerText()).toMatch(/^0 van de 1 instelling/);
+    const alle = sectie.getByTestId('normen-alle');
+    expect(await alle.locator('table').isVisible()).toBe(false);
+    await alle.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await alle.locator('table').waitFor({ state: 'visible' });
+    expect(await alle.locator('tbody tr').first().locator('td').allInnerTexts()).toEqual(['20BB', 'Utrecht', '0', '0', '1', '']);
     expect(await sectie.getByTestId('normen-samenvatting').innerText()).toContain('afgeschermd');
+    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     await page.close();
   });
 
@@ -234,17 +389,22 @@ describe('pagina\'s', () => {
       const tabel = page.locator('.bb-twee-kolommen table');
       expect(await tabel.locator('thead th').allInnerTexts()).toEqual(['Gemeente', 'Startpopulatie', "vsv'ers", 'vsv-percentage', 'Klasse op de kaart']);
       const klasse = async (naam: string) => tabel.locator('tbody tr', { has: page.getByRole('link', { name: naam, exact: true }) }).locator('td').last().innerText();
-      expect(await klasse('Brielle')).toBe('niet op de kaart (gemeentegrens van een ander jaar)');
-      expect(await klasse("'s-Gravenhage")).toBe('geen leerlingen in de startpopulatie');
-      expect(await klasse('Utrecht')).toBe("niet getoond (minder dan 5 vsv'ers)");
-      expect(await klasse('Amsterdam')).toMatch(/%$/);
+      // short: the class range only, so a row does not wrap
+      expect(await klasse('Brielle')).toBe('niet op de kaart');
+      expect(await klasse("'s-Gravenhage")).toBe('geen leerlingen');
+      expect(await klasse('Utrecht')).toBe('niet getoond');
+      expect(await klasse('Amsterdam')).toMatch(/^\d+,\d\d(–\d+,\d\d)?%$/);
+      // alphabetical by name (Dutch collation), not by code
+      const namen = await tabel.locator('tbody th').allInnerTexts();
+      expect(namen).toEqual([...namen].sort(new Intl.Collator('nl', { sensitivity: 'base', numeric: true }).compare));
+      expect(namen.indexOf('Amersfoort')).toBeLessThan(namen.indexOf('Brielle'));
       // every class label in the table is one of the legend or "niet op de kaart"
       const legenda = await page.locator('.bb-legenda li').allInnerTexts();
       expect(legenda).toContain('geen cijfers voor dit gebied in dit schooljaar');
       // the classes divide the areas on the map: Brielle's 15,00% is no class boundary
       expect(legenda.join('; ')).not.toContain('15,00%');
       for (const k of await tabel.locator('tbody tr td:last-child').allInnerTexts()) {
-        expect(legenda.some((l) => l === k || l === `vsv-percentage ${k}`) || k.startsWith('niet op de kaart'), k).toBe(true);
+        expect(legenda.some((l) => l.startsWith(k)) || k === 'niet op de kaart', k).toBe(true);
       }
       const onder = page.getByTestId('niet-op-kaart');
       expect(await onder.locator('h2').innerText()).toBe('Niet op de kaart');

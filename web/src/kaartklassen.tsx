@@ -32,7 +32,7 @@ const PATRONEN: Patroon[] = [
 ];
 
 /** A boundary on the map without an area in the figures of this school year. */
-export const GEEN_CIJFERS = { id: 'bb-kn', label: 'geen cijfers voor dit gebied in dit schooljaar' } as const;
+export const GEEN_CIJFERS = { id: 'bb-kn', label: 'geen cijfers voor dit gebied in dit schooljaar', kort: 'geen cijfers' } as const;
 
 /** What the table says, instead of a class, for an area that has no boundary on the map. */
 export function nietOpKaart(code: string, gemeenten: boolean): string {
@@ -69,7 +69,10 @@ export function Staal({ id }: { id: string }) {
 export interface Klassen {
   patroonId(c: Cijfer | null): string;
   label(c: Cijfer | null): string;
-  legenda(): { id: string; label: string }[];
+  /** the class in a few characters, for the table: "1,52–2,00%", "niet getoond", "geen leerlingen" */
+  kort(c: Cijfer | null): string;
+  /** each class with its short text (as in the table) and its range in words */
+  legenda(): { id: string; label: string; kort: string }[];
 }
 
 export function indeling(cijfers: readonly Cijfer[]): Klassen {
@@ -90,6 +93,13 @@ export function indeling(cijfers: readonly Cijfer[]): Klassen {
     if (i === grenzen.length) return `meer dan ${tekst(grenzen.at(-1)!)}`;
     return `meer dan ${tekst(grenzen[i - 1]!)} tot en met ${tekst(grenzen[i]!)}`;
   };
+  // the lowest to highest percentage among the areas in class i: short, and exact for these areas
+  const korteBereik = (i: number) => {
+    const leden = waarden.filter((w) => klasse(w) === i);
+    const [van, tot] = [leden[0], leden.at(-1)];
+    if (van === undefined || tot === undefined) return bereik(i);
+    return van === tot ? tekst(van) : `${tekst(van).replace('%', '')}–${tekst(tot)}`;
+  };
   const patroonVan = (i: number) => PATRONEN[Math.min(3, grenzen.length === 0 ? 1 : Math.round((i * 3) / grenzen.length))]!.id;
   const afgeschermd = "niet getoond (minder dan 5 vsv'ers)";
   const geen = 'geen leerlingen in de startpopulatie';
@@ -104,9 +114,14 @@ export function indeling(cijfers: readonly Cijfer[]): Klassen {
       if (c.percentage === null) return c.afschermingsreden ? 'niet getoond (afgeschermd)' : afgeschermd;
       return bereik(klasse(Number(c.percentage)));
     },
+    kort(c) {
+      if (!c || c.startpopulatie === 0) return 'geen leerlingen';
+      if (c.percentage === null) return 'niet getoond';
+      return korteBereik(klasse(Number(c.percentage)));
+    },
     legenda() {
-      const klassen = waarden.length === 0 ? [] : Array.from({ length: grenzen.length + 1 }, (_, i) => ({ id: patroonVan(i), label: `vsv-percentage ${bereik(i)}` }));
-      return [...klassen, { id: 'bb-kv', label: afgeschermd }, { id: 'bb-kg', label: geen }];
+      const klassen = waarden.length === 0 ? [] : Array.from({ length: grenzen.length + 1 }, (_, i) => ({ id: patroonVan(i), label: `vsv-percentage ${bereik(i)}`, kort: korteBereik(i) }));
+      return [...klassen, { id: 'bb-kv', label: afgeschermd, kort: 'niet getoond' }, { id: 'bb-kg', label: geen, kort: 'geen leerlingen' }];
     },
   };
 }

@@ -27,7 +27,12 @@ export function RouterProvider({ children }: { children: ReactNode }) {
   const [locatie, zetLocatie] = useState<Locatie>(() => huidige(0));
 
   useEffect(() => {
-    const terug = () => zetLocatie((l) => huidige(l.navigaties + 1));
+    // A jump link (#kop-…) on the same page fires popstate too: that is no new page, so focus stays where the browser puts it.
+    const terug = () => zetLocatie((l) => {
+      const nieuw = huidige(l.navigaties);
+      if (nieuw.pad === l.pad && nieuw.zoek.toString() === l.zoek.toString()) return l;
+      return huidige(l.navigaties + 1);
+    });
     window.addEventListener('popstate', terug);
     return () => window.removeEventListener('popstate', terug);
   }, []);

@@ -4,7 +4,8 @@ import { Getal, Procent } from './Waarde';
 
 /**
  * A data table (NL Design System table) with a caption, a CSV download of exactly this table
- * from the API (same disclosure control), and what "<5", "x" and "–" mean.
+ * from the API (same disclosure control), and what "<5", "x" and "–" mean. On a narrow screen
+ * the table scrolls inside its own focusable frame, so the page itself never scrolls sideways.
  */
 export interface Kolom {
   kop: string;
@@ -24,7 +25,9 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true }: {
 }) {
   return (
     <div className="bb-tabel">
-      <div className="utrecht-table-container">
+      {/* A wide table scrolls sideways in its own frame (allowed for data tables under WCAG 1.4.10);
+          the frame is focusable so keyboard users can scroll it, and named after the caption. */}
+      <div className="utrecht-table-container bb-scrollvak" role="region" aria-label={titel} tabIndex={0}>
         <table className="utrecht-table utrecht-table--html-table">
           <caption className="utrecht-table__caption">{titel}</caption>
           <thead className="utrecht-table__header">
@@ -50,7 +53,8 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true }: {
         <p>
           &lt;5: 1 tot en met 4 personen (afgeschermd).
           {' '}x: aantal afgeschermd, omdat een ander afgeschermd aantal anders uit de totalen te herleiden is.
-          {' '}–: percentage niet getoond, omdat het op minder dan 5 vsv'ers rust of een aantal ervan is afgeschermd.
+          {' '}–: bij een aantal: geen cijfer (geen leerlingen in de startpopulatie); bij een percentage: niet getoond, omdat het op
+          {' '}minder dan 5 vsv'ers rust (ook bij 0) of een aantal ervan is afgeschermd.
         </p>
       </div>
     </div>

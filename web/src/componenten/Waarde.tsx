@@ -3,7 +3,8 @@ import { aantal, procent, type Aantal } from '../opmaak';
 /**
  * A count or percentage as shown to the public. Withheld values are shown as "<5", "x" and "–"
  * and spelled out for screen readers; every table explains them below it. "x" is a count the
- * API returns as null: withheld by secondary suppression (docs/api.md, Openbaarmaking).
+ * API returns as null: withheld by secondary suppression (docs/api.md, Openbaarmaking). A count
+ * that is missing altogether (no pupils in the starting population) is "–" as well.
  */
 export const AFGESCHERMD_UITLEG = 'afgeschermd om herleiding te voorkomen';
 
@@ -12,6 +13,7 @@ export function Getal({ a }: { a: Aantal | null | undefined }) {
   if (a === null) {
     return <><abbr className="bb-afgeschermd" title={AFGESCHERMD_UITLEG} aria-hidden="true">x</abbr><span className="visueel-verborgen">afgeschermd</span></>;
   }
+  if (a === undefined) return <><span aria-hidden="true">–</span><span className="visueel-verborgen">geen cijfer</span></>;
   return <>{aantal(a)}</>;
 }
 

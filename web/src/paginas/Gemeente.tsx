@@ -6,9 +6,9 @@ import { Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
 import { Procent } from '../componenten/Waarde';
 import { Link, useRouter } from '../router';
-import { Gebiedskerncijfers, Gebiedsnormen, Gebiedstrend, Gebiedsuitsplitsingen, Gebiedsvestigingen, vergelijkingszin } from './gebied';
+import { Gebiedskerncijfers, Gebiedsnormen, Gebiedstrend, Gebiedsuitsplitsingen, Gebiedsvestigingen, gebiedsonderdelen, Inhoudsopgave, vergelijkingszin } from './gebied';
 
-/** One municipality (of residence on 1 October): key figures beside its region and the country, trend, breakdowns, schools. */
+/** One municipality (of residence on 1 October): key figures beside its region and the country, trend, schools above the norm, breakdowns, schools. */
 export function Gemeente({ p }: { p: Record<string, string> }) {
   const { zoek } = useRouter();
   const url = apiUrl(`/gemeenten/${encodeURIComponent(p.code!)}`, { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') });
@@ -26,10 +26,11 @@ export function Gemeente({ p }: { p: Record<string, string> }) {
             Gemeentecode {g.gemeenteCode}. {vergelijkingszin(g.totaal, g.landelijk.totaal, g.naam)}
             {g.regio && <> De gemeente hoort bij <Link href={`/regio/${g.regio.rmcCode}`}>RMC-regio {g.regio.naam}</Link> (vsv-percentage <Procent p={g.regio.totaal.percentage} />).</>}
           </p>
+          <Inhoudsopgave onderdelen={gebiedsonderdelen(g.naam, false)} />
           <Gebiedskerncijfers g={g} naam={g.naam} />
           <Gebiedstrend g={g} naam={g.naam} url={url} />
-          <Gebiedsuitsplitsingen g={g} naam={g.naam} url={url} />
           <Gebiedsnormen g={g} naam={g.naam} url={url} />
+          <Gebiedsuitsplitsingen g={g} naam={g.naam} url={url} />
           <Gebiedsvestigingen g={g} naam={g.naam} url={url} />
         </>
       )} />

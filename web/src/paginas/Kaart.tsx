@@ -18,8 +18,21 @@ import { Link, useRouter } from '../router';
  * holds every value and the class of every area. Without boundary files (no shared geo
  * folder) only the table is shown. The boundaries are those of one year, so an area of the
  * figures can be missing from the map (merged since, or "onbekend"): the table says
- * "niet op de kaart" for it and the areas are listed under the map.
+ * "niet op de kaart" for it and the areas are listed under the map, with why. The table is in
+ * alphabetical order (Dutch collation) and gives each class in short ("1,52–2,00%"); the legend
+ * spells the range out.
  */
+const NAAMVOLGORDE = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+/** "De 39 RMC-regio's", from the list itself; "onbekend" (residence unknown) is no region. */
+function regiozin(data: Regiolijst | Gemeentelijst | null): string {
+  const uitleg = "(regionale meld- en coördinatiefunctie) naar woonplaats op 1 oktober.";
+  if (!data || !('regios' in data)) return `De RMC-regio's ${uitleg}`;
+  const n = data.regios.filter((r) => r.rmcCode !== 'onbekend').length;
+  const onbekend = data.regios.some((r) => r.rmcCode === 'onbekend') ? " De tabel heeft ook een rij voor jongeren van wie de woonregio onbekend is." : '';
+  return `De ${n} ${n === 1 ? 'RMC-regio' : "RMC-regio's"} ${uitleg}${onbekend}`;
+}
+
 interface Gebiedsrij {
   code: string;
   naam: string;
@@ -46,7 +59,7 @@ export function Kaart() {
   return (
     <Pagina titel={`Kaart: vsv-percentage per ${gemeenten ? 'gemeente' : 'RMC-regio'}`}>
       <p className="utrecht-paragraph">
-        {gemeenten ? 'Gemeenten naar woonplaats op 1 oktober.' : "De 39 RMC-regio's (regionale meld- en coördinatiefunctie) naar woonplaats op 1 oktober."}
+        {gemeenten ? 'Gemeenten naar woonplaats op 1 oktober.' : regiozin(lijst.status === 'klaar' ? lijst.data : null)}
         {' '}<Link href={`/kaart${ander.toString() ? `?${ander.toString()}` : ''}`}>{gemeenten ? "Toon RMC-regio's" : 'Toon gemeenten'}</Link>
       </p>
       <Jaarkeuze />
@@ -54,9 +67,11 @@ export function Kaart() {
         const rijen: Gebiedsrij[] = 'regios' in data
           ? data.regios.map((r) => ({ code: r.rmcCode, naam: r.naam, href: `/regio/${r.rmcCode}`, cijfer: r.totaal }))
           : data.gemeenten.map((g) => ({ code: g.gemeenteCode, naam: g.naam, href: `/gemeente/${g.gemeenteCode}`, cijfer: g.totaal }));
+        rijen.sort((a, b) => NAAMVOLGORDE.compare(a.naam, b.naam) || a.code.localeCompare(b.code));
         // The classes divide the areas on the map (all areas until the map is there), so the legend fits the map.
         const klassen = indeling(rijen.filter((r) => !opKaart || opKaart.has(r.code)).map((r) => r.cijfer));
-        const klasse = (r: Gebiedsrij) => (opKaart && !opKaart.has(r.code) ? nietOpKaart(r.code, gemeenten) : klassen.label(r.cijfer));
+        // short, so a row stays on one or two lines; the legend and the list under the map say more
+        const klasse = (r: Gebiedsrij) => (opKaart && !opKaart.has(r.code) ? 'niet op de kaart' : klassen.kort(r.cijfer));
         // without boundaries there is no map, so no class either
         const metKlasse = kaart.status !== 'fout';
         return (
@@ -74,7 +89,7 @@ export function Kaart() {
                 )}
               </div>
               <Tabel titel={`${gemeenten ? 'Gemeenten' : "RMC-regio's"}, ${data.telling.schooljaar}`} csv={csvUrl(lijstUrl)}
-                kolommen={[{ kop: gemeenten ? 'Gemeente' : 'Regio' }, ...CIJFERKOLOMMEN, ...(metKlasse ? [{ kop: 'Klasse op de kaart' }] : [])]}
+                kolommen={[{ kop: gemeenten ? 'Gemeente' : 'Regio' }, ...CIJFERKOLOMMEN, ...(metKlasse ? [{ kop: 'Klasse op de kaart', heel: true }] : [])]}
                 rijen={rijen.map((r) => [<Link href={r.href}>{r.naam}</Link>, ...cijfercellen(r.cijfer), ...(metKlasse ? [klasse(r)] : [])])} />
             </div>
           </>
@@ -154,7 +169,7 @@ function Legenda({ klassen, zonderCijfers }: { klassen: Klassen; zonderCijfers: 
     <>
       <h2 className="utrecht-heading-3" id="kop-legenda">Legenda</h2>
       <ul className="bb-legenda" aria-labelledby="kop-legenda">
-        {items.map((k) => <li key={k.id}><Staal id={k.id} />{k.label}</li>)}
+        {items.map((k) => <li key={k.id}><Staal id={k.id} />{k.label.startsWith(k.kort) ? k.label : `${k.kort} (${k.label})`}</li>)}
       </ul>
       <p className="utrecht-paragraph utrecht-paragraph--small">De klassen verdelen de gebieden met een getoond percentage in {KLASSEN} groepen van ongeveer gelijke grootte.</p>
     </>

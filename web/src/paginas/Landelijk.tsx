@@ -1,4 +1,5 @@
-import { apiUrl, csvUrl, useApi, type Kerncijfers as KerncijfersData, type Reeks } from '../api';
+import { useState, type FormEvent } from 'react';
+import { apiUrl, csvUrl, useApi, type Gemeentelijst, type Kerncijfers as KerncijfersData, type Reeks, type Regiolijst } from '../api';
 import { Bron, Tellingen } from '../componenten/Bron';
 import { Grafiek } from '../componenten/Grafiek';
 import { Jaarkeuze } from '../componenten/Jaarkeuze';
@@ -31,6 +32,7 @@ export function Landelijk() {
         Nieuwe voortijdig schoolverlaters (vsv'ers): jongeren tot 23 jaar die het onderwijs verlaten zonder startkwalificatie.
       </p>
       <Jaarkeuze />
+      <GebiedKiezer />
       <section aria-labelledby="kop-kerncijfers">
         <h2 id="kop-kerncijfers" className="utrecht-heading-2">Kerncijfers</h2>
         <Toon toestand={kern} klaar={(k) => <KerncijferBlok k={k} url={kernUrl} />} />
@@ -40,6 +42,61 @@ export function Landelijk() {
         <Toon toestand={reeks} wat="de reeks" klaar={(r) => <ReeksBlok r={r} url={reeksUrl} />} />
       </section>
     </Pagina>
+  );
+}
+
+const NAAMVOLGORDE = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+/**
+ * "Uw regio of gemeente": straight to the page of an RMC region or municipality, with the
+ * chosen school year and status. Two small forms, each a labelled select and a button.
+ * "onbekend" (residence unknown) is no place to go to.
+ */
+function GebiedKiezer() {
+  const { zoek, navigeer } = useRouter();
+  const query = { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') };
+  const regios = useApi<Regiolijst>(apiUrl('/rmc-regios', query));
+  const gemeenten = useApi<Gemeentelijst>(apiUrl('/gemeenten', query));
+  const behoud = new URLSearchParams();
+  for (const k of ['schooljaar', 'status'] as const) if (query[k]) behoud.set(k, query[k]!);
+  const opties = (lijst: { code: string; naam: string }[]) => lijst.filter((o) => o.code !== 'onbekend')
+    .sort((a, b) => NAAMVOLGORDE.compare(a.naam, b.naam) || a.code.localeCompare(b.code));
+  return (
+    <section aria-labelledby="kop-gebiedkiezer" className="bb-gebiedkiezer">
+      <h2 id="kop-gebiedkiezer" className="utrecht-heading-3">Uw regio of gemeente</h2>
+      <div className="bb-gebiedkiezer__formulieren">
+        <Kiezer id="kies-regio" label="RMC-regio" wat="regio" pad="/regio" behoud={behoud} navigeer={navigeer}
+          opties={regios.status === 'klaar' ? opties(regios.data.regios.map((r) => ({ code: r.rmcCode, naam: r.naam }))) : null} />
+        <Kiezer id="kies-gemeente" label="Gemeente" wat="gemeente" pad="/gemeente" behoud={behoud} navigeer={navigeer}
+          opties={gemeenten.status === 'klaar' ? opties(gemeenten.data.gemeenten.map((g) => ({ code: g.gemeenteCode, naam: g.naam }))) : null} />
+      </div>
+    </section>
+  );
+}
+
+function Kiezer({ id, label: tekst, wat, pad, behoud, navigeer, opties }: {
+  id: string; label: string; wat: string; pad: string; behoud: URLSearchParams; navigeer: (href: string) => void;
+  opties: { code: string; naam: string }[] | null;
+}) {
+  const [code, zetCode] = useState('');
+  const verstuur = (e: FormEvent) => {
+    e.preventDefault();
+    if (code) navigeer(`${pad}/${encodeURIComponent(code)}${behoud.toString() ? `?${behoud}` : ''}`);
+  };
+  return (
+    <form className="bb-formulier" onSubmit={verstuur} aria-label={`Naar een ${wat}`}>
+      <div className="utrecht-form-field">
+        <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={id}>{tekst}</label></div>
+        <div className="utrecht-form-field__input">
+          <select id={id} className="utrecht-select utrecht-select--html-select" value={code} required disabled={!opties}
+            onChange={(e) => zetCode(e.target.value)}>
+            <option value="">{opties ? `Kies een ${wat}` : 'Bezig met laden…'}</option>
+            {opties?.map((o) => <option key={o.code} value={o.code}>{o.naam}</option>)}
+          </select>
+        </div>
+      </div>
+      <button type="submit" className="utrecht-button utrecht-button--primary-action">Bekijk<span className="visueel-verborgen"> {wat}</span></button>
+    </form>
   );
 }
 

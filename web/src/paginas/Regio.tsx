@@ -6,9 +6,9 @@ import { Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
 import { Link, useRouter } from '../router';
-import { Gebiedskerncijfers, Gebiedsnormen, Gebiedstrend, Gebiedsuitsplitsingen, Gebiedsvestigingen, vergelijkingszin } from './gebied';
+import { Gebiedskerncijfers, Gebiedsnormen, Gebiedstrend, Gebiedsuitsplitsingen, Gebiedsvestigingen, gebiedsonderdelen, Inhoudsopgave, vergelijkingszin } from './gebied';
 
-/** One RMC region: key figures, trend, breakdowns against the national figures, its municipalities and schools. */
+/** One RMC region: key figures, trend, schools above the norm, breakdowns against the national figures, its municipalities and schools. */
 export function Regio({ p }: { p: Record<string, string> }) {
   const { zoek } = useRouter();
   const url = apiUrl(`/rmc-regios/${encodeURIComponent(p.code!)}`, { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') });
@@ -22,8 +22,10 @@ export function Regio({ p }: { p: Record<string, string> }) {
         <>
           <Bron telling={r.telling} />
           <p className="utrecht-paragraph">RMC-regio {r.rmcCode}. {vergelijkingszin(r.totaal, r.landelijk.totaal, r.naam)} <Link href={`/vergelijken?regios=${r.rmcCode}`}>Vergelijk met andere regio's</Link>.</p>
+          <Inhoudsopgave onderdelen={gebiedsonderdelen(r.naam, true)} />
           <Gebiedskerncijfers g={r} naam={r.naam} />
           <Gebiedstrend g={r} naam={r.naam} url={url} />
+          <Gebiedsnormen g={r} naam={r.naam} url={url} />
           <Gebiedsuitsplitsingen g={r} naam={r.naam} url={url} />
           <section aria-labelledby="kop-gemeenten">
             <h2 id="kop-gemeenten" className="utrecht-heading-2">Gemeenten in {r.naam}</h2>
@@ -33,7 +35,6 @@ export function Regio({ p }: { p: Record<string, string> }) {
                 kolommen={[{ kop: 'Gemeente' }, ...CIJFERKOLOMMEN]}
                 rijen={r.gemeenten.map((g) => [<Link href={`/gemeente/${g.gemeenteCode}`}>{g.naam}</Link>, ...cijfercellen(g.cijfer)])} />}
           </section>
-          <Gebiedsnormen g={r} naam={r.naam} url={url} />
           <Gebiedsvestigingen g={r} naam={r.naam} url={url} />
         </>
       )} />

@@ -17,15 +17,45 @@ type Gebied = Pick<Regio, Velden> | Pick<Gemeente, Velden>;
 
 const LANDELIJK_KOLOMMEN = [{ kop: 'Landelijk vsv-percentage', getal: true }];
 
+/**
+ * The key figures, with the status (voorlopig/definitief) of the year shown, and the number of
+ * vsv'ers of the school year before it (from the trend) with its own status.
+ */
 export function Gebiedskerncijfers({ g, naam }: { g: Gebied; naam: string }) {
+  const i = g.trend.findIndex((p) => p.schooljaar === g.telling.schooljaar);
+  const vorig = i > 0 ? g.trend[i - 1] : undefined;
   return (
     <Kerncijfers label={`Kerncijfers ${naam}, ${g.telling.schooljaar}`} items={[
-      { waarde: <Getal a={g.totaal.vsv} />, label: `nieuwe vsv'ers in ${g.telling.schooljaar}` },
+      { waarde: <Getal a={g.totaal.vsv} />, label: `nieuwe vsv'ers in ${g.telling.schooljaar} (${g.telling.status})` },
+      ...(vorig ? [{ waarde: <Getal a={vorig.cijfer.vsv} />, label: `nieuwe vsv'ers in ${vorig.schooljaar} (vorig schooljaar, ${vorig.telling.status})` }] : []),
       { waarde: <Procent p={g.totaal.percentage} />, label: 'vsv-percentage' },
       { waarde: <Getal a={g.totaal.startpopulatie} />, label: 'startpopulatie' },
       { waarde: <Procent p={g.landelijk.totaal.percentage} />, label: 'vsv-percentage landelijk' },
     ]} />
   );
+}
+
+/** "Op deze pagina": jump links to the sections, in the order of the page. */
+export function Inhoudsopgave({ onderdelen }: { onderdelen: { id: string; tekst: string }[] }) {
+  return (
+    <nav className="bb-inhoudsopgave" aria-labelledby="kop-inhoudsopgave">
+      <h2 id="kop-inhoudsopgave" className="utrecht-heading-3">Op deze pagina</h2>
+      <ul>
+        {onderdelen.map((o) => <li key={o.id}><a className="utrecht-link utrecht-link--html-a" href={`#${o.id}`}>{o.tekst}</a></li>)}
+      </ul>
+    </nav>
+  );
+}
+
+/** The sections of a region or municipality page, in their order; the ids are those of their headings. */
+export function gebiedsonderdelen(naam: string, metGemeenten: boolean): { id: string; tekst: string }[] {
+  return [
+    { id: 'kop-trend', tekst: 'Verloop' },
+    { id: 'kop-normen', tekst: 'Scholen boven de norm' },
+    { id: 'kop-uitsplitsing', tekst: 'Uitsplitsingen' },
+    ...(metGemeenten ? [{ id: 'kop-gemeenten', tekst: `Gemeenten in ${naam}` }] : []),
+    { id: 'kop-vestigingen', tekst: 'Schoolvestigingen' },
+  ];
 }
 
 export function Gebiedstrend({ g, naam, url }: { g: Gebied; naam: string; url: string }) {
@@ -103,38 +133,51 @@ function bovenDeNorm(categorieen: Categoriecijfer[]): string {
 }
 
 /**
- * Which schools in the area are above their norm: every institution with a location in the
- * area, with the number of categories above, within and withheld, those above first (the
- * API's order). The norm applies per institution and category, so the figures are those of
- * the whole institution. The caption says which norm year applies and whether it is a
- * reference norm.
+ * Which schools in the area are above their norm. First only the institutions with a location
+ * in the area that have at least one category above the norm; every institution (with the
+ * number of categories above, within and withheld) is behind a native <details>. The norm
+ * applies per institution and category, so the figures are those of the whole institution.
+ * The caption says which norm year applies and whether it is a reference norm.
  */
 export function Gebiedsnormen({ g, naam, url }: { g: Gebied; naam: string; url: string }) {
   const jaar = g.telling.schooljaar;
   const n = g.normbasis;
   const soort = n.normjaar === null ? 'geen norm' : n.vastgesteld ? `prestatienorm ${n.normjaar}` : `referentienorm ${n.normjaar}, de laatst vastgestelde norm`;
-  const aantalBoven = g.instellingen.filter((i) => i.normsamenvatting.aantalBovenNorm > 0).length;
+  const uitleg = n.normjaar === null ? n.omschrijving
+    : n.vastgesteld ? `Vergeleken met de norm van ${n.normjaar}.`
+      : `Vergeleken met de laatst vastgestelde norm (${n.normjaar}); voor latere jaren is er geen eigen norm.`;
+  const boven = g.instellingen.filter((i) => i.normsamenvatting.aantalBovenNorm > 0);
   const metAfgeschermd = g.instellingen.filter((i) => i.normsamenvatting.aantalAfgeschermd > 0).length;
+  const kolommen = [{ kop: 'Instelling' }, { kop: 'BRIN' }, { kop: 'Vestigingen in' }, { kop: 'Categorieën boven de norm', getal: true },
+    { kop: 'Binnen de norm', getal: true }, { kop: 'Oordeel afgeschermd', getal: true }, { kop: 'Boven de norm (percentage; norm)' }];
+  const rijen = (lijst: Gebied['instellingen']) => lijst.map((i) => [<Link href={`/instelling/${i.brin}`}>{i.naam}</Link>, i.brin, i.plaatsen.join(', '),
+    i.normsamenvatting.aantalBovenNorm, i.normsamenvatting.aantalBinnenNorm, i.normsamenvatting.aantalAfgeschermd, bovenDeNorm(i.categorie)]);
   return (
     <section aria-labelledby="kop-normen">
       <h2 id="kop-normen" className="utrecht-heading-2">Scholen boven de norm</h2>
-      <p className="utrecht-paragraph">
-        {n.omschrijving} De norm geldt per instelling en categorie; daarom staan hier de cijfers van de hele instelling, ook van vestigingen buiten {naam}.
+      <p className="utrecht-paragraph" data-testid="normuitleg">
+        {uitleg} De norm geldt per instelling en categorie; daarom staan hier de cijfers van de hele instelling, ook van vestigingen buiten {naam}.
         Een oordeel wordt niet getoond (afgeschermd) als het percentage op minder dan 5 vsv'ers rust.
       </p>
       {g.instellingen.length === 0
         ? <p className="utrecht-paragraph">Er zijn geen instellingen met leerlingen in de startpopulatie met een vestiging in dit gebied.</p>
         : <>
           <p className="utrecht-paragraph" data-testid="normen-samenvatting">
-            {aantalBoven} van de {g.instellingen.length} {g.instellingen.length === 1 ? 'instelling' : 'instellingen'} met een vestiging in {naam}
-            {' '}{aantalBoven === 1 ? 'heeft' : 'hebben'} in {jaar} een of meer categorieën boven de {n.vastgesteld ? 'norm' : 'referentienorm'}.
+            {boven.length} van de {g.instellingen.length} {g.instellingen.length === 1 ? 'instelling' : 'instellingen'} met een vestiging in {naam}
+            {' '}{boven.length === 1 ? 'heeft' : 'hebben'} in {jaar} een of meer categorieën boven de {n.vastgesteld ? 'norm' : 'referentienorm'}.
             {metAfgeschermd > 0 && ` Bij ${metAfgeschermd} ${metAfgeschermd === 1 ? 'instelling is' : 'instellingen is'} het oordeel over een of meer categorieën afgeschermd; die categorieën tellen niet mee.`}
           </p>
-          <Tabel titel={`Instellingen met een vestiging in ${naam}, ${jaar}: categorieën boven de norm (${soort}); meeste boven de norm eerst`} csv={csvUrl(url, 'instellingen')}
-            kolommen={[{ kop: 'Instelling' }, { kop: 'BRIN' }, { kop: 'Vestigingen in' }, { kop: 'Categorieën boven de norm', getal: true },
-              { kop: 'Binnen de norm', getal: true }, { kop: 'Oordeel afgeschermd', getal: true }, { kop: 'Boven de norm (percentage; norm)' }]}
-            rijen={g.instellingen.map((i) => [<Link href={`/instelling/${i.brin}`}>{i.naam}</Link>, i.brin, i.plaatsen.join(', '),
-              i.normsamenvatting.aantalBovenNorm, i.normsamenvatting.aantalBinnenNorm, i.normsamenvatting.aantalAfgeschermd, bovenDeNorm(i.categorie)])} />
+          {boven.length > 0 && (
+            <div data-testid="normen-boven">
+              <Tabel titel={`Instellingen in ${naam} boven de norm, ${jaar} (${soort}); meeste boven de norm eerst`} csv={csvUrl(url, 'instellingen')}
+                kolommen={kolommen} rijen={rijen(boven)} />
+            </div>
+          )}
+          <details className="bb-uitklap" data-testid="normen-alle">
+            <summary>Alle instellingen in dit gebied ({g.instellingen.length})</summary>
+            <Tabel titel={`Alle instellingen met een vestiging in ${naam}, ${jaar}: categorieën boven de norm (${soort}); meeste boven de norm eerst`} csv={csvUrl(url, 'instellingen')}
+              kolommen={kolommen} rijen={rijen(g.instellingen)} />
+          </details>
         </>}
     </section>
   );
