@@ -215,6 +215,17 @@ describe('pagina\'s', () => {
     await page.close();
   });
 
+  it('landelijk: de kerncijfers zeggen of het jaar voorlopig of definitief is', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/`);
+    const kern = page.getByTestId('kerncijfers');
+    await kern.waitFor();
+    const kaartjes = await kern.locator('li').allInnerTexts();
+    expect(kaartjes[0]).toMatch(/nieuwe vsv'ers in 2017-2018 \(definitief\)$/);
+    expect(kaartjes.some((k) => /in 2016-2017 \(vorig jaar, definitief\)$/.test(k))).toBe(true);
+    await page.close();
+  });
+
   it('regio: kerncijfers met status en het vorige schooljaar, "Op deze pagina", normen direct na het verloop', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${basis}/regio/21`);

@@ -107,10 +107,10 @@ function KerncijferBlok({ k, url }: { k: KerncijfersData; url: string }) {
       <Bron telling={k.telling} />
       {k.methodewijziging && <Melding soort="warning"><p className="utrecht-paragraph">Trendbreuk in {k.methodewijziging.schooljaar}: {k.methodewijziging.omschrijving}</p></Melding>}
       <Kerncijfers label={`Kerncijfers ${k.telling.schooljaar}`} items={[
-        { waarde: <Getal a={k.totaal.vsv} />, label: `nieuwe vsv'ers in ${k.telling.schooljaar}` },
+        { waarde: <Getal a={k.totaal.vsv} />, label: `nieuwe vsv'ers in ${k.telling.schooljaar} (${k.telling.status})` },
         { waarde: <Procent p={k.totaal.percentage} />, label: 'vsv-percentage' },
         { waarde: <Getal a={k.totaal.startpopulatie} />, label: 'leerlingen en studenten in de startpopulatie' },
-        ...(k.vorigJaar ? [{ waarde: <Getal a={k.vorigJaar.totaal.vsv} />, label: `vsv'ers in ${k.vorigJaar.telling.schooljaar} (vorig jaar)` }] : []),
+        ...(k.vorigJaar ? [{ waarde: <Getal a={k.vorigJaar.totaal.vsv} />, label: `vsv'ers in ${k.vorigJaar.telling.schooljaar} (vorig jaar, ${k.vorigJaar.telling.status})` }] : []),
       ]} />
       <Tabel titel={`Naar sector, ${k.telling.schooljaar}`} csv={csvUrl(url, 'sector')}
         kolommen={[{ kop: 'Sector' }, ...CIJFERKOLOMMEN]} rijen={t.sector.map((o) => [label(SECTOREN, o.waarde), ...cijfercellen(o.cijfer)])} />
