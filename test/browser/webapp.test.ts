@@ -586,6 +586,27 @@ describe('alleen met het toetsenbord', () => {
     await page.close();
   });
 
+  it('vergelijken: een instelling op naam zoeken en toevoegen, zonder BRIN te kennen', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${basis}/vergelijken`);
+    await page.locator('#regio-21').waitFor();
+    await tabTot(page, (f) => f.startsWith('input#vergelijk-zoek'));
+    await page.keyboard.type('stedelijk');
+    await page.keyboard.press('Enter');
+    const voegToe = page.getByRole('button', { name: /Voeg Stedelijk College Noord \(10AA\) toe/ });
+    await voegToe.waitFor();
+    await voegToe.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#vergelijk-brins').inputValue()).toBe('10AA');
+    expect(await page.getByText('— gekozen').count()).toBe(1);
+    await page.getByRole('button', { name: 'Vergelijk', exact: true }).press('Enter');
+    await page.waitForURL(/instellingen=10AA/);
+    await wachtOpGrafieken(page, 1);
+    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.close();
+  });
+
   it('terug en vooruit in de browser werken met echte URL\'s', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${basis}/kaart`);

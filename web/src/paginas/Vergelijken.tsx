@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { apiUrl, csvUrl, useApi, type Regiolijst, type Vergelijking } from '../api';
+import { apiUrl, csvUrl, useApi, type Instellingen, type Regiolijst, type Vergelijking } from '../api';
 import { Tellingen } from '../componenten/Bron';
 import { Grafiek } from '../componenten/Grafiek';
 import { Melding, Toon } from '../componenten/Melding';
@@ -41,10 +41,12 @@ export function Vergelijken() {
     navigeer(`/vergelijken${q.toString() ? `?${q}` : ''}`);
   };
   const wissel = (code: string) => zetRegios((r) => (r.includes(code) ? r.filter((c) => c !== code) : [...r, code]));
+  const voegToe = (brin: string) => zetBrins((b) => lijst(`${b},${brin}`).join(', '));
 
   return (
     <Pagina titel="Vergelijken over de jaren">
       <p className="utrecht-paragraph">Kies tot {MAX} RMC-regio's en instellingen samen. Het landelijke cijfer staat er altijd bij.</p>
+      <ZoekInstelling voegToe={voegToe} gekozen={lijst(brins.replace(/\s+/g, ','))} />
       <form method="get" action="/vergelijken" onSubmit={verstuur} aria-label="Regio's en instellingen kiezen">
         <fieldset className="bb-keuzes">
           <legend>RMC-regio's</legend>
@@ -67,6 +69,47 @@ export function Vergelijken() {
       {!iets && <p className="utrecht-paragraph">Nog niets gekozen.</p>}
       {url && <Toon toestand={vergelijking} klaar={(v) => <Uitkomst v={v} url={url} />} />}
     </Pagina>
+  );
+}
+
+/**
+ * Find an institution by name or place and add its BRIN to the comparison, so nobody has to
+ * know BRIN codes. A separate form: Enter in the search box searches, it does not compare.
+ */
+function ZoekInstelling({ voegToe, gekozen }: { voegToe: (brin: string) => void; gekozen: readonly string[] }) {
+  const [tekst, zetTekst] = useState('');
+  const [zoekterm, zetZoekterm] = useState('');
+  const url = zoekterm ? apiUrl('/instellingen', { naam: zoekterm, paginaGrootte: '10' }) : null;
+  const treffers = useApi<Instellingen>(url);
+  return (
+    <section aria-labelledby="kop-zoek-instelling" className="bb-zoek-instelling">
+      <h2 id="kop-zoek-instelling" className="utrecht-heading-2">Instelling zoeken op naam</h2>
+      <p className="utrecht-paragraph">"Voeg toe" zet het BRIN-nummer in het veld Instellingen hieronder.</p>
+      <form role="search" aria-label="Instelling zoeken om toe te voegen" onSubmit={(e) => { e.preventDefault(); zetZoekterm(tekst.trim()); }}>
+        <div className="utrecht-form-field">
+          <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor="vergelijk-zoek">Naam of BRIN</label></div>
+          <div className="utrecht-form-field__input">
+            <input id="vergelijk-zoek" type="search" className="utrecht-textbox utrecht-textbox--html-input" value={tekst} onChange={(e) => zetTekst(e.target.value)} autoComplete="off" />
+          </div>
+        </div>
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">Zoeken</button>
+      </form>
+      {url && <Toon toestand={treffers} klaar={(t) => (t.instellingen.length === 0
+        ? <p className="utrecht-paragraph" role="status">Geen instelling gevonden voor “{zoekterm}”.</p>
+        : (
+          <ul className="utrecht-unordered-list" aria-label={`Gevonden instellingen voor ${zoekterm}`}>
+            {t.instellingen.map((i) => (
+              <li key={i.brin} className="utrecht-unordered-list__item">
+                {i.naam} ({i.brin}{i.plaatsen.length ? `, ${i.plaatsen.join(', ')}` : ''}){' '}
+                {gekozen.includes(i.brin)
+                  ? <span>— gekozen</span>
+                  : <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => voegToe(i.brin)}
+                    aria-label={`Voeg ${i.naam} (${i.brin}) toe aan de vergelijking`}>Voeg toe</button>}
+              </li>
+            ))}
+          </ul>
+        ))} />}
+    </section>
   );
 }
 
