@@ -1,5 +1,4 @@
 import type { Cijfer, Niveau } from '../domain/telling/cijfers.js';
-import type { Status } from '../domain/telling/uitsluitingen.js';
 import type { Db } from './database.js';
 
 /**
@@ -7,19 +6,6 @@ import type { Db } from './database.js';
  * of regions, municipalities and institutions. Only stored results are read here; a count
  * is never run on behalf of a request.
  */
-export interface Telrun {
-  id: number;
-  schooljaar: string;
-  status: Status;
-  definitieversie: string;
-  gestart_op: string;
-  gereed_op: string;
-  startpopulatie: number;
-  vsv: number;
-  niet_te_tellen: number;
-  leveringen: number[];
-}
-
 export interface Leveringskop {
   id: number;
   naam: string;
@@ -27,16 +13,6 @@ export interface Leveringskop {
 }
 
 const UTC = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
-
-export async function leesTelruns(db: Db): Promise<Telrun[]> {
-  return db.query<Telrun>(`
-    SELECT r.id, r.schooljaar, r.status, r.definitieversie,
-      to_char(r.gestart_op AT TIME ZONE 'UTC', ${UTC}) AS gestart_op,
-      to_char(r.gereed_op AT TIME ZONE 'UTC', ${UTC}) AS gereed_op,
-      r.startpopulatie, r.vsv, r.niet_te_tellen,
-      ARRAY(SELECT levering_id FROM telling_run_levering l WHERE l.run_id = r.id ORDER BY levering_id) AS leveringen
-    FROM telling_run r ORDER BY r.schooljaar, r.id`);
-}
 
 export async function leesLeveringskoppen(db: Db): Promise<Leveringskop[]> {
   return db.query<Leveringskop>(`

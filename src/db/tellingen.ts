@@ -133,6 +133,11 @@ export async function leesRun(db: Db, id: number): Promise<Run | null> {
   return r ?? null;
 }
 
+/** Every stored run, by school year and then in the order they were made. */
+export async function leesAlleRuns(db: Db): Promise<Run[]> {
+  return db.query<Run>(`SELECT ${RUN_VELDEN} FROM telling_run r ORDER BY r.schooljaar, r.id`);
+}
+
 /** The latest run of a school year (and status, if given). */
 export async function laatsteRun(db: Db, schooljaar: string, status?: Status): Promise<Run | null> {
   const [r] = await db.query<Run>(

@@ -28,15 +28,18 @@ export const DEMO_SCHAAL_STANDAARD = 0.1;
 export const DEMO_LEVERING = 'synthetische-demodata';
 
 /** The delivery's name carries the scale, so pages can say it (and scale the national target): `synthetische-demodata-schaal-0.1`. */
+const SCHAAL_VOORVOEGSEL = `${DEMO_LEVERING}-schaal-`;
+
 export function demoLeveringsnaam(schaal: number): string {
-  return `${DEMO_LEVERING}-schaal-${schaal}`;
+  return `${SCHAAL_VOORVOEGSEL}${schaal}`;
 }
 
 /** Whether a delivery is the generated demo data, and at which scale (null: not recorded, as in older databases). */
 export function demoLevering(naam: string): { schaal: number | null } | null {
   if (naam === DEMO_LEVERING) return { schaal: null };
-  const m = /^synthetische-demodata-schaal-(\d*\.?\d+(?:e-?\d+)?)$/.exec(naam);
-  return m ? { schaal: Number(m[1]) } : null;
+  if (!naam.startsWith(SCHAAL_VOORVOEGSEL)) return null;
+  const tekst = naam.slice(SCHAAL_VOORVOEGSEL.length);
+  return /^\d*\.?\d+(?:e-?\d+)?$/.test(tekst) ? { schaal: Number(tekst) } : null;
 }
 
 /** School years of the demo data: the published series from 2016-2017 to 2023-2024. */

@@ -1,4 +1,5 @@
-import { leesLeveringskoppen, leesTelruns, type Leveringskop, type Telrun } from '../db/cijfers.js';
+import { leesLeveringskoppen, type Leveringskop } from '../db/cijfers.js';
+import { leesAlleRuns, type Run } from '../db/tellingen.js';
 import type { Db } from '../db/database.js';
 import { demoLevering } from '../demo/demodata.js';
 import type { Status } from '../domain/telling/uitsluitingen.js';
@@ -11,23 +12,23 @@ import { nietGevonden } from './problems.js';
  * caller asks for a status.
  */
 export interface Runcatalogus {
-  runs: Telrun[];
+  runs: Run[];
   leveringen: Map<number, Leveringskop>;
 }
 
 export async function laadCatalogus(db: Db): Promise<Runcatalogus> {
-  const [runs, leveringen] = await Promise.all([leesTelruns(db), leesLeveringskoppen(db)]);
+  const [runs, leveringen] = await Promise.all([leesAlleRuns(db), leesLeveringskoppen(db)]);
   return { runs, leveringen: new Map(leveringen.map((l) => [l.id, l])) };
 }
 
-function voorkeur(a: Telrun, b: Telrun, status?: Status): Telrun {
+function voorkeur(a: Run, b: Run, status?: Status): Run {
   if (!status && a.status !== b.status) return a.status === 'definitief' ? a : b;
   return a.id > b.id ? a : b;
 }
 
 /** The run shown for every school year, oldest school year first. */
-export function runsPerJaar(cat: Runcatalogus, status?: Status): Telrun[] {
-  const perJaar = new Map<string, Telrun>();
+export function runsPerJaar(cat: Runcatalogus, status?: Status): Run[] {
+  const perJaar = new Map<string, Run>();
   for (const r of cat.runs) {
     if (status && r.status !== status) continue;
     const huidig = perJaar.get(r.schooljaar);
@@ -36,7 +37,7 @@ export function runsPerJaar(cat: Runcatalogus, status?: Status): Telrun[] {
   return [...perJaar.values()].sort((a, b) => a.schooljaar.localeCompare(b.schooljaar));
 }
 
-export function kiesRun(cat: Runcatalogus, vraag: { schooljaar?: string; status?: Status }): Telrun {
+export function kiesRun(cat: Runcatalogus, vraag: { schooljaar?: string; status?: Status }): Run {
   const kandidaten = runsPerJaar(cat, vraag.status);
   const run = vraag.schooljaar ? kandidaten.find((r) => r.schooljaar === vraag.schooljaar) : kandidaten.at(-1);
   if (!run) {
@@ -46,7 +47,7 @@ export function kiesRun(cat: Runcatalogus, vraag: { schooljaar?: string; status?
   return run;
 }
 
-export function vorigeRun(cat: Runcatalogus, run: Telrun, status?: Status): Telrun | null {
+export function vorigeRun(cat: Runcatalogus, run: Run, status?: Status): Run | null {
   const jaren = runsPerJaar(cat, status);
   const i = jaren.findIndex((r) => r.schooljaar === run.schooljaar);
   return i > 0 ? jaren[i - 1]! : null;
@@ -65,7 +66,7 @@ export interface TellingInfo {
   schaal: number | null;
 }
 
-export function tellingInfo(cat: Runcatalogus, run: Telrun): TellingInfo {
+export function tellingInfo(cat: Runcatalogus, run: Run): TellingInfo {
   const leveringen = run.leveringen.map((id) => {
     const l = cat.leveringen.get(id);
     return { id, naam: l?.naam ?? '', ontvangenOp: l?.ontvangen_op ?? '' };

@@ -16,6 +16,13 @@ export function aantal(a: Aantal | null | undefined): string {
   return a === '<5' ? '<5' : GETAL.format(a);
 }
 
+const SCHAAL = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 6 });
+
+/** The scale of synthetic data (0.1) as "0,1". */
+export function schaaltekst(s: number): string {
+  return SCHAAL.format(s);
+}
+
 /** "18.00" from the API as "18,00%". */
 export function procent(p: string | null | undefined): string {
   if (p === null || p === undefined) return '–';

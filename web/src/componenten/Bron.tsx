@@ -1,5 +1,5 @@
 import type { Telling } from '../api';
-import { datumTijd } from '../opmaak';
+import { datumTijd, schaaltekst } from '../opmaak';
 import { useMeldSynthetisch } from './Synthetisch';
 
 /** Where a figure comes from: school year, status, definition and stored run (telling.md: every figure says so). */
@@ -11,7 +11,7 @@ export function Bron({ telling }: { telling: Telling | null }) {
       Schooljaar <strong>{telling.schooljaar}</strong>, <span className="bb-status">{telling.status}</span>; definitie {telling.definitieversie};
       {' '}telling {telling.runId}, berekend op {datumTijd(telling.berekendOp)}
       {telling.leveringen.length > 0 ? ` uit levering ${telling.leveringen.map((l) => l.id).join(', ')}` : ''}
-      {telling.synthetisch ? ` (synthetische demodata${telling.schaal !== null ? `, schaal ${String(telling.schaal).replace('.', ',')}` : ''})` : ''}.
+      {telling.synthetisch ? ` (synthetische demodata${telling.schaal !== null ? `, schaal ${schaaltekst(telling.schaal)}` : ''})` : ''}.
     </p>
   );
 }

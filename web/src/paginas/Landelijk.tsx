@@ -9,7 +9,7 @@ import { Pagina } from '../componenten/Pagina';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
 import { Getal, Procent } from '../componenten/Waarde';
 import { alsGetal, lijngrafiek } from '../grafieken';
-import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, SECTOREN, aantal, label } from '../opmaak';
+import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, SECTOREN, aantal, label, schaaltekst } from '../opmaak';
 import { useRouter } from '../router';
 
 /**
@@ -136,9 +136,9 @@ function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
   const doelWaarde = schaal === null ? r.doel.doelAantal : Math.round(r.doel.doelAantal * schaal);
   const doelLabel = schaal === null
     ? `Doel ${r.doel.jaar}: ${aantal(r.doel.doelAantal)}`
-    : `Doel ${r.doel.jaar} × schaal ${String(schaal).replace('.', ',')}: ${aantal(doelWaarde)}`;
+    : `Doel ${r.doel.jaar} × schaal ${schaaltekst(schaal)}: ${aantal(doelWaarde)}`;
   const samenvatting = `Lijngrafiek van het aantal nieuwe vsv'ers per schooljaar, ${jaren[0]} tot en met ${jaren.at(-1)}, `
-    + `met ${schaal === null ? 'het landelijke doel' : `het landelijke doel maal de schaal van de synthetische demodata (${String(schaal).replace('.', ',')})`} van ${aantal(doelWaarde)}. Laatste schooljaar: ${laatsteVsv}.`;
+    + `met ${schaal === null ? 'het landelijke doel' : `het landelijke doel maal de schaal van de synthetische demodata (${schaaltekst(schaal)})`} van ${aantal(doelWaarde)}. Laatste schooljaar: ${laatsteVsv}.`;
   return (
     <>
       <Grafiek titel={`Aantal nieuwe vsv'ers per schooljaar, met het doel voor ${r.doel.jaar}`} samenvatting={samenvatting} sleutel={JSON.stringify(r.reeks.map((p) => [p.schooljaar, p.totaal.vsv, p.telling.status]))}
