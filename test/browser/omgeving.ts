@@ -42,10 +42,29 @@ export function controleerChromium(): void {
   }
 }
 
-export async function startServer(db: Db, geoMap = join(gedeeldeMap(), 'geo')): Promise<{ app: FastifyInstance; basis: string }> {
+export interface Testserver {
+  app: FastifyInstance;
+  basis: string;
+  /**
+   * Stops the server while the shared browser may still hold keep-alive or preconnected
+   * sockets to it: those are destroyed, so closing never waits on the browser (on Node 22 a
+   * plain app.close() could hang on such a socket until the hook timed out).
+   */
+  sluit: () => Promise<void>;
+}
+
+export async function startServer(db: Db, geoMap = join(gedeeldeMap(), 'geo')): Promise<Testserver> {
   const app = await bouwApp({ db, webMap: WEBMAP, geoMap });
   const adres = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, basis: adres };
+  return {
+    app,
+    basis: adres,
+    sluit: async () => {
+      const gesloten = app.close();
+      app.server.closeAllConnections();
+      await gesloten;
+    },
+  };
 }
 
 /** A cold Chromium: a fresh profile every time, no background traffic. */

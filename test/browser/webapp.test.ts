@@ -1,5 +1,4 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
@@ -9,7 +8,7 @@ import { openDatabase } from '../../src/db/open.js';
 import { demoLeveringsnaam } from '../../src/demo/demodata.js';
 import { vulTestdatabase } from '../api/fixture.js';
 import { tijdelijkeMap } from '../support/database.js';
-import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten, zorgVoorWebBuild } from './omgeving.js';
+import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten, zorgVoorWebBuild, type Testserver } from './omgeving.js';
 
 /**
  * Every page of the web app in a real Chromium against a real server and database: it loads,
@@ -42,7 +41,7 @@ const PAGINAS: Paginageval[] = [
 ];
 
 let db: Db;
-let app: FastifyInstance;
+let server: Testserver;
 let basis: string;
 let browser: { context: BrowserContext; sluit: () => Promise<void> };
 
@@ -51,13 +50,14 @@ beforeAll(async () => {
   await zorgVoorWebBuild();
   db = await openDatabase(await tijdelijkeMap('browser'));
   await vulTestdatabase(db, await tijdelijkeMap('browser-levering'));
-  ({ app, basis } = await startServer(db));
+  server = await startServer(db);
+  basis = server.basis;
   browser = await startBrowser();
 });
 
 afterAll(async () => {
   await browser?.sluit();
-  await app?.close();
+  await server?.sluit();
   await db?.close();
 });
 
@@ -450,14 +450,14 @@ describe('pagina\'s', () => {
       expect(fouten.filter((f) => !f.includes('404'))).toEqual([]);
     } finally {
       await page.close();
-      await zonder.app.close();
+      await zonder.sluit();
     }
   });
 });
 
 describe('synthetische demodata', () => {
   let demoDb: Db | undefined;
-  let demo: { app: FastifyInstance; basis: string } | undefined;
+  let demo: Testserver | undefined;
 
   beforeAll(async () => {
     demoDb = await openDatabase(await tijdelijkeMap('browser-demo'));
@@ -469,7 +469,7 @@ describe('synthetische demodata', () => {
   });
 
   afterAll(async () => {
-    await demo?.app.close();
+    await demo?.sluit();
     await demoDb?.close();
   });
 
