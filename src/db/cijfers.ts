@@ -95,3 +95,10 @@ export async function bestaatInstellingInCijfers(db: Db, brin: string): Promise<
 export async function leesAlleVestigingen(db: Db): Promise<Vestigingsrij[]> {
   return db.query<Vestigingsrij>('SELECT brin, vestiging, naam, gemeente_code, soort FROM instelling ORDER BY brin, vestiging');
 }
+
+/** Every published dimension of every figure of one run (not `reden`): the input of its suppression pattern. */
+export async function leesRuncijfers(db: Db, runId: number): Promise<Cijfer[]> {
+  return db.query<Cijfer>(`
+    SELECT niveau, gebied, dimensie, waarde, startpopulatie, vsv FROM telling_cijfer
+    WHERE run_id = $1 AND dimensie <> 'reden'`, [runId]);
+}

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import type { Toegang } from '../domain/openbaarmaking.js';
 import { Antwoordcache, type CacheOpties } from './cache.js';
 import { alsCsv, kiesFormaat } from './csv.js';
-import { schermAf } from './disclosure.js';
+import { schermAf } from './openbaarmaking.js';
 import { maakGegevens } from './gegevens.js';
 import { Padmethoden } from './methoden.js';
 import { API_PREFIX, swaggerOpties } from './openapi.js';

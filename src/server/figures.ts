@@ -1,68 +1,38 @@
 import { normjaarVoor, normomschrijving, normVoorVergelijking } from '../domain/normen.js';
-import {
-  NIET_SECUNDAIR, secundaireAfscherming, secundaireAfschermingGenest, type Cel, type Celafscherming, type Toegang,
-} from '../domain/openbaarmaking.js';
-import { ONBEKEND_GESLACHT, type Cijfer } from '../domain/telling/cijfers.js';
-import { CATEGORIEEN, SECTOREN, sectorVan, type Categorie } from '../domain/telling/startpopulatie.js';
-import { Celgroep, NormTelcijfer, Telcijfer, schermAf } from './disclosure.js';
+import { NIET_SECUNDAIR, type Celafscherming, type Toegang } from '../domain/openbaarmaking.js';
+import { UITSPLITSINGEN, VASTE_WAARDEN, type Uitsplitsing } from '../domain/openbaarmaking/tabel.js';
+import { CATEGORIEEN } from '../domain/telling/startpopulatie.js';
+import { NormTelcijfer, Telcijfer, schermAf } from './openbaarmaking.js';
 
 /**
- * Shaping stored figure rows into the breakdowns of the API. Every value of a breakdown is
- * listed, also when nobody falls in it (then 0 of 0), so that tables have the same rows
- * from year to year and area to area.
+ * Shaping published figure rows (src/publicatie: stored figures with what the run's one
+ * suppression pattern withholds) into the breakdowns of the API. Every value of a breakdown
+ * is listed, also when nobody falls in it (then 0 of 0), so that tables have the same rows
+ * from year to year and area to area. Nothing here decides what is withheld.
  */
-export const VASTE_WAARDEN = {
-  sector: SECTOREN as readonly string[],
-  categorie: CATEGORIEEN as readonly string[],
-  leeftijdsgroep: ['<18', '18+'],
-  geslacht: ['M', 'V', 'X', ONBEKEND_GESLACHT],
-} as const;
+export { UITSPLITSINGEN, VASTE_WAARDEN, type Uitsplitsing };
 
-export type Uitsplitsing = keyof typeof VASTE_WAARDEN;
-export const UITSPLITSINGEN = Object.keys(VASTE_WAARDEN) as Uitsplitsing[];
-
-type Rij = Pick<Cijfer, 'dimensie' | 'waarde' | 'startpopulatie' | 'vsv'>;
+interface Rij {
+  readonly dimensie: string;
+  readonly waarde: string;
+  readonly startpopulatie: number;
+  readonly vsv: number;
+  readonly afscherming?: Celafscherming;
+}
 
 export function totaalVan(rijen: readonly Rij[]): Telcijfer {
   const t = rijen.find((r) => r.dimensie === 'totaal');
-  return new Telcijfer(t?.startpopulatie ?? 0, t?.vsv ?? 0);
-}
-
-const isCategorie = (w: string | undefined): w is Categorie => (CATEGORIEEN as readonly (string | undefined)[]).includes(w);
-
-/**
- * The secondary suppression of one breakdown (src/domain/openbaarmaking.ts): its cells
- * against the total row of `rijen`. Categories lie within sectors, and the sectors are
- * published too, so categories are also protected within their sector. The decision rests
- * only on the total and the cells of this one breakdown, so a breakdown is withheld alike in
- * every answer it appears in, whatever else that answer holds.
- */
-function celgroep(rijen: readonly Rij[], dimensie: Uitsplitsing, cellen: readonly Cel[]): Celgroep {
-  const t = rijen.find((r) => r.dimensie === 'totaal');
-  const totaal: Cel = t
-    ? { startpopulatie: t.startpopulatie, vsv: t.vsv }
-    : { startpopulatie: cellen.reduce((s, c) => s + c.startpopulatie, 0), vsv: cellen.reduce((s, c) => s + c.vsv, 0) };
-  const genest = dimensie === 'categorie' && cellen.every((c) => isCategorie(c.waarde) || (c.startpopulatie === 0 && c.vsv === 0));
-  return new Celgroep((toegang) => {
-    if (!genest) return secundaireAfscherming(cellen, totaal, toegang);
-    const groepen = SECTOREN.map((s) => cellen.flatMap((c, i) => (isCategorie(c.waarde) && sectorVan(c.waarde) === s ? [i] : [])));
-    const besluit = secundaireAfschermingGenest(groepen.map((g) => g.map((i) => cellen[i]!)), totaal, toegang);
-    const uit: Celafscherming[] = cellen.map(() => NIET_SECUNDAIR);
-    groepen.forEach((g, gi) => g.forEach((i, k) => { uit[i] = besluit[gi]![k]!; }));
-    return uit;
-  });
+  return new Telcijfer(t?.startpopulatie ?? 0, t?.vsv ?? 0, t?.afscherming ?? NIET_SECUNDAIR);
 }
 
 export function onderdelen(rijen: readonly Rij[], dimensie: Uitsplitsing): { waarde: string; cijfer: Telcijfer }[] {
   const vast: readonly string[] = VASTE_WAARDEN[dimensie];
   const gevonden = rijen.filter((r) => r.dimensie === dimensie);
   const extra = gevonden.map((r) => r.waarde).filter((w) => !vast.includes(w)).sort();
-  const cellen = [...vast, ...extra].map((waarde) => {
+  return [...vast, ...extra].map((waarde) => {
     const r = gevonden.find((g) => g.waarde === waarde);
-    return { waarde, startpopulatie: r?.startpopulatie ?? 0, vsv: r?.vsv ?? 0 };
+    return { waarde, cijfer: new Telcijfer(r?.startpopulatie ?? 0, r?.vsv ?? 0, r?.afscherming ?? NIET_SECUNDAIR) };
   });
-  const groep = celgroep(rijen, dimensie, cellen);
-  return cellen.map((c, index) => ({ waarde: c.waarde, cijfer: new Telcijfer(c.startpopulatie, c.vsv, { groep, index }) }));
 }
 
 export function uitsplitsingen(rijen: readonly Rij[]): Record<Uitsplitsing, { waarde: string; cijfer: Telcijfer }[]> {
@@ -91,18 +61,14 @@ export interface Normcategorie {
 /** Institution categories with the norm they are compared with; only the categories it has pupils in. */
 export function normcategorieen(rijen: readonly Rij[], schooljaar: string): Normcategorie[] {
   const gevonden = rijen.filter((r) => r.dimensie === 'categorie');
-  const cellen = CATEGORIEEN.filter((c) => gevonden.some((g) => g.waarde === c)).map((waarde) => {
-    const r = gevonden.find((g) => g.waarde === waarde)!;
-    return { waarde, startpopulatie: r.startpopulatie, vsv: r.vsv };
-  });
-  const groep = celgroep(rijen, 'categorie', cellen);
-  return cellen.map((r, index) => {
+  const cellen = CATEGORIEEN.filter((c) => gevonden.some((g) => g.waarde === c)).map((waarde) => gevonden.find((g) => g.waarde === waarde)!);
+  return cellen.map((r) => {
     const waarde = r.waarde;
     const v = normVoorVergelijking(schooljaar, waarde);
     // A NormTelcijfer is judged, at publication, against the norm of the year it carries
     // (disclosure.ts: beoordeelNorm); carrying the norm year makes that the judgement of
     // beoordeelNormVoorVergelijking, under the same disclosure control as every judgement.
-    return { waarde, normjaar: v?.normjaar ?? null, vastgesteld: v?.vastgesteld ?? false, cijfer: new NormTelcijfer(r.startpopulatie, r.vsv, v?.normjaar ?? schooljaar, waarde, { groep, index }) };
+    return { waarde, normjaar: v?.normjaar ?? null, vastgesteld: v?.vastgesteld ?? false, cijfer: new NormTelcijfer(r.startpopulatie, r.vsv, v?.normjaar ?? schooljaar, waarde, r.afscherming) };
   });
 }
 

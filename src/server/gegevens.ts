@@ -1,5 +1,7 @@
-import { leesAlleVestigingen, leesIndeling, leesLaatsteIndeling, leesRmcNamen, type Indelingsrij, type Vestigingsrij } from '../db/cijfers.js';
+import { leesAlleVestigingen, leesIndeling, leesLaatsteIndeling, leesRmcNamen, leesRuncijfers, type Indelingsrij, type Vestigingsrij } from '../db/cijfers.js';
 import type { Db } from '../db/database.js';
+import { highsOplosser } from '../publicatie/highs.js';
+import { leesGepubliceerd, maakRunpublicatie, type Lezer, type Runpublicatie } from '../publicatie/publicatie.js';
 import type { Antwoordcache } from './cache.js';
 import { laadCatalogus, type Runcatalogus } from './runs.js';
 
@@ -22,10 +24,14 @@ export interface Gegevens {
   rmcNamen(): Promise<Map<string, string>>;
   /** institutions by BRIN, each with its locations in order, named by `instellingsnaam` */
   instellingen(): Promise<Map<string, Instellingskop>>;
+  /** the publication of a stored run: its one suppression pattern, made once per data version */
+  publicatie(runId: number): Promise<Runpublicatie>;
+  /** published figures of some areas (null: all) of one level in some runs, each with what is withheld */
+  gepubliceerd: Lezer;
 }
 
 export function maakGegevens(db: Db, cache: Antwoordcache): Gegevens {
-  return {
+  const gegevens: Gegevens = {
     catalogus: () => cache.onthoud('catalogus', () => laadCatalogus(db)),
     indeling: (schooljaar) => cache.onthoud(`indeling:${schooljaar}`, () => leesIndeling(db, schooljaar)),
     laatsteIndeling: () => cache.onthoud('laatste-indeling', () => leesLaatsteIndeling(db)),
@@ -40,7 +46,22 @@ export function maakGegevens(db: Db, cache: Antwoordcache): Gegevens {
       for (const kop of perBrin.values()) kop.naam = instellingsnaam(kop.vestigingen.map((v) => v.naam));
       return perBrin;
     }),
+    publicatie: (runId) => cache.onthoud(`publicatie:${runId}`, async () => {
+      const run = (await gegevens.catalogus()).runs.find((r) => r.id === runId);
+      if (!run) throw new Error(`telling ${runId} bestaat niet`);
+      const [rijen, indeling, instellingen, oplosser] = await Promise.all([
+        leesRuncijfers(db, runId), gegevens.indeling(run.schooljaar), gegevens.instellingen(), highsOplosser(),
+      ]);
+      return maakRunpublicatie(runId, {
+        rijen,
+        gemeenteNaarRmc: new Map(indeling.map((g) => [g.gemeente_code, g.rmc_code])),
+        vestigingen: new Map([...instellingen.values()].map((i) => [i.brin, i.vestigingen.map((v) => v.vestiging)])),
+      }, oplosser);
+    }),
+    gepubliceerd: async (runIds, niveau, gebieden, dimensies) =>
+      leesGepubliceerd(await Promise.all(runIds.map((id) => gegevens.publicatie(id))), niveau, gebieden, dimensies),
   };
+  return gegevens;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/database.js';
-import { schermAf } from '../../src/server/disclosure.js';
+import { schermAf } from '../../src/server/openbaarmaking.js';
 import { normcategorieen, normsamenvatting } from '../../src/server/figures.js';
 import type { Gegevens, Instellingskop } from '../../src/server/gegevens.js';
 import { instellingenMetNormenIn } from '../../src/server/routes/gebied.js';
@@ -169,13 +168,15 @@ describe('instellingenMetNormenIn: wie boven de norm zit eerst', () => {
       rij('92BB', 'totaal', 'totaal', 300, 30), rij('92BB', 'categorie', 'vo-onderbouw', 100, 10), rij('92BB', 'categorie', 'vo-bovenbouw-vmbo', 200, 20),
       rij('94DD', 'totaal', 'totaal', 100, 50), rij('94DD', 'categorie', 'vo-onderbouw', 100, 50),
     ];
-    const db = { query: async (_sql: string, params: readonly unknown[]) => cijfers.filter((c) => (params[2] as string[]).includes(c.gebied)) } as unknown as Db;
-    const gegevens = { instellingen: async () => new Map(koppen.map((k) => [k.brin, k])) } as unknown as Gegevens;
+    const gegevens = {
+      instellingen: async () => new Map(koppen.map((k) => [k.brin, k])),
+      gepubliceerd: async (_runs: number[], _niveau: string, gebieden: string[]) => cijfers.filter((c) => gebieden.includes(c.gebied)),
+    } as unknown as Gegevens;
     const gemeenten = [
       { gemeente_code: 'GM0001', gemeente_naam: 'Eerstestad', rmc_code: '01', rmc_naam: 'R' },
       { gemeente_code: 'GM0002', gemeente_naam: 'Tweedorp', rmc_code: '01', rmc_naam: 'R' },
     ];
-    const lijst = await instellingenMetNormenIn(db, gegevens, { id: 1, schooljaar: '2020-2021' }, gemeenten, 'openbaar');
+    const lijst = await instellingenMetNormenIn(gegevens, { id: 1, schooljaar: '2020-2021' }, gemeenten, 'openbaar');
     expect(lijst.map((i) => [i.brin, i.plaatsen, normsamenvatting(i.categorie, 'openbaar').aantalBovenNorm])).toEqual([
       ['92BB', ['Tweedorp'], 2], ['91AA', ['Eerstestad'], 0],
     ]);

@@ -1,8 +1,7 @@
 import type { Static } from '@sinclair/typebox';
-import { leesGebiedscijfers, type Indelingsrij } from '../../db/cijfers.js';
-import { Telcijfer } from '../disclosure.js';
+import type { Indelingsrij } from '../../db/cijfers.js';
+import { Telcijfer } from '../openbaarmaking.js';
 import type { Gegevens } from '../gegevens.js';
-import type { Db } from '../../db/database.js';
 import { methodewijzigingIn } from '../../domain/beleid.js';
 import type { GepubliceerdCijfer, Toegang } from '../../domain/openbaarmaking.js';
 import { LANDELIJK, type Niveau } from '../../domain/telling/cijfers.js';
@@ -25,10 +24,10 @@ export function gebiedsnaam(code: string, naam: string | undefined): string {
   return naam ?? code;
 }
 
-export async function gebiedMetLandelijk(db: Db, runId: number, niveau: Niveau, code: string) {
+export async function gebiedMetLandelijk(gegevens: Gegevens, runId: number, niveau: Niveau, code: string) {
   const [eigen, nl] = await Promise.all([
-    leesGebiedscijfers(db, [runId], niveau, [code], DIMENSIES_GEBIED),
-    leesGebiedscijfers(db, [runId], 'landelijk', [LANDELIJK], DIMENSIES_GEBIED),
+    gegevens.gepubliceerd([runId], niveau, [code], DIMENSIES_GEBIED),
+    gegevens.gepubliceerd([runId], 'landelijk', [LANDELIJK], DIMENSIES_GEBIED),
   ]);
   return {
     gevonden: eigen.length > 0,
@@ -38,12 +37,12 @@ export async function gebiedMetLandelijk(db: Db, runId: number, niveau: Niveau, 
   };
 }
 
-export async function trendVan(db: Db, cat: Runcatalogus, status: Status | undefined, niveau: Niveau, code: string) {
+export async function trendVan(gegevens: Gegevens, cat: Runcatalogus, status: Status | undefined, niveau: Niveau, code: string) {
   const runs = runsPerJaar(cat, status);
   const ids = runs.map((r) => r.id);
   const [eigen, nl] = await Promise.all([
-    leesGebiedscijfers(db, ids, niveau, [code], ['totaal']),
-    leesGebiedscijfers(db, ids, 'landelijk', [LANDELIJK], ['totaal']),
+    gegevens.gepubliceerd(ids, niveau, [code], ['totaal']),
+    gegevens.gepubliceerd(ids, 'landelijk', [LANDELIJK], ['totaal']),
   ]);
   return runs.map((run) => ({
     schooljaar: run.schooljaar,
@@ -55,16 +54,16 @@ export async function trendVan(db: Db, cat: Runcatalogus, status: Status | undef
 }
 
 /** The school locations in some municipalities with their total figure of the run (locations without pupils left out). */
-export async function vestigingenIn(db: Db, gegevens: Gegevens, runId: number, gemeenten: readonly Indelingsrij[]) {
+export async function vestigingenIn(gegevens: Gegevens, runId: number, gemeenten: readonly Indelingsrij[]) {
   const namen = new Map(gemeenten.map((g) => [g.gemeente_code, g.gemeente_naam]));
   const vestigingen = [...(await gegevens.instellingen()).values()].flatMap((i) => i.vestigingen).filter((v) => namen.has(v.gemeente_code));
-  const cijfers = await leesGebiedscijfers(db, [runId], 'vestiging', vestigingen.map((v) => `${v.brin}-${v.vestiging}`), ['totaal']);
+  const cijfers = await gegevens.gepubliceerd([runId], 'vestiging', vestigingen.map((v) => `${v.brin}-${v.vestiging}`), ['totaal']);
   const perGebied = new Map(cijfers.map((c) => [c.gebied, c]));
   return vestigingen.flatMap((v) => {
     const c = perGebied.get(`${v.brin}-${v.vestiging}`);
     return c ? [{
       brin: v.brin, vestiging: v.vestiging, naam: v.naam, gemeenteCode: v.gemeente_code, plaats: namen.get(v.gemeente_code)!,
-      cijfer: new Telcijfer(c.startpopulatie, c.vsv),
+      cijfer: new Telcijfer(c.startpopulatie, c.vsv, c.afscherming),
     }] : [];
   }).sort((a, b) => a.naam.localeCompare(b.naam, 'nl') || a.brin.localeCompare(b.brin) || a.vestiging.localeCompare(b.vestiging));
 }
@@ -76,13 +75,13 @@ export async function vestigingenIn(db: Db, gegevens: Gegevens, runId: number, g
  * left out. Those with the most categories above the norm (as published) come first.
  */
 export async function instellingenMetNormenIn(
-  db: Db, gegevens: Gegevens, run: { id: number; schooljaar: string }, gemeenten: readonly Indelingsrij[], toegang: Toegang,
+  gegevens: Gegevens, run: { id: number; schooljaar: string }, gemeenten: readonly Indelingsrij[], toegang: Toegang,
 ) {
   const namen = new Map(gemeenten.map((g) => [g.gemeente_code, g.gemeente_naam]));
   const hier = [...(await gegevens.instellingen()).values()]
     .map((i) => ({ kop: i, vestigingen: i.vestigingen.filter((v) => namen.has(v.gemeente_code)) }))
     .filter((i) => i.vestigingen.length > 0);
-  const cijfers = await leesGebiedscijfers(db, [run.id], 'instelling', hier.map((i) => i.kop.brin), ['totaal', 'categorie']);
+  const cijfers = await gegevens.gepubliceerd([run.id], 'instelling', hier.map((i) => i.kop.brin), ['totaal', 'categorie']);
   return hier.flatMap(({ kop, vestigingen }) => {
     const van = cijfers.filter((c) => c.gebied === kop.brin);
     if (!van.some((c) => c.dimensie === 'totaal')) return [];

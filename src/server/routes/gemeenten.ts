@@ -1,7 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { leesGebiedscijfers } from '../../db/cijfers.js';
-import { leesCijfers } from '../../db/tellingen.js';
 import { LANDELIJK } from '../../domain/telling/cijfers.js';
 import { normbasis, totaalVan } from '../figures.js';
 import { nietGevonden } from '../problems.js';
@@ -38,8 +36,8 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
     const cat = await gegevens.catalogus();
     const run = kiesRun(cat, q);
     const [indeling, laatste, cijfers, nl] = await Promise.all([
-      gegevens.indeling(run.schooljaar), gegevens.laatsteIndeling(), leesCijfers(db, run.id, 'gemeente', ['totaal']),
-      leesGebiedscijfers(db, [run.id], 'landelijk', [LANDELIJK], ['totaal']),
+      gegevens.indeling(run.schooljaar), gegevens.laatsteIndeling(), gegevens.gepubliceerd([run.id], 'gemeente', null, ['totaal']),
+      gegevens.gepubliceerd([run.id], 'landelijk', [LANDELIJK], ['totaal']),
     ]);
     const vanJaar = new Map(indeling.map((g) => [g.gemeente_code, g]));
     const ooit = new Map(laatste.map((g) => [g.gemeente_code, g]));
@@ -86,16 +84,16 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
     const [indeling, laatste] = await Promise.all([gegevens.indeling(run.schooljaar), gegevens.laatsteIndeling()]);
     const rij = indeling.find((g) => g.gemeente_code === gemeenteCode);
     const ooit = laatste.find((g) => g.gemeente_code === gemeenteCode);
-    const { gevonden, ...gebied } = await gebiedMetLandelijk(db, run.id, 'gemeente', gemeenteCode);
+    const { gevonden, ...gebied } = await gebiedMetLandelijk(gegevens, run.id, 'gemeente', gemeenteCode);
     if (!gevonden && !rij && !ooit) {
       throw nietGevonden(`Gemeente ${gemeenteCode} komt niet voor in de indeling of in de telling van ${run.schooljaar}.`);
     }
     const hier = rij ? [rij] : ooit ? [ooit] : [];
     const [trend, regiocijfers, vestigingen, instellingen] = await Promise.all([
-      trendVan(db, cat, q.status, 'gemeente', gemeenteCode),
-      rij ? leesGebiedscijfers(db, [run.id], 'rmc', [rij.rmc_code], ['totaal']) : Promise.resolve([]),
-      vestigingenIn(db, gegevens, run.id, hier),
-      instellingenMetNormenIn(db, gegevens, run, hier, request.toegang),
+      trendVan(gegevens, cat, q.status, 'gemeente', gemeenteCode),
+      rij ? gegevens.gepubliceerd([run.id], 'rmc', [rij.rmc_code], ['totaal']) : Promise.resolve([]),
+      vestigingenIn(gegevens, run.id, hier),
+      instellingenMetNormenIn(gegevens, run, hier, request.toegang),
     ]);
     return {
       telling: tellingInfo(cat, run),

@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { bestaatInstellingInCijfers, leesGebiedscijfers } from '../../db/cijfers.js';
+import { bestaatInstellingInCijfers } from '../../db/cijfers.js';
 import { methodewijzigingIn } from '../../domain/beleid.js';
-import { Telcijfer } from '../disclosure.js';
+import { Telcijfer } from '../openbaarmaking.js';
 import { normbasis, normcategorieen, normsamenvatting, onderdelen, totaalVan } from '../figures.js';
 import { nietGevonden } from '../problems.js';
 import { kiesRun, runsPerJaar, tellingInfo } from '../runs.js';
@@ -65,7 +65,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
     const treffers = zoekInstellingen(instellingen.values(), (code) => namen.get(code) ?? code,
       { naam: q.naam?.trim() || null, plaats: q.plaats?.trim() || null });
     const deze = treffers.slice((pagina - 1) * grootte, pagina * grootte);
-    const cijfers = run ? await leesGebiedscijfers(db, [run.id], 'instelling', deze.map((t) => t.kop.brin), ['totaal']) : [];
+    const cijfers = run ? await gegevens.gepubliceerd([run.id], 'instelling', deze.map((t) => t.kop.brin), ['totaal']) : [];
     const totaal = treffers.length;
     const paginas = Math.max(1, Math.ceil(totaal / grootte));
     const links = {
@@ -80,7 +80,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       telling: run ? tellingInfo(cat, run) : null,
       instellingen: deze.map((t) => {
         const c = cijfers.find((r) => r.gebied === t.kop.brin);
-        return { brin: t.kop.brin, naam: t.kop.naam, soort: t.kop.soort, plaatsen: t.plaatsen, totaal: c ? new Telcijfer(c.startpopulatie, c.vsv) : null };
+        return { brin: t.kop.brin, naam: t.kop.naam, soort: t.kop.soort, plaatsen: t.plaatsen, totaal: c ? new Telcijfer(c.startpopulatie, c.vsv, c.afscherming) : null };
       }),
       paginering: { pagina, paginaGrootte: grootte, totaalAantal: totaal, aantalPaginas: paginas },
       _links: links,
@@ -141,14 +141,14 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
     const jaren = runsPerJaar(cat, q.status);
     const [instellingen, eigen, indeling] = await Promise.all([
       gegevens.instellingen(),
-      leesGebiedscijfers(db, jaren.map((r) => r.id), 'instelling', [brin], ['totaal', 'sector', 'categorie']),
+      gegevens.gepubliceerd(jaren.map((r) => r.id), 'instelling', [brin], ['totaal', 'sector', 'categorie']),
       gegevens.laatsteIndeling(),
     ]);
     const vestigingen = instellingen.get(brin)?.vestigingen ?? [];
     if (vestigingen.length === 0 && eigen.length === 0 && !(await bestaatInstellingInCijfers(db, brin))) {
       throw nietGevonden(`Er is geen instelling met BRIN ${brin}.`);
     }
-    const vestigingscijfers = await leesGebiedscijfers(db, [run.id], 'vestiging',
+    const vestigingscijfers = await gegevens.gepubliceerd([run.id], 'vestiging',
       vestigingen.map((v) => `${v.brin}-${v.vestiging}`), ['totaal', 'categorie']);
     const plaatsen = new Map(indeling.map((g) => [g.gemeente_code, g.gemeente_naam]));
     const dit = eigen.filter((c) => c.run_id === run.id);

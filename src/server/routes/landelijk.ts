@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { leesGebiedscijfers } from '../../db/cijfers.js';
 import { LANDELIJK_DOEL, METHODEWIJZIGINGEN, methodewijzigingIn } from '../../domain/beleid.js';
 import { LANDELIJK } from '../../domain/telling/cijfers.js';
 import { DIMENSIES_GEBIED, onderdelen, totaalVan, uitsplitsingen } from '../figures.js';
@@ -30,7 +29,7 @@ export async function landelijkRoutes(app: FastifyInstance, { db, gegevens }: Ap
     const { status } = query<JaarEnStatusQuery>(request);
     const cat = await gegevens.catalogus();
     const runs = runsPerJaar(cat, status);
-    const cijfers = await leesGebiedscijfers(db, runs.map((r) => r.id), 'landelijk', [LANDELIJK], ['totaal', 'sector']);
+    const cijfers = await gegevens.gepubliceerd(runs.map((r) => r.id), 'landelijk', [LANDELIJK], ['totaal', 'sector']);
     return {
       doel: { doelAantal: LANDELIJK_DOEL.aantal, jaar: LANDELIJK_DOEL.jaar, omschrijving: LANDELIJK_DOEL.omschrijving },
       methodewijzigingen: METHODEWIJZIGINGEN,
@@ -69,7 +68,7 @@ export async function landelijkRoutes(app: FastifyInstance, { db, gegevens }: Ap
     const run = kiesRun(cat, q);
     const vorige = vorigeRun(cat, run, q.status);
     const runIds = vorige ? [run.id, vorige.id] : [run.id];
-    const cijfers = await leesGebiedscijfers(db, runIds, 'landelijk', [LANDELIJK], DIMENSIES_GEBIED);
+    const cijfers = await gegevens.gepubliceerd(runIds, 'landelijk', [LANDELIJK], DIMENSIES_GEBIED);
     const dit = cijfers.filter((c) => c.run_id === run.id);
     return {
       telling: tellingInfo(cat, run),

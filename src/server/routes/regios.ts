@@ -1,7 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { leesGebiedscijfers } from '../../db/cijfers.js';
-import { leesCijfers } from '../../db/tellingen.js';
 import { LANDELIJK } from '../../domain/telling/cijfers.js';
 import { normbasis, onderdelen, totaalVan } from '../figures.js';
 import { nietGevonden } from '../problems.js';
@@ -33,8 +31,8 @@ export async function regioRoutes(app: FastifyInstance, { db, gegevens }: ApiCon
     const cat = await gegevens.catalogus();
     const run = kiesRun(cat, query<JaarEnStatusQuery>(request));
     const [indeling, laatste, cijfers, nl] = await Promise.all([
-      gegevens.indeling(run.schooljaar), gegevens.rmcNamen(), leesCijfers(db, run.id, 'rmc', ['totaal', 'sector']),
-      leesGebiedscijfers(db, [run.id], 'landelijk', [LANDELIJK], ['totaal']),
+      gegevens.indeling(run.schooljaar), gegevens.rmcNamen(), gegevens.gepubliceerd([run.id], 'rmc', null, ['totaal', 'sector']),
+      gegevens.gepubliceerd([run.id], 'landelijk', [LANDELIJK], ['totaal']),
     ]);
     const namen = new Map(indeling.map((r) => [r.rmc_code, r.rmc_naam]));
     const codes = [...new Set([...namen.keys(), ...cijfers.map((c) => c.gebied)])]
@@ -78,15 +76,15 @@ export async function regioRoutes(app: FastifyInstance, { db, gegevens }: ApiCon
     const run = kiesRun(cat, q);
     const [indeling, laatste] = await Promise.all([gegevens.indeling(run.schooljaar), gegevens.rmcNamen()]);
     const gemeenten = indeling.filter((g) => g.rmc_code === rmcCode);
-    const { gevonden, ...gebied } = await gebiedMetLandelijk(db, run.id, 'rmc', rmcCode);
+    const { gevonden, ...gebied } = await gebiedMetLandelijk(gegevens, run.id, 'rmc', rmcCode);
     if (!gevonden && gemeenten.length === 0 && !laatste.has(rmcCode)) {
       throw nietGevonden(`RMC-regio ${rmcCode} komt niet voor in de indeling of in de telling van ${run.schooljaar}.`);
     }
     const [trend, gemeentecijfers, vestigingen, instellingen] = await Promise.all([
-      trendVan(db, cat, q.status, 'rmc', rmcCode),
-      leesGebiedscijfers(db, [run.id], 'gemeente', gemeenten.map((g) => g.gemeente_code), ['totaal']),
-      vestigingenIn(db, gegevens, run.id, gemeenten),
-      instellingenMetNormenIn(db, gegevens, run, gemeenten, request.toegang),
+      trendVan(gegevens, cat, q.status, 'rmc', rmcCode),
+      gegevens.gepubliceerd([run.id], 'gemeente', gemeenten.map((g) => g.gemeente_code), ['totaal']),
+      vestigingenIn(gegevens, run.id, gemeenten),
+      instellingenMetNormenIn(gegevens, run, gemeenten, request.toegang),
     ]);
     return {
       telling: tellingInfo(cat, run),

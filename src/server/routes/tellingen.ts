@@ -1,9 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { leesCijfers } from '../../db/tellingen.js';
 import { methodewijzigingIn } from '../../domain/beleid.js';
 import { LANDELIJK } from '../../domain/telling/cijfers.js';
-import { Telaantal } from '../disclosure.js';
+import { Telaantal } from '../openbaarmaking.js';
 import { totaalVan } from '../figures.js';
 import { nietGevonden } from '../problems.js';
 import { runsPerJaar, tellingInfo } from '../runs.js';
@@ -65,7 +64,7 @@ export async function tellingRoutes(app: FastifyInstance, { db, gegevens }: ApiC
     const cat = await gegevens.catalogus();
     const run = cat.runs.find((r) => r.id === Number(runId));
     if (!run) throw nietGevonden(`Er is geen telling met nummer ${runId}.`);
-    const landelijk = await leesCijfers(db, run.id, 'landelijk', ['totaal']);
+    const landelijk = await gegevens.gepubliceerd([run.id], 'landelijk', null, ['totaal']);
     return {
       telling: tellingInfo(cat, run),
       cijfer: totaalVan(landelijk.filter((c) => c.gebied === LANDELIJK)),

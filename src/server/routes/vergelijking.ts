@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { leesGebiedscijfers } from '../../db/cijfers.js';
 import { METHODEWIJZIGINGEN } from '../../domain/beleid.js';
 import { LANDELIJK, type Niveau } from '../../domain/telling/cijfers.js';
 import { totaalVan } from '../figures.js';
@@ -69,7 +68,7 @@ export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens }:
     const runs = runsPerJaar(cat, q.status);
     const ids = runs.map((r) => r.id);
     const reeks = async (soort: Niveau, code: string, naam: string) => {
-      const cijfers = await leesGebiedscijfers(db, ids, soort, [code], ['totaal']);
+      const cijfers = await gegevens.gepubliceerd(ids, soort, [code], ['totaal']);
       return {
         soort: soort as 'landelijk' | 'rmc' | 'gemeente' | 'instelling',
         code,

@@ -1,0 +1,224 @@
+import { DREMPEL } from '../openbaarmaking.js';
+import { toets, type Eis, type Grens, type Lpoplosser, type Lprij } from './intervallen.js';
+import { TALLEN, type Publicatietabel, type Tabelcel, type Tal } from './tabel.js';
+
+/**
+ * One suppression pattern for a whole publication table (all cells the API can publish of
+ * one run), so that no answer, and no combination of answers, gives a withheld value back.
+ *
+ * 1. Primary: a count of 1–4 is withheld (`<5`); 0 and 5 or more are shown (telling.md).
+ * 2. Secondary, by structure: while a relation has exactly one withheld member, one more
+ *    member is withheld. Which one depends only on what is published — the structure, which
+ *    cells are withheld, and which visible cells are 0 (never chosen: 0 is shown) — never on
+ *    a withheld value: the member that ends most such relations at once, then a part before
+ *    the whole, the finest level, a breakdown cell before a total, then the cell key.
+ * 3. Check and repair: the attacker's linear programs (`intervallen.ts`) over everything
+ *    published, the relations, `<5` ⇒ 1–4, withheld by (2) ⇒ at least 0, and vsv ≤ start
+ *    population. (A reader who knows this rule also knows that a withheld `x` is 5 or more;
+ *    that knowledge is not modelled: docs/openbaarmaking.md, "Limits".) While a `<5` value cannot reach both 1 and 4, or a withheld
+ *    value is pinned to one number, a further member of one of its relations is withheld
+ *    (by the same order), and (2) and (3) run again.
+ *
+ * The result is a function of the published values and the structure: replaying it with
+ * another value 1–4 in a `<5` cell gives the same pattern, so replay tells nothing.
+ */
+export const ZICHTBAAR = 0;
+export const PRIMAIR = 1;
+export const SECUNDAIR = 2;
+export type Stand = typeof ZICHTBAAR | typeof PRIMAIR | typeof SECUNDAIR;
+
+export interface Patroon {
+  readonly startpopulatie: Uint8Array;
+  readonly vsv: Uint8Array;
+  /** values the repair could not protect (the attacker test fails on any) */
+  readonly onbeschermd: readonly { cel: number; tal: Tal }[];
+  readonly rondes: number;
+}
+
+const MAX_RONDES = 200;
+
+function niveaurang(c: Tabelcel): number {
+  if (c.niveau === 'gemeente' || c.niveau === 'vestiging') return 0;
+  if (c.niveau === 'rmc' || c.niveau === 'instelling') return 1;
+  return 2;
+}
+
+export function isPrimair(n: number): boolean {
+  return n >= 1 && n < DREMPEL;
+}
+
+export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Patroon {
+  const { cellen } = tabel;
+  const stand: Record<Tal, Uint8Array> = {
+    startpopulatie: Uint8Array.from(cellen, (c) => (isPrimair(c.startpopulatie) ? PRIMAIR : ZICHTBAAR)),
+    vsv: Uint8Array.from(cellen, (c) => (isPrimair(c.vsv) ? PRIMAIR : ZICHTBAAR)),
+  };
+  const leden = (tal: Tal) => tabel.relaties[tal].map((r) => [r.geheel, ...r.delen]);
+  const ledenPer = { startpopulatie: leden('startpopulatie'), vsv: leden('vsv') };
+  const relVan: Record<Tal, number[][]> = { startpopulatie: cellen.map(() => []), vsv: cellen.map(() => []) };
+  for (const tal of TALLEN) ledenPer[tal].forEach((l, r) => { for (const c of l) relVan[tal][c]!.push(r); });
+  const verborgen: Record<Tal, Int32Array> = {
+    startpopulatie: Int32Array.from(ledenPer.startpopulatie, (l) => l.filter((c) => stand.startpopulatie[c] !== ZICHTBAAR).length),
+    vsv: Int32Array.from(ledenPer.vsv, (l) => l.filter((c) => stand.vsv[c] !== ZICHTBAAR).length),
+  };
+  const sleutel = cellen.map((c) => `${c.niveau}|${c.gebied}|${c.dimensie}|${c.waarde}`);
+
+  const kiesbaar = (tal: Tal, c: number) => stand[tal][c] === ZICHTBAAR && cellen[c]![tal] > 0;
+  const enkelvoudig = (tal: Tal, c: number) => relVan[tal][c]!.filter((r) => verborgen[tal][r] === 1).length;
+  /** the order of (2): part before whole, finest level, breakdown before total, ends most single-withheld relations, key */
+  const beter = (tal: Tal, geheel: number | null) => (a: number, b: number) =>
+    Number(a === geheel) - Number(b === geheel)
+    || niveaurang(cellen[a]!) - niveaurang(cellen[b]!)
+    || Number(cellen[a]!.dimensie === 'totaal') - Number(cellen[b]!.dimensie === 'totaal')
+    || enkelvoudig(tal, b) - enkelvoudig(tal, a)
+    || (sleutel[a]! < sleutel[b]! ? -1 : sleutel[a]! > sleutel[b]! ? 1 : 0);
+
+  const wachtrij: Record<Tal, number[]> = { startpopulatie: [], vsv: [] };
+  const verberg = (tal: Tal, c: number, waarom = '') => {
+    if (process.env.DEBUG_PATROON) console.log('verberg', tal, sleutel[c], waarom);
+    stand[tal][c] = SECUNDAIR;
+    for (const r of relVan[tal][c]!) {
+      verborgen[tal][r] = verborgen[tal][r]! + 1;
+      wachtrij[tal].push(r);
+    }
+  };
+  const structureel = (tal: Tal) => {
+    const q = wachtrij[tal];
+    while (q.length > 0) {
+      const r = q.pop()!;
+      if (verborgen[tal][r] !== 1) continue;
+      const l = ledenPer[tal][r]!;
+      const kandidaten = l.filter((c) => kiesbaar(tal, c));
+      if (kandidaten.length === 0) continue;
+      kandidaten.sort(beter(tal, l[0]!));
+      verberg(tal, kandidaten[0]!, `structuur ${tabel.relaties[tal][r]!.soort}`);
+    }
+  };
+  for (const tal of TALLEN) {
+    wachtrij[tal] = ledenPer[tal].map((_, r) => r);
+    structureel(tal);
+  }
+
+  let rondes = 0;
+  let onbeschermd: { cel: number; tal: Tal }[] = [];
+  for (; rondes < MAX_RONDES; rondes += 1) {
+    const falen = controleer(tabel, stand, oplosser);
+    onbeschermd = [];
+    let hersteld = false;
+    // One repair per relation per round: a cell withheld for one failing value often
+    // protects its neighbours too, so those wait for the next check.
+    const geraakt: Record<Tal, Set<number>> = { startpopulatie: new Set(), vsv: new Set() };
+    const raak = (tal: Tal, c: number) => { for (const r of relVan[tal][c]!) geraakt[tal].add(r); };
+    // Start populations first: a vsv value can only be as free as its start population
+    // (vsv ≤ start population), so vsv failures wait while start populations are repaired.
+    const spHersteld = falen.some((f) => f.tal === 'startpopulatie');
+    for (const f of falen) {
+      if ((spHersteld && f.tal === 'vsv') || relVan[f.tal][f.cel]!.some((r) => geraakt[f.tal].has(r))) {
+        hersteld = true;
+        continue;
+      }
+      const kandidaten = relVan[f.tal][f.cel]!.flatMap((r) => ledenPer[f.tal][r]!).filter((c) => kiesbaar(f.tal, c));
+      const uniek = [...new Set(kandidaten)].sort(beter(f.tal, null));
+      if (uniek.length > 0) {
+        verberg(f.tal, uniek[0]!, `herstel ${sleutel[f.cel]}`);
+        raak(f.tal, uniek[0]!);
+        hersteld = true;
+        continue;
+      }
+      // The other count of the same cell (vsv ≤ start population can pin one through the other).
+      const ander: Tal = f.tal === 'vsv' ? 'startpopulatie' : 'vsv';
+      if (kiesbaar(ander, f.cel)) {
+        verberg(ander, f.cel);
+        raak(ander, f.cel);
+        hersteld = true;
+        continue;
+      }
+      onbeschermd.push(f);
+    }
+    if (!hersteld) break;
+    for (const tal of TALLEN) structureel(tal);
+  }
+  return { startpopulatie: stand.startpopulatie, vsv: stand.vsv, onbeschermd, rondes };
+}
+
+/** The attacker's model of a pattern: variables, bounds, requirements and rows. */
+export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>) {
+  const { cellen } = tabel;
+  const basis = basisbereik(tabel, stand);
+  const variabelen: { cel: number; tal: Tal }[] = [];
+  const nummer: Record<Tal, Int32Array> = { startpopulatie: new Int32Array(cellen.length).fill(-1), vsv: new Int32Array(cellen.length).fill(-1) };
+  const grenzen: Grens[] = [];
+  const eisen: Eis[] = [];
+  for (const tal of TALLEN) {
+    stand[tal].forEach((s, c) => {
+      if (s === ZICHTBAAR) return;
+      nummer[tal][c] = variabelen.push({ cel: c, tal }) - 1;
+      grenzen.push(s === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : { onder: 0, boven: Infinity });
+      eisen.push(s === PRIMAIR ? basis[tal][c]! : 'niet-vast');
+    });
+  }
+  const rijen: Lprij[] = [];
+  for (const tal of TALLEN) {
+    for (const r of tabel.relaties[tal]) {
+      const kolommen: number[] = [];
+      const coef: number[] = [];
+      let rest = 0;
+      for (const [c, k] of [[r.geheel, -1] as const, ...r.delen.map((d) => [d, 1] as const)]) {
+        const v = nummer[tal][c]!;
+        if (v >= 0) {
+          kolommen.push(v);
+          coef.push(k);
+        } else rest += k * cellen[c]![tal];
+      }
+      if (kolommen.length > 0) rijen.push({ kolommen, coef, onder: -rest, boven: -rest });
+    }
+  }
+  // vsv ≤ start population, in every cell
+  cellen.forEach((cel, c) => {
+    const v = nummer.vsv[c]!;
+    const s = nummer.startpopulatie[c]!;
+    if (v >= 0 && s >= 0) rijen.push({ kolommen: [v, s], coef: [1, -1], onder: -Infinity, boven: 0 });
+    else if (v >= 0) grenzen[v] = { ...grenzen[v]!, boven: Math.min(grenzen[v]!.boven, cel.startpopulatie) };
+    else if (s >= 0) grenzen[s] = { ...grenzen[s]!, onder: Math.max(grenzen[s]!.onder, cel.vsv) };
+  });
+  return { variabelen, grenzen, eisen, rijen };
+}
+
+function controleer(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser: Lpoplosser): { cel: number; tal: Tal }[] {
+  const m = aanvallersmodel(tabel, stand);
+  const t = toets(m.grenzen, m.eisen, m.rijen, oplosser);
+  if (process.env.DEBUG_PATROON) for (const v of t.falen) console.log('faalt', m.variabelen[v], JSON.stringify(t.bereik[v]), JSON.stringify(m.eisen[v]), JSON.stringify(tabel.cellen[m.variabelen[v]!.cel]));
+  return t.falen.map((v) => m.variabelen[v]!);
+}
+
+/**
+ * What the `<5` markers and the zeros alone tell about each `<5` value, before anything else
+ * is published: a `<5` total of two `<5` parts is at least 2, and each part at most 3. That
+ * is DUO's rule itself, which no secondary suppression can undo; what is required of the
+ * pattern is that publishing everything else narrows no `<5` value beyond this. Bounds by
+ * propagation over the relations whose members are all `<5` or 0 (a relation with any
+ * other member says nothing about them on its own).
+ */
+export function basisbereik(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>): Record<Tal, { onder: number; boven: number }[]> {
+  const uit = {} as Record<Tal, { onder: number; boven: number }[]>;
+  for (const tal of TALLEN) {
+    const b = tabel.cellen.map((c, i) => (stand[tal][i] === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : { onder: c[tal], boven: c[tal] }));
+    const klein = tabel.relaties[tal].filter((r) => [r.geheel, ...r.delen].every((c) => stand[tal][c] === PRIMAIR || tabel.cellen[c]![tal] === 0)
+      && [r.geheel, ...r.delen].some((c) => stand[tal][c] === PRIMAIR));
+    for (let ronde = 0, veranderd = true; veranderd && ronde < 100; ronde += 1) {
+      veranderd = false;
+      const vernauw = (i: number, onder: number, boven: number) => {
+        const x = b[i]!;
+        if (onder > x.onder) { x.onder = onder; veranderd = true; }
+        if (boven < x.boven) { x.boven = boven; veranderd = true; }
+      };
+      for (const r of klein) {
+        const som = (f: 'onder' | 'boven', behalve = -1) => r.delen.reduce((t, d) => (d === behalve ? t : t + b[d]![f]), 0);
+        vernauw(r.geheel, som('onder'), som('boven'));
+        for (const d of r.delen) vernauw(d, b[r.geheel]!.onder - som('boven', d), b[r.geheel]!.boven - som('onder', d));
+      }
+    }
+    uit[tal] = b;
+  }
+  return uit;
+}

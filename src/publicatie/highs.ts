@@ -1,0 +1,44 @@
+import * as highsModule from 'highs';
+import type { Highs } from 'highs';
+import type { Grens, Lpmodel, Lpoplosser, Lprij } from '../domain/openbaarmaking/intervallen.js';
+
+/**
+ * HiGHS (compiled to WebAssembly, `highs` on npm) as the linear-program solver of the
+ * suppression check. Loaded once per process; each model is built once per component and
+ * re-solved with another objective per variable (warm start), then disposed.
+ */
+// The package's types describe its CommonJS build; under ESM its default export is the loader.
+const loadHighs = ((highsModule as unknown as { default: unknown }).default ?? highsModule) as () => Promise<Highs>;
+
+let geladen: Promise<Highs> | null = null;
+
+const OPTIMAAL = 7;
+const ONBEGRENSD = [9, 10];
+
+export async function highsOplosser(): Promise<Lpoplosser> {
+  geladen ??= loadHighs();
+  const highs = await geladen;
+  const inf = (w: number) => (w === Infinity ? highs.infinity : w === -Infinity ? -highs.infinity : w);
+  return {
+    model(grenzen: readonly Grens[], rijen: readonly Lprij[]): Lpmodel {
+      const m = highs.createModel();
+      m.options.set({ output_flag: false });
+      for (const g of grenzen) m.addVar(inf(g.onder), inf(g.boven));
+      for (const r of rijen) m.addRow(inf(r.onder), inf(r.boven), { indices: [...r.kolommen], values: [...r.coef] });
+      let vorige = -1;
+      return {
+        optimaliseer(kolom, richting) {
+          if (vorige >= 0 && vorige !== kolom) m.changeColCost(vorige, 0);
+          m.changeColCost(kolom, 1);
+          vorige = kolom;
+          m.changeObjectiveSense(richting === 1 ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize);
+          const { modelStatus } = m.run();
+          if (ONBEGRENSD.includes(modelStatus)) return null;
+          if (modelStatus !== OPTIMAAL) throw new Error(`HiGHS: het model van de afscherming is niet oplosbaar (status ${modelStatus})`);
+          return m.getSolution().colValue;
+        },
+        sluit: () => m.dispose(),
+      };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { Celafscherming } from '../domain/openbaarmaking.js';
+import type { Lpoplosser } from '../domain/openbaarmaking/intervallen.js';
+import { bepaalPatroon, SECUNDAIR, type Patroon } from '../domain/openbaarmaking/patroon.js';
+import { bouwTabel, type Opbouw, type Publicatietabel } from '../domain/openbaarmaking/tabel.js';
+import type { Niveau } from '../domain/telling/cijfers.js';
+
+/**
+ * The publication of one stored run: its publication table, the one suppression pattern over
+ * it, and the stored figures annotated with what the pattern withholds. Every answer of the
+ * API (JSON and CSV, every endpoint) reads its figures from here, so a cell is withheld alike
+ * wherever it appears, and no combination of answers gives it back.
+ */
+export interface GepubliceerdeRij {
+  run_id: number;
+  niveau: Niveau;
+  gebied: string;
+  dimensie: string;
+  waarde: string;
+  startpopulatie: number;
+  vsv: number;
+  /** which counts are withheld on top of DUO's rule (secondary suppression) */
+  afscherming: Celafscherming;
+}
+
+export interface Runpublicatie {
+  readonly runId: number;
+  readonly tabel: Publicatietabel;
+  readonly patroon: Patroon;
+  /** stored figures per `niveau|gebied` */
+  readonly perGebied: ReadonlyMap<string, readonly GepubliceerdeRij[]>;
+}
+
+export function maakRunpublicatie(runId: number, opbouw: Opbouw, oplosser: Lpoplosser): Runpublicatie {
+  const tabel = bouwTabel(opbouw);
+  const patroon = bepaalPatroon(tabel, oplosser);
+  const opgeslagen = new Set(opbouw.rijen.map((r) => `${r.niveau}|${r.gebied}|${r.dimensie}|${r.waarde}`));
+  const perGebied = new Map<string, GepubliceerdeRij[]>();
+  tabel.cellen.forEach((c, i) => {
+    // Cells the table adds (a fixed value nobody falls in) are 0 and never withheld; the
+    // answers list them from the fixed values, as before.
+    if (!opgeslagen.has(`${c.niveau}|${c.gebied}|${c.dimensie}|${c.waarde}`)) return;
+    const rij: GepubliceerdeRij = {
+      run_id: runId, niveau: c.niveau, gebied: c.gebied, dimensie: c.dimensie, waarde: c.waarde,
+      startpopulatie: c.startpopulatie, vsv: c.vsv,
+      afscherming: { startpopulatie: patroon.startpopulatie[i] === SECUNDAIR, vsv: patroon.vsv[i] === SECUNDAIR },
+    };
+    const k = `${c.niveau}|${c.gebied}`;
+    const l = perGebied.get(k);
+    if (l) l.push(rij);
+    else perGebied.set(k, [rij]);
+  });
+  return { runId, tabel, patroon, perGebied };
+}
+
+/** The published figures of some areas (null: every area of the level) of one level, in some runs. */
+export function leesGepubliceerd(
+  publicaties: readonly Runpublicatie[], niveau: Niveau, gebieden: readonly string[] | null, dimensies: readonly string[],
+): GepubliceerdeRij[] {
+  const uit: GepubliceerdeRij[] = [];
+  for (const p of publicaties) {
+    const lijsten = gebieden === null
+      ? [...p.perGebied.entries()].filter(([k]) => k.startsWith(`${niveau}|`)).map(([, l]) => l)
+      : gebieden.map((g) => p.perGebied.get(`${niveau}|${g}`) ?? []);
+    for (const l of lijsten) for (const r of l) if (dimensies.includes(r.dimensie)) uit.push(r);
+  }
+  return uit;
+}
+
+/** Reads published figures: what the answers are assembled from (`Gegevens.gepubliceerd`). */
+export type Lezer = (runIds: readonly number[], niveau: Niveau, gebieden: readonly string[] | null, dimensies: readonly string[]) => Promise<GepubliceerdeRij[]>;
