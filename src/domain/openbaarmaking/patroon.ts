@@ -75,7 +75,7 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Pat
 
   const wachtrij: Record<Tal, number[]> = { startpopulatie: [], vsv: [] };
   const verberg = (tal: Tal, c: number, waarom = '') => {
-    if (process.env.DEBUG_PATROON) console.log('verberg', tal, sleutel[c], waarom);
+    void waarom;
     stand[tal][c] = SECUNDAIR;
     for (const r of relVan[tal][c]!) {
       verborgen[tal][r] = verborgen[tal][r]! + 1;
@@ -187,7 +187,6 @@ export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8
 function controleer(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser: Lpoplosser): { cel: number; tal: Tal }[] {
   const m = aanvallersmodel(tabel, stand);
   const t = toets(m.grenzen, m.eisen, m.rijen, oplosser);
-  if (process.env.DEBUG_PATROON) for (const v of t.falen) console.log('faalt', m.variabelen[v], JSON.stringify(t.bereik[v]), JSON.stringify(m.eisen[v]), JSON.stringify(tabel.cellen[m.variabelen[v]!.cel]));
   return t.falen.map((v) => m.variabelen[v]!);
 }
 

@@ -1,0 +1,130 @@
+import { beforeAll, expect, it } from 'vitest';
+import { toets } from '../../src/domain/openbaarmaking/intervallen.js';
+import { aanvallersmodel, bepaalPatroon, PRIMAIR, SECUNDAIR } from '../../src/domain/openbaarmaking/patroon.js';
+import type { Publicatietabel, Tal } from '../../src/domain/openbaarmaking/tabel.js';
+import { highsOplosser } from '../../src/publicatie/highs.js';
+import type { Runpublicatie } from '../../src/publicatie/publicatie.js';
+import { Antwoordcache } from '../../src/server/cache.js';
+import { maakGegevens } from '../../src/server/gegevens.js';
+import { describeDatabases } from '../support/database.js';
+import { apiomgeving } from './omgeving.js';
+
+/**
+ * The attacker (docs/openbaarmaking.md): knows the algorithm, every published value, every
+ * relation, that `<5` is 1–4, a withheld value ≥ 0 and a published 0 is 0, and solves min and
+ * max of every withheld value with HiGHS. No `<5` value may be narrowed beyond what the `<5`
+ * markers alone allow, and no withheld value may be pinned. Replay: the pattern is the same
+ * whatever value 1–4 a `<5` cell has.
+ *
+ * The URLs come from the OpenAPI document: every GET path, every path parameter enumerated
+ * from the list endpoints, every school year and status; a GET path or parameter the test
+ * cannot enumerate fails it.
+ */
+const PADPARAMETERS: Record<string, (l: Lijsten) => string[]> = {
+  rmcCode: (l) => l.regios, gemeenteCode: (l) => l.gemeenten, brin: (l) => l.brins, runId: (l) => l.runs,
+};
+/** query parameters that select another table, and how they are enumerated; the rest only format what is selected */
+const QUERYPARAMETERS: Record<string, ((l: Lijsten) => string[]) | null> = {
+  schooljaar: (l) => l.jaren, status: () => ['definitief', 'voorlopig'], rmcCode: (l) => l.regios,
+  rmcCodes: (l) => l.regios, gemeenteCodes: (l) => l.gemeenten, brins: (l) => l.brins,
+  formaat: null, tabel: null, naam: null, plaats: null, pagina: null, paginaGrootte: null,
+};
+
+interface Lijsten { regios: string[]; gemeenten: string[]; brins: string[]; runs: string[]; jaren: string[] }
+
+describeDatabases('API: de aanvaller', (driver) => {
+  const api = apiomgeving(driver);
+  let publicaties: Runpublicatie[] = [];
+  beforeAll(async () => {
+    const gegevens = maakGegevens(api.db, new Antwoordcache(api.db));
+    const cat = await gegevens.catalogus();
+    publicaties = await Promise.all(cat.runs.map((r) => gegevens.publicatie(r.id)));
+  });
+
+  it('haalt elk GET-pad van het OpenAPI-document op, met elke parameterwaarde uit de lijsten', async () => {
+    const doc = await api.json('/api/v1/openapi.json');
+    const jaren = (await api.json('/api/v1/schooljaren')).schooljaren;
+    const l: Lijsten = {
+      regios: (await api.json('/api/v1/rmc-regios')).regios.map((r: { rmcCode: string }) => r.rmcCode),
+      gemeenten: (await api.json('/api/v1/gemeenten')).gemeenten.map((g: { gemeenteCode: string }) => g.gemeenteCode),
+      brins: (await api.json('/api/v1/instellingen?paginaGrootte=100')).instellingen.map((i: { brin: string }) => i.brin),
+      runs: jaren.flatMap((j: { tellingen: { runId: number }[] }) => j.tellingen.map((t) => String(t.runId))),
+      jaren: jaren.map((j: { schooljaar: string }) => j.schooljaar),
+    };
+    let opgehaald = 0;
+    for (const [pad, methoden] of Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>)) {
+      const op = methoden.get;
+      if (!op) continue;
+      let urls = [`/api/v1${pad}`];
+      for (const p of op.parameters ?? []) {
+        const maker = p.in === 'path' ? PADPARAMETERS[p.name] : QUERYPARAMETERS[p.name];
+        expect(maker, `${pad}: parameter ${p.name} (${p.in}) is niet op te sommen`).not.toBeUndefined();
+        if (!maker) continue;
+        const waarden = maker(l);
+        urls = p.in === 'path'
+          ? urls.flatMap((u) => waarden.map((w) => u.replace(`{${p.name}}`, w)))
+          : [...urls, ...urls.flatMap((u) => waarden.map((w) => `${u}${u.includes('?') ? '&' : '?'}${p.name}=${w}`))];
+      }
+      for (const url of urls) {
+        const r = await api.get(url);
+        // A school year and status without a run is a 404; /vergelijking without a choice a 400.
+        expect([200, 400, 404], url).toContain(r.statusCode);
+        if (r.statusCode === 200) opgehaald += 1;
+      }
+    }
+    expect(opgehaald).toBeGreaterThan(100);
+  });
+
+  it('kan geen <5 verder versmallen dan de <5-tekens zelf en geen afgeschermde waarde vastpinnen', async () => {
+    const oplosser = await highsOplosser();
+    let primair = 0;
+    let secundair = 0;
+    for (const p of publicaties) {
+      const stand: Record<Tal, Uint8Array> = { startpopulatie: p.patroon.startpopulatie, vsv: p.patroon.vsv };
+      const m = aanvallersmodel(p.tabel, stand);
+      const { falen, bereik } = toets(m.grenzen, m.eisen, m.rijen, oplosser, true);
+      const uitleg = falen.map((v) => `${p.runId} ${JSON.stringify(p.tabel.cellen[m.variabelen[v]!.cel])} ${m.variabelen[v]!.tal} ${JSON.stringify(bereik[v])}`);
+      expect(uitleg).toEqual([]);
+      expect(p.patroon.onbeschermd).toEqual([]);
+      for (const tal of ['startpopulatie', 'vsv'] as const) {
+        primair += p.patroon[tal].filter((s) => s === PRIMAIR).length;
+        secundair += p.patroon[tal].filter((s) => s === SECUNDAIR).length;
+      }
+    }
+    expect(primair).toBeGreaterThan(20);
+    expect(secundair).toBeGreaterThan(0);
+  });
+
+  it('zonder aanvullende afscherming is er wel een <5 terug te rekenen (de test kan falen)', async () => {
+    const oplosser = await highsOplosser();
+    let terug = 0;
+    for (const p of publicaties) {
+      const stand = {
+        startpopulatie: p.patroon.startpopulatie.map((s) => (s === SECUNDAIR ? 0 : s)),
+        vsv: p.patroon.vsv.map((s) => (s === SECUNDAIR ? 0 : s)),
+      };
+      const m = aanvallersmodel(p.tabel, stand);
+      terug += toets(m.grenzen, m.eisen, m.rijen, oplosser).falen.length;
+    }
+    expect(terug).toBeGreaterThan(0);
+  });
+
+  it('herhalen met elke waarde 1–4 in een <5-cel geeft hetzelfde patroon', async () => {
+    const oplosser = await highsOplosser();
+    for (const p of publicaties) {
+      for (const tal of ['startpopulatie', 'vsv'] as const) {
+        const klein = [...p.patroon[tal]].flatMap((s, i) => (s === PRIMAIR ? [i] : []));
+        for (const cel of klein) {
+          for (let waarde = 1; waarde <= 4; waarde += 1) {
+            if (waarde === p.tabel.cellen[cel]![tal]) continue;
+            // Only the cell changes: what is published stays as it is, whatever the cell holds.
+            const tabel: Publicatietabel = { ...p.tabel, cellen: p.tabel.cellen.map((c, i) => (i === cel ? { ...c, [tal]: waarde } : c)) };
+            const opnieuw = bepaalPatroon(tabel, oplosser);
+            expect([...opnieuw.startpopulatie], `${p.runId} cel ${cel} ${tal}=${waarde}`).toEqual([...p.patroon.startpopulatie]);
+            expect([...opnieuw.vsv], `${p.runId} cel ${cel} ${tal}=${waarde}`).toEqual([...p.patroon.vsv]);
+          }
+        }
+      }
+    }
+  });
+});
