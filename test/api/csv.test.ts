@@ -36,7 +36,8 @@ describeDatabases('API: CSV', (driver) => {
       expect(rij).toEqual({
         schooljaar: json.telling.schooljaar, status: json.telling.status, definitieversie: json.telling.definitieversie,
         runId: String(json.telling.runId), rmcCode: r.rmcCode, naam: r.naam, sector: 'totaal',
-        startpopulatie: String(r.totaal.startpopulatie), vsv: String(r.totaal.vsv), percentage: r.totaal.percentage ?? '',
+        startpopulatie: r.totaal.startpopulatie === null ? 'secundair afgeschermd' : String(r.totaal.startpopulatie),
+        vsv: r.totaal.vsv === null ? 'secundair afgeschermd' : String(r.totaal.vsv), percentage: r.totaal.percentage ?? '',
       });
     }
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NormTelcijfer, OngeschermdCijfer, Telaantal, Telcijfer, schermAf } from '../../src/server/openbaarmaking.js';
+import { highsOplosser } from '../../src/publicatie/highs.js';
+import { maakRunpublicatie } from '../../src/publicatie/publicatie.js';
 import { normcategorieen, onderdelen, totaalVan, uitsplitsingen } from '../../src/server/figures.js';
 
 /** The response layer: every wrapped figure is published, a bare figure makes the response fail. */
@@ -25,30 +27,24 @@ describe('afscherming in de antwoordlaag', () => {
     expect(() => schermAf({ percentage: '8.11' }, 'openbaar')).toThrow(OngeschermdCijfer);
   });
 
-  it('een uitsplitsing met één <5 krijgt een aanvullend afgeschermde cel, in elk antwoord waarin ze staat', () => {
+  it('een uitsplitsing met één <5 krijgt een aanvullend afgeschermde cel uit het ene patroon van de telling', async () => {
+    const rij = (dimensie: string, waarde: string, startpopulatie: number, vsv: number) => ({ niveau: 'landelijk' as const, gebied: 'NL', dimensie, waarde, startpopulatie, vsv });
     const rijen = [
-      { dimensie: 'totaal', waarde: 'totaal', startpopulatie: 100, vsv: 18 },
-      { dimensie: 'sector', waarde: 'vo', startpopulatie: 63, vsv: 15 },
-      { dimensie: 'sector', waarde: 'mbo', startpopulatie: 37, vsv: 3 },
-      { dimensie: 'categorie', waarde: 'vo-bovenbouw-vmbo', startpopulatie: 14, vsv: 6 },
-      { dimensie: 'categorie', waarde: 'vo-bovenbouw-havo-vwo', startpopulatie: 49, vsv: 9 },
-      { dimensie: 'categorie', waarde: 'mbo-2', startpopulatie: 37, vsv: 3 },
-    ] as const;
-    const uit = schermAf({ totaal: totaalVan(rijen), ...uitsplitsingen(rijen) }, 'openbaar') as Record<string, { waarde: string; cijfer: unknown }[]>;
-    expect(uit.sector!.map((o) => o.cijfer)).toEqual([
-      { startpopulatie: 63, vsv: null, percentage: null, afgeschermd: true, afschermingsreden: 'secundair afgeschermd' },
-      { startpopulatie: 37, vsv: '<5', percentage: null, afgeschermd: true },
-      { startpopulatie: 0, vsv: 0, percentage: null, afgeschermd: false },
-    ]);
-    // vo is afgeschermd, dus vo = 6 + 9 mag niet zichtbaar blijven: een vo-categorie gaat mee
-    const categorie = uit.categorie!.filter((o) => o.waarde.startsWith('vo-')).map((o) => (o.cijfer as { vsv: unknown }).vsv);
-    expect(categorie).toContain(null);
-    // dezelfde uitsplitsing, alleen of naast andere, en als normcategorieën: hetzelfde besluit
-    expect(schermAf(onderdelen(rijen, 'sector'), 'openbaar')).toEqual(uit.sector);
-    const norm = schermAf(normcategorieen(rijen, '2013-2014'), 'openbaar') as { waarde: string; cijfer: { vsv: unknown; normoordeel: string } }[];
-    expect(norm.map((o) => o.cijfer.vsv)).toEqual(uit.categorie!.filter((o) => rijen.some((r) => r.waarde === o.waarde)).map((o) => (o.cijfer as { vsv: unknown }).vsv));
-    expect(norm.find((o) => o.cijfer.vsv === null)!.cijfer.normoordeel).toBe('afgeschermd');
+      rij('totaal', 'totaal', 100, 18), rij('sector', 'vo', 63, 15), rij('sector', 'mbo', 37, 3),
+      rij('categorie', 'vo-bovenbouw-vmbo', 14, 6), rij('categorie', 'vo-bovenbouw-havo-vwo', 49, 9), rij('categorie', 'mbo-2', 37, 3),
+      rij('leeftijdsgroep', '<18', 100, 18), rij('geslacht', 'V', 100, 18),
+    ];
+    const p = maakRunpublicatie(1, { rijen, gemeenteNaarRmc: new Map(), vestigingen: new Map() }, await highsOplosser());
+    const gepubliceerd = p.perGebied.get('landelijk|NL')!;
+    const uit = schermAf({ totaal: totaalVan(gepubliceerd), ...uitsplitsingen(gepubliceerd) }, 'openbaar') as Record<string, { waarde: string; cijfer: { vsv: unknown } }[]>;
+    // vo = 18 − 3 − 0 would give mbo away: vo's vsv is withheld, and then one of its categories (vo = 6 + 9)
+    expect(uit.sector!.map((o) => o.cijfer.vsv)).toEqual([null, '<5', 0]);
+    expect(uit.categorie!.filter((o) => o.waarde.startsWith('vo-')).map((o) => o.cijfer.vsv)).toContain(null);
+    expect(uit.totaal).toMatchObject({ startpopulatie: 100, vsv: 18, percentage: '18.00' });
+    // the same cell in a norm list: the same decision
+    const norm = schermAf(normcategorieen(gepubliceerd, '2013-2014'), 'openbaar') as { waarde: string; cijfer: { vsv: unknown; normoordeel: string } }[];
+    expect(norm.map((o) => o.cijfer.vsv)).toEqual(uit.categorie!.filter((o) => rijen.some((r) => r.waarde === o.waarde)).map((o) => o.cijfer.vsv));
     // gerechtigd: alles exact
-    expect((schermAf(onderdelen(rijen, 'sector'), 'gerechtigd') as { cijfer: { vsv: unknown } }[]).map((o) => o.cijfer.vsv)).toEqual([15, 3, 0]);
+    expect((schermAf(onderdelen(gepubliceerd, 'sector'), 'gerechtigd') as { cijfer: { vsv: unknown } }[]).map((o) => o.cijfer.vsv)).toEqual([15, 3, 0]);
   });
 });
