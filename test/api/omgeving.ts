@@ -24,6 +24,10 @@ export function apiomgeving(driver: Testdriver, opties: {
   leeg?: boolean; webMap?: string | null; geoMap?: string;
   /** folder name of the test delivery, which becomes levering.naam (default: a temporary name) */
   leveringsnaam?: string;
+  /** another delivery than the standard test delivery (written into the folder, imported and counted) */
+  vul?: (db: Db, map: string) => Promise<void>;
+  /** ms for filling the database (default: the configured hook timeout) */
+  timeout?: number;
 } = {}): Apiomgeving {
   const t = verseDatabase(driver);
   let app: FastifyInstance | null = null;
@@ -31,11 +35,11 @@ export function apiomgeving(driver: Testdriver, opties: {
     if (!opties.leeg) {
       let map = await tijdelijkeMap('api-levering');
       if (opties.leveringsnaam) await mkdir((map = join(map, opties.leveringsnaam)));
-      await vulTestdatabase(t.db, map);
+      await (opties.vul ?? vulTestdatabase)(t.db, map);
     }
     app = await bouwApp({ db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(gedeeldeMap(), 'geo') });
     await app.ready();
-  });
+  }, opties.timeout);
   afterAll(async () => {
     await app?.close();
   });

@@ -368,7 +368,9 @@ describe('pagina\'s', () => {
     expect(await rij(8)).toEqual(['2017-2018', 'definitief', 'alle sectoren', '100', '18', '18,00%', '']);
     const vo = rijen.nth(9);
     expect((await vo.locator('td').allInnerTexts()).slice(0, 2)).toEqual(['definitief', 'vo']);
-    expect(await vo.locator('td').nth(2).innerText()).toBe('63');
+    // its start population too: the run's one pattern (docs/openbaarmaking.md) withholds it where the
+    // national total minus the regions would otherwise narrow the small ones
+    expect(await vo.locator('td').nth(2).innerText()).toMatch(/^x/);
     const x = vo.locator('td').nth(3);
     expect(await x.locator('abbr').innerText()).toBe('x');
     expect(await x.locator('abbr').getAttribute('title')).toBe('afgeschermd om herleiding te voorkomen');
@@ -404,7 +406,8 @@ describe('pagina\'s', () => {
       expect(await klasse('Brielle')).toBe('niet op de kaart');
       expect(await klasse("'s-Gravenhage")).toBe('geen leerlingen');
       expect(await klasse('Utrecht')).toBe('niet getoond');
-      expect(await klasse('Amsterdam')).toMatch(/^\d+,\d\d(–\d+,\d\d)?%$/);
+      // Amsterdam is withheld in the test delivery (the national total minus it would pin the small regions)
+      expect(await klasse('Amsterdam')).toBe('niet getoond');
       // alphabetical by name (Dutch collation), not by code
       const namen = await tabel.locator('tbody th').allInnerTexts();
       expect(namen).toEqual([...namen].sort(new Intl.Collator('nl', { sensitivity: 'base', numeric: true }).compare));
