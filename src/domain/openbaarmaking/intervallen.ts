@@ -73,6 +73,7 @@ export function componenten(n: number, rijen: readonly Lprij[]): number[][] {
  */
 export function toets(
   grenzen: readonly Grens[], eisen: readonly Eis[], rijen: readonly Lprij[], oplosser: Lpoplosser, exact = false,
+  geheugen?: { sleutels: readonly string[]; uitkomsten: Map<string, readonly boolean[]> },
 ): { falen: number[]; bereik: Bereik[] } {
   const bereik: Bereik[] = grenzen.map(() => ({ min: Infinity, max: -Infinity }));
   const falen: number[] = [];
@@ -88,6 +89,14 @@ export function toets(
     else rijVan.set(ci, [r]);
   }
   perRij.forEach((comp, ci) => {
+    // The same withheld values make the same program (a row's constants change only when one
+    // of its members is withheld, and then that member joins the component): reuse the verdict.
+    const sleutel = geheugen ? comp.map((v) => geheugen.sleutels[v]).join(',') : '';
+    const bekend = geheugen?.uitkomsten.get(sleutel);
+    if (bekend) {
+      comp.forEach((v, i) => { if (!bekend[i]) falen.push(v); });
+      return;
+    }
     const lokaal = new Map(comp.map((v, i) => [v, i]));
     const eigenRijen = (rijVan.get(ci) ?? []).map((r) => ({ ...r, kolommen: r.kolommen.map((k) => lokaal.get(k)!) }));
     if (eigenRijen.length === 0) {
@@ -96,6 +105,7 @@ export function toets(
         bereik[v] = { min: grenzen[v]!.onder, max: grenzen[v]!.boven };
         if (!voldoet(bereik[v]!, eisen[v]!)) falen.push(v);
       }
+      geheugen?.uitkomsten.set(sleutel, comp.map((v) => voldoet(bereik[v]!, eisen[v]!)));
       return;
     }
     const model = oplosser.model(comp.map((v) => grenzen[v]!), eigenRijen);
@@ -121,6 +131,7 @@ export function toets(
       model.sluit();
     }
     for (const v of comp) if (!voldoet(bereik[v]!, eisen[v]!)) falen.push(v);
+    geheugen?.uitkomsten.set(sleutel, comp.map((v) => voldoet(bereik[v]!, eisen[v]!)));
   });
   return { falen, bereik };
 }

@@ -101,8 +101,9 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Pat
 
   let rondes = 0;
   let onbeschermd: { cel: number; tal: Tal }[] = [];
+  const uitkomsten = new Map<string, readonly boolean[]>();
   for (; rondes < MAX_RONDES; rondes += 1) {
-    const falen = controleer(tabel, stand, oplosser);
+    const falen = controleer(tabel, stand, oplosser, uitkomsten);
     onbeschermd = [];
     let hersteld = false;
     // One repair per relation per round: a cell withheld for one failing value often
@@ -184,9 +185,13 @@ export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8
   return { variabelen, grenzen, eisen, rijen };
 }
 
-function controleer(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser: Lpoplosser): { cel: number; tal: Tal }[] {
+function controleer(
+  tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser: Lpoplosser, uitkomsten: Map<string, readonly boolean[]>,
+): { cel: number; tal: Tal }[] {
   const m = aanvallersmodel(tabel, stand);
-  const t = toets(m.grenzen, m.eisen, m.rijen, oplosser);
+  // stable names of the variables across rounds: count, cell and how it is withheld
+  const sleutels = m.variabelen.map((v) => `${v.tal[0]}${v.cel}${stand[v.tal][v.cel]}`);
+  const t = toets(m.grenzen, m.eisen, m.rijen, oplosser, false, { sleutels, uitkomsten });
   return t.falen.map((v) => m.variabelen[v]!);
 }
 
