@@ -26,7 +26,7 @@ for (const run of (await gegevens.catalogus()).runs) {
   const ms = performance.now() - begin;
   const tel = (s: Uint8Array, w: number) => s.filter((x) => x === w).length;
   const meet = (stand: Record<Tal, Uint8Array>) => {
-    const m = aanvallersmodel(p.tabel, stand);
+    const m = aanvallersmodel(p.tabel, stand, oplosser);
     const { falen, bereik } = toets(m.grenzen, m.eisen, m.rijen, oplosser, true);
     const per = (tal: Tal, vast: boolean) => falen.filter((v) => m.variabelen[v]!.tal === tal && (bereik[v]!.max - bereik[v]!.min < 1e-6) === vast).length;
     return `vastgepind sp ${per('startpopulatie', true)} vsv ${per('vsv', true)}, versmald sp ${per('startpopulatie', false)} vsv ${per('vsv', false)}`;

@@ -87,7 +87,7 @@ for (const levering of ['testlevering', 'rijk'] as const) describeDatabases(`API
     let secundair = 0;
     for (const p of publicaties) {
       const stand: Record<Tal, Uint8Array> = { startpopulatie: p.patroon.startpopulatie, vsv: p.patroon.vsv };
-      const m = aanvallersmodel(p.tabel, stand);
+      const m = aanvallersmodel(p.tabel, stand, oplosser);
       const { falen, bereik } = toets(m.grenzen, m.eisen, m.rijen, oplosser, true);
       const uitleg = falen.map((v) => `${p.runId} ${JSON.stringify(p.tabel.cellen[m.variabelen[v]!.cel])} ${m.variabelen[v]!.tal} ${JSON.stringify(bereik[v])}`);
       expect(uitleg).toEqual([]);
@@ -110,19 +110,19 @@ for (const levering of ['testlevering', 'rijk'] as const) describeDatabases(`API
         startpopulatie: p.patroon.startpopulatie.map((s) => (s === SECUNDAIR ? 0 : s)),
         vsv: p.patroon.vsv.map((s) => (s === SECUNDAIR ? 0 : s)),
       };
-      const m = aanvallersmodel(p.tabel, stand);
+      const m = aanvallersmodel(p.tabel, stand, oplosser);
       terug += toets(m.grenzen, m.eisen, m.rijen, oplosser).falen.length;
     }
     console.log(`aanvaller (${levering}): met alleen de DUO-regel terug te rekenen of versmald: ${terug}`);
     expect(terug).toBeGreaterThan(0);
   });
 
-  it.runIf(levering === 'rijk')('herhalen met alle <5-cellen tegelijk op 1, 2, 3, 4 en willekeurig geeft hetzelfde patroon', async () => {
+  it.runIf(levering === 'rijk')('herhalen met alle <5-cellen tegelijk op 1, 2, 3, 4 en willekeurig geeft hetzelfde patroon (laatste schooljaar)', async () => {
     const oplosser = await highsOplosser();
     let s = 12345;
     const willekeurig = () => 1 + ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) % 4);
-    for (const p of publicaties) {
-      for (const keuze of [() => 1, () => 2, () => 3, () => 4, willekeurig, willekeurig]) {
+    for (const p of publicaties.slice(-2)) {
+      for (const keuze of [() => 1, () => 2, () => 3, () => 4, willekeurig]) {
         const tabel: Publicatietabel = {
           ...p.tabel,
           cellen: p.tabel.cellen.map((c, i) => ({

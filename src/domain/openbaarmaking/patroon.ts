@@ -1,6 +1,6 @@
 import { DREMPEL } from '../openbaarmaking.js';
 import { toets, type Eis, type Grens, type Lpoplosser, type Lprij } from './intervallen.js';
-import { TALLEN, type Publicatietabel, type Tabelcel, type Tal } from './tabel.js';
+import { TALLEN, type Publicatietabel, type Relatie, type Tabelcel, type Tal } from './tabel.js';
 
 /**
  * One suppression pattern for a whole publication table (all cells the API can publish of
@@ -112,7 +112,8 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Pat
     const raak = (tal: Tal, c: number) => { for (const r of relVan[tal][c]!) geraakt[tal].add(r); };
     // Start populations first: a vsv value can only be as free as its start population
     // (vsv ≤ start population), so vsv failures wait while start populations are repaired.
-    const spHersteld = falen.some((f) => f.tal === 'startpopulatie');
+    let spHersteld = false;
+    falen.sort((a, b) => Number(a.tal === 'vsv') - Number(b.tal === 'vsv'));
     for (const f of falen) {
       if ((spHersteld && f.tal === 'vsv') || relVan[f.tal][f.cel]!.some((r) => geraakt[f.tal].has(r))) {
         hersteld = true;
@@ -123,6 +124,7 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Pat
       if (uniek.length > 0) {
         verberg(f.tal, uniek[0]!, `herstel ${sleutel[f.cel]}`);
         raak(f.tal, uniek[0]!);
+        if (f.tal === 'startpopulatie') spHersteld = true;
         hersteld = true;
         continue;
       }
@@ -131,6 +133,7 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Pat
       if (kiesbaar(ander, f.cel)) {
         verberg(ander, f.cel);
         raak(ander, f.cel);
+        if (ander === 'startpopulatie') spHersteld = true;
         hersteld = true;
         continue;
       }
@@ -143,9 +146,9 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Pat
 }
 
 /** The attacker's model of a pattern: variables, bounds, requirements and rows. */
-export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>) {
+export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser?: Lpoplosser) {
   const { cellen } = tabel;
-  const basis = basisbereik(tabel, stand);
+  const basis = oplosser ? basisbereikLp(tabel, stand, oplosser) : basisbereik(tabel, stand);
   const variabelen: { cel: number; tal: Tal }[] = [];
   const nummer: Record<Tal, Int32Array> = { startpopulatie: new Int32Array(cellen.length).fill(-1), vsv: new Int32Array(cellen.length).fill(-1) };
   const grenzen: Grens[] = [];
@@ -188,7 +191,7 @@ export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8
 function controleer(
   tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser: Lpoplosser, uitkomsten: Map<string, readonly boolean[]>,
 ): { cel: number; tal: Tal }[] {
-  const m = aanvallersmodel(tabel, stand);
+  const m = aanvallersmodel(tabel, stand, oplosser);
   // stable names of the variables across rounds: count, cell and how it is withheld
   const sleutels = m.variabelen.map((v) => `${v.tal[0]}${v.cel}${stand[v.tal][v.cel]}`);
   const t = toets(m.grenzen, m.eisen, m.rijen, oplosser, false, { sleutels, uitkomsten });
@@ -204,25 +207,76 @@ function controleer(
  * other member says nothing about them on its own).
  */
 export function basisbereik(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>): Record<Tal, { onder: number; boven: number }[]> {
-  const uit = {} as Record<Tal, { onder: number; boven: number }[]>;
+  const b = {} as Record<Tal, { onder: number; boven: number }[]>;
+  const klein = {} as Record<Tal, Relatie[]>;
   for (const tal of TALLEN) {
-    const b = tabel.cellen.map((c, i) => (stand[tal][i] === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : { onder: c[tal], boven: c[tal] }));
-    const klein = tabel.relaties[tal].filter((r) => [r.geheel, ...r.delen].every((c) => stand[tal][c] === PRIMAIR || tabel.cellen[c]![tal] === 0)
+    b[tal] = tabel.cellen.map((c, i) => (stand[tal][i] === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : { onder: c[tal], boven: c[tal] }));
+    klein[tal] = tabel.relaties[tal].filter((r) => [r.geheel, ...r.delen].every((c) => stand[tal][c] === PRIMAIR || tabel.cellen[c]![tal] === 0)
       && [r.geheel, ...r.delen].some((c) => stand[tal][c] === PRIMAIR));
-    for (let ronde = 0, veranderd = true; veranderd && ronde < 100; ronde += 1) {
-      veranderd = false;
-      const vernauw = (i: number, onder: number, boven: number) => {
-        const x = b[i]!;
-        if (onder > x.onder) { x.onder = onder; veranderd = true; }
-        if (boven < x.boven) { x.boven = boven; veranderd = true; }
-      };
-      for (const r of klein) {
-        const som = (f: 'onder' | 'boven', behalve = -1) => r.delen.reduce((t, d) => (d === behalve ? t : t + b[d]![f]), 0);
-        vernauw(r.geheel, som('onder'), som('boven'));
-        for (const d of r.delen) vernauw(d, b[r.geheel]!.onder - som('boven', d), b[r.geheel]!.boven - som('onder', d));
+  }
+  const beide = tabel.cellen.flatMap((_, i) => (stand.vsv[i] === PRIMAIR && stand.startpopulatie[i] === PRIMAIR ? [i] : []));
+  let veranderd = true;
+  const vernauw = (x: { onder: number; boven: number }, onder: number, boven: number) => {
+    if (onder > x.onder) { x.onder = onder; veranderd = true; }
+    if (boven < x.boven) { x.boven = boven; veranderd = true; }
+  };
+  for (let ronde = 0; veranderd && ronde < 100; ronde += 1) {
+    veranderd = false;
+    for (const tal of TALLEN) {
+      const bt = b[tal];
+      for (const r of klein[tal]) {
+        const som = (f: 'onder' | 'boven', behalve = -1) => r.delen.reduce((t, d) => (d === behalve ? t : t + bt[d]![f]), 0);
+        vernauw(bt[r.geheel]!, som('onder'), som('boven'));
+        for (const d of r.delen) vernauw(bt[d]!, bt[r.geheel]!.onder - som('boven', d), bt[r.geheel]!.boven - som('onder', d));
       }
     }
-    uit[tal] = b;
+    // vsv ≤ start population, where both are `<5`
+    for (const i of beide) {
+      vernauw(b.startpopulatie[i]!, b.vsv[i]!.onder, Infinity);
+      vernauw(b.vsv[i]!, -Infinity, b.startpopulatie[i]!.boven);
+    }
   }
-  return uit;
+  return b;
+}
+
+/**
+ * The same as `basisbereik`, exactly: the linear programs over the `<5` values alone (the
+ * relations of only `<5` and 0 members, and vsv ≤ start population), so that what DUO's
+ * markers give away by themselves is never counted against the pattern.
+ */
+export function basisbereikLp(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser: Lpoplosser): Record<Tal, { onder: number; boven: number }[]> {
+  const b = basisbereik(tabel, stand);
+  const nummer: Record<Tal, Map<number, number>> = { startpopulatie: new Map(), vsv: new Map() };
+  const grenzen: Grens[] = [];
+  const plek: { tal: Tal; cel: number }[] = [];
+  for (const tal of TALLEN) {
+    stand[tal].forEach((s, c) => {
+      if (s !== PRIMAIR) return;
+      nummer[tal].set(c, grenzen.push({ onder: 1, boven: DREMPEL - 1 }) - 1);
+      plek.push({ tal, cel: c });
+    });
+  }
+  const rijen: Lprij[] = [];
+  for (const tal of TALLEN) {
+    for (const r of tabel.relaties[tal]) {
+      const leden = [r.geheel, ...r.delen];
+      if (!leden.every((c) => stand[tal][c] === PRIMAIR || tabel.cellen[c]![tal] === 0)) continue;
+      const kolommen: number[] = [];
+      const coef: number[] = [];
+      leden.forEach((c, k) => {
+        const v = nummer[tal].get(c);
+        if (v !== undefined) { kolommen.push(v); coef.push(k === 0 ? -1 : 1); }
+      });
+      if (kolommen.length > 0) rijen.push({ kolommen, coef, onder: 0, boven: 0 });
+    }
+  }
+  for (const [c, v] of nummer.vsv) {
+    const s = nummer.startpopulatie.get(c);
+    if (s !== undefined) rijen.push({ kolommen: [v, s], coef: [1, -1], onder: -Infinity, boven: 0 });
+  }
+  const { bereik } = toets(grenzen, grenzen.map(() => 'niet-vast' as const), rijen, oplosser, true);
+  plek.forEach((p, v) => {
+    b[p.tal][p.cel] = { onder: Math.ceil(bereik[v]!.min - 1e-6), boven: Math.floor(bereik[v]!.max + 1e-6) };
+  });
+  return b;
 }
