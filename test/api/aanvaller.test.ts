@@ -138,9 +138,9 @@ for (const levering of ['testlevering', 'rijk'] as const) describeDatabases(`API
     }
   });
 
-  it.runIf(levering === 'testlevering')('herhalen met elke waarde 1–4 in een <5-cel geeft hetzelfde patroon (laatste schooljaar, beide statussen)', async () => {
+  it.runIf(levering === 'testlevering')('herhalen met elke waarde 1–4 in een <5-cel geeft hetzelfde patroon (laatste telling)', async () => {
     const oplosser = await highsOplosser();
-    for (const p of publicaties.slice(-2)) {
+    for (const p of publicaties.slice(-1)) {
       for (const tal of ['startpopulatie', 'vsv'] as const) {
         const klein = [...p.patroon[tal]].flatMap((s, i) => (s === PRIMAIR ? [i] : []));
         for (const cel of klein) {
@@ -155,5 +155,5 @@ for (const levering of ['testlevering', 'rijk'] as const) describeDatabases(`API
         }
       }
     }
-  });
+  }, 300_000);
 });
