@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
-import { PROJECTMAP, gedeeldeMap } from '../src/config.js';
+import { PROJECTMAP, referentiedataMap } from '../src/config.js';
 import { leesIndeling } from '../src/db/cijfers.js';
 import { csvLine } from '../src/db/csv.js';
 import type { Db } from '../src/db/database.js';
@@ -14,7 +14,7 @@ import { TELLING_CIJFER_COPY, maakRun, rondRunAf } from '../src/db/tellingen.js'
 import { DEFINITIEVERSIE } from '../src/domain/telling/bronnen.js';
 import { CATEGORIEEN, sectorVan } from '../src/domain/telling/startpopulatie.js';
 import { importeerLevering } from '../src/importeren/importeer.js';
-import { schrijfReferentielevering } from '../src/referentie/gedeeldeData.js';
+import { schrijfReferentielevering } from '../src/referentie/referentiedata.js';
 
 /**
  * HTTP benchmark of the web platform (bench/http.ts).
@@ -173,7 +173,7 @@ function tel(t: Teller, sleutel: string, aantal: number, vsv: number): void {
 
 export async function maakLandelijkeDatabase(db: Db, opties: { eersteJaar?: number; jaren?: number } = {}): Promise<void> {
   const map = await mkdtemp(join(tmpdir(), 'binnenboord-bench-referentie-'));
-  await schrijfReferentielevering(gedeeldeMap(), map);
+  await schrijfReferentielevering(referentiedataMap(), map);
   await importeerLevering(db, map);
   await rm(map, { recursive: true, force: true });
   const vestigingen = await db.query<{ brin: string; vestiging: string; gemeente_code: string }>(

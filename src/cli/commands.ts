@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actor, databaselocatie, gedeeldeMap, werkurenDrempel } from '../config.js';
+import { actor, databaselocatie, gedeeldeMap, referentiedataMap, werkurenDrempel } from '../config.js';
 import { registreerInzage } from '../db/audit.js';
 import type { Db } from '../db/database.js';
 import { afgewezenUitvoer, leesLeveringen } from '../db/leveringenOverzicht.js';
@@ -14,7 +14,7 @@ import { leegDossier, type Dossier } from '../domain/telling/dossier.js';
 import { verklaar } from '../domain/telling/verklaring.js';
 import type { Status } from '../domain/telling/uitsluitingen.js';
 import { importeerLevering, type Importverslag } from '../importeren/importeer.js';
-import { schrijfReferentielevering } from '../referentie/gedeeldeData.js';
+import { schrijfReferentielevering } from '../referentie/referentiedata.js';
 import { groepeerDossiers } from '../telling/dossiers.js';
 import { landelijkeCijfers, schrijfUitvoer } from '../telling/uitvoer.js';
 import { voerTellingUit } from '../telling/voerTellingUit.js';
@@ -174,12 +174,12 @@ export async function leveringenCommand(opties: { database?: string }, write: Wr
 }
 
 export async function referentieCommand(opties: { uitvoer?: string; importeer?: boolean; database?: string }, write: Write): Promise<void> {
-  const gedeeld = gedeeldeMap();
+  const map = referentiedataMap();
   if (!opties.uitvoer && !opties.importeer) throw new UsageError('geef --uitvoer MAP, --importeer, of beide');
   const uitvoer = opties.uitvoer ?? (await mkdtemp(join(tmpdir(), 'binnenboord-referentie-')));
-  const bestanden = await schrijfReferentielevering(gedeeld, uitvoer);
-  write(`Referentielevering uit ${gedeeld} geschreven naar ${uitvoer}: ${bestanden.map((b) => `${b.bestand} (${b.rijen} rijen)`).join(', ')}.\n`);
-  write('Let op: de gedeelde data bevat geen mbo-instellingen; lever die zelf in instellingen.csv (bron: DUO "01. adressen mbo-instellingen").\n');
+  const bestanden = await schrijfReferentielevering(map, uitvoer);
+  write(`Referentielevering uit ${map} geschreven naar ${uitvoer}: ${bestanden.map((b) => `${b.bestand} (${b.rijen} rijen)`).join(', ')}.\n`);
+  write('Let op: de referentiedata bevat geen mbo-instellingen; lever die zelf in instellingen.csv (bron: DUO "01. adressen mbo-instellingen").\n');
   if (opties.importeer) await importCommand(uitvoer, opties, write);
 }
 

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { DatabaseUnavailable } from '../db/open.js';
 import { LeveringOnverwerkbaar } from '../importeren/importeer.js';
-import { ReferentiedataOntbreekt } from '../referentie/gedeeldeData.js';
+import { ReferentiedataOntbreekt } from '../referentie/referentiedata.js';
 import {
   UsageError, afgewezenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieCommand,
   tellingCommand, verklaarCommand, type Write,

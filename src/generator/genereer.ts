@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gedeeldeMap } from '../config.js';
-import { controleerGedeeldeMap } from '../referentie/gedeeldeData.js';
+import { referentiedataMap } from '../config.js';
+import { controleerReferentiedata } from '../referentie/referentiedata.js';
 import { csvRegel } from './csv.js';
 import { dag, iso, teldatum, type Dag } from './dagen.js';
 import { instellingRegels } from './instellingen.js';
@@ -27,7 +27,7 @@ export interface Generatoropties {
   readonly van: number;
   readonly tot: number;
   readonly voortgang?: (melding: string) => void;
-  /** the shared data folder; by default `gedeeldeMap()` */
+  /** the reference data folder; by default `referentiedataMap()` */
   readonly gedeeld?: string;
 }
 
@@ -73,8 +73,8 @@ export function venster(van: number, tot: number): Venster {
 export async function genereer(opties: Generatoropties): Promise<Generatorverslag> {
   if (!(opties.schaal > 0)) throw new Error(`schaal ${opties.schaal} moet groter zijn dan 0`);
   if (opties.tot < opties.van) throw new Error('--tot ligt vóór --van');
-  const gedeeld = opties.gedeeld ?? gedeeldeMap();
-  controleerGedeeldeMap(gedeeld);
+  const gedeeld = opties.gedeeld ?? referentiedataMap();
+  controleerReferentiedata(gedeeld);
   const start = performance.now();
   const wereld = await laadWereld(gedeeld);
   await mkdir(opties.uitvoer, { recursive: true });

@@ -24,7 +24,7 @@ export interface AppOpties {
   db: Db;
   /** folder with the built web app (index.html); null: no web app */
   webMap: string | null;
-  /** folder with the shared TopoJSON boundaries */
+  /** folder with the TopoJSON boundaries (referentiedata/geo) */
   geoMap: string;
   logger?: FastifyServerOptions['logger'];
   cache?: CacheOpties;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PROJECTMAP, gedeeldeMap } from '../config.js';
+import { PROJECTMAP, referentiedataMap } from '../config.js';
 import { describeLocation, parseDatabaseLocation } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
 import { zorgVoorDemodata } from '../demo/demodata.js';
@@ -30,7 +30,7 @@ async function start(): Promise<number> {
   try {
     await zorgVoorDemodata(db, (melding) => process.stdout.write(`${melding}\n`), { schaal: config.demoSchaal });
   } catch (e) {
-    // Missing shared reference data, a full disk: say what, leave the database as it was (the
+    // Missing reference data, a full disk: say what, leave the database as it was (the
     // import is one transaction) and stop, so the next start tries again.
     process.stderr.write(`Binnenboord kan niet starten: de demodata konden niet worden geladen: ${(e as Error).message}\n`);
     await db.close();
@@ -40,7 +40,7 @@ async function start(): Promise<number> {
   const app = await bouwApp({
     db,
     webMap: join(PROJECTMAP, 'dist', 'web'),
-    geoMap: join(gedeeldeMap(), 'geo'),
+    geoMap: join(referentiedataMap(), 'geo'),
     logger: loggerOpties(config.logniveau),
     cache: { antwoorden: config.antwoordcache },
   });

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { gedeeldeMap } from '../../src/config.js';
+import { referentiedataMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import { bouwApp } from '../../src/server/app.js';
 import { tijdelijkeMap, verseDatabase, type Testdriver } from '../support/database.js';
@@ -33,7 +33,7 @@ export function apiomgeving(driver: Testdriver, opties: {
       if (opties.leveringsnaam) await mkdir((map = join(map, opties.leveringsnaam)));
       await vulTestdatabase(t.db, map);
     }
-    app = await bouwApp({ db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(gedeeldeMap(), 'geo') });
+    app = await bouwApp({ db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(referentiedataMap(), 'geo') });
     await app.ready();
   });
   afterAll(async () => {

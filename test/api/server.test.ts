@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PROJECTMAP, gedeeldeMap } from '../../src/config.js';
+import { PROJECTMAP, referentiedataMap } from '../../src/config.js';
 import { demoLeveringsnaam } from '../../src/demo/demodata.js';
 import { bouwApp } from '../../src/server/app.js';
 import { leesServerConfig } from '../../src/server/config.js';
@@ -50,7 +50,7 @@ describeDatabases('serverlog', (driver) => {
     const regels: string[] = [];
     const stroom = new Writable({ write(stuk, _c, klaar) { regels.push(String(stuk)); klaar(); } });
     const opties = loggerOpties('info') as Record<string, unknown>;
-    const app = await bouwApp({ db: t.db, webMap: null, geoMap: join(gedeeldeMap(), 'geo'), logger: { ...opties, stream: stroom } });
+    const app = await bouwApp({ db: t.db, webMap: null, geoMap: join(referentiedataMap(), 'geo'), logger: { ...opties, stream: stroom } });
     await app.inject({ url: '/api/v1/instellingen?naam=123456782', headers: { cookie: 'sessie=geheim', authorization: 'Bearer geheim' } });
     await app.close();
     const log = regels.join('');

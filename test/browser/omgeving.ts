@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { PROJECTMAP, gedeeldeMap } from '../../src/config.js';
+import { PROJECTMAP, referentiedataMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import { bouwApp } from '../../src/server/app.js';
 
@@ -53,7 +53,7 @@ export interface Testserver {
   sluit: () => Promise<void>;
 }
 
-export async function startServer(db: Db, geoMap = join(gedeeldeMap(), 'geo')): Promise<Testserver> {
+export async function startServer(db: Db, geoMap = join(referentiedataMap(), 'geo')): Promise<Testserver> {
   const app = await bouwApp({ db, webMap: WEBMAP, geoMap });
   const adres = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -432,7 +432,7 @@ describe('pagina\'s', () => {
     }
   });
 
-  it('zonder kaartgrenzen (geen gedeelde geo-map): een melding en de tabel', async () => {
+  it('zonder kaartgrenzen (geen map met kaartgrenzen): een melding en de tabel', async () => {
     const zonder = await startServer(db, '/bestaat/niet');
     const page = await browser.context.newPage();
     const fouten = volgFouten(page);

@@ -1,5 +1,5 @@
-import { gedeeldeMap } from '../../config.js';
-import { SPLITSING_ARNHEM_NIJMEGEN } from '../../referentie/gedeeldeData.js';
+import { referentiedataMap } from '../../config.js';
+import { SPLITSING_ARNHEM_NIJMEGEN } from '../../referentie/referentiedata.js';
 import { schooljaarVanaf, type Schooljaar } from '../../domain/schooljaar.js';
 import { beoordeel } from '../../domain/telling/beoordeling.js';
 import { leeftijdsgroep } from '../../domain/telling/cijfers.js';
@@ -78,7 +78,7 @@ export function telPersoon(uitkomsten: readonly Jaaruitkomst[], jaren: readonly 
 }
 
 export async function kalibreerInProces(o: Kalibratieopties): Promise<Jaaruitkomst[]> {
-  const wereld = await laadWereld(gedeeldeMap());
+  const wereld = await laadWereld(referentiedataMap());
   const jaren: Schooljaar[] = [];
   for (let j = o.van; j <= o.tot; j += 1) jaren.push(schooljaarVanaf(j));
   const rmc = jaren.map((j) => rmcVoorJaar(wereld, j));

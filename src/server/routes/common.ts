@@ -8,7 +8,7 @@ import type { Celwaarde, CsvTabel } from '../csv.js';
 import type { TellingInfo } from '../runs.js';
 import { FormaatParam, StatusParam, SchooljaarParam, StringEnum, type Categoriecijfer } from '../schemas.js';
 
-/** What every route module gets: the database and where the shared boundary files are. */
+/** What every route module gets: the database and where the boundary files are. */
 export interface ApiContext {
   db: Db;
   geoMap: string;
