@@ -14,6 +14,7 @@ import { leegDossier, type Dossier } from '../domain/telling/dossier.js';
 import { verklaar } from '../domain/telling/verklaring.js';
 import type { Status } from '../domain/telling/uitsluitingen.js';
 import { importeerLevering, type Importverslag } from '../importeren/importeer.js';
+import { bijwerkverslagTekst, werkReferentiedataBij } from '../referentie/bijwerken.js';
 import { schrijfReferentielevering } from '../referentie/referentiedata.js';
 import { groepeerDossiers } from '../telling/dossiers.js';
 import { landelijkeCijfers, schrijfUitvoer } from '../telling/uitvoer.js';
@@ -181,6 +182,12 @@ export async function referentieCommand(opties: { uitvoer?: string; importeer?: 
   write(`Referentielevering uit ${map} geschreven naar ${uitvoer}: ${bestanden.map((b) => `${b.bestand} (${b.rijen} rijen)`).join(', ')}.\n`);
   write('Let op: de referentiedata bevat geen mbo-instellingen; lever die zelf in instellingen.csv (bron: DUO "01. adressen mbo-instellingen").\n');
   if (opties.importeer) await importCommand(uitvoer, opties, write);
+}
+
+export async function referentieBijwerkenCommand(opties: { bron: string; verdwenen?: string; peildatum?: string }, write: Write): Promise<void> {
+  const map = referentiedataMap();
+  const verslag = await werkReferentiedataBij(map, opties);
+  write(bijwerkverslagTekst(map, verslag));
 }
 
 export async function demoCommand(opties: { database?: string }, write: Write): Promise<void> {

@@ -1,9 +1,10 @@
 import { Command, Option } from 'commander';
 import { DatabaseUnavailable } from '../db/open.js';
 import { LeveringOnverwerkbaar } from '../importeren/importeer.js';
+import { BijwerkenGeweigerd } from '../referentie/bijwerken.js';
 import { ReferentiedataOntbreekt } from '../referentie/referentiedata.js';
 import {
-  UsageError, afgewezenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieCommand,
+  UsageError, afgewezenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieBijwerkenCommand, referentieCommand,
   tellingCommand, verklaarCommand, type Write,
 } from './commands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
@@ -57,11 +58,18 @@ function program(): Command {
     .addOption(database())
     .action((o) => leveringenCommand(o, write));
 
-  p.command('referentie').description('maak een levering van gemeenten, RMC-indeling en vo-vestigingen uit de gedeelde map (BINNENBOORD_SHARED)')
+  const referentie = p.command('referentie')
+    .description('maak een levering van gemeenten, RMC-indeling en vo-vestigingen uit referentiedata/ (of BINNENBOORD_REFERENTIEDATA)')
     .option('--uitvoer <map>', 'schrijf rmc_indeling.csv en instellingen.csv in deze map')
     .option('--importeer', 'lees de levering meteen in')
     .addOption(database())
     .action((o) => referentieCommand(o, write));
+  referentie.command('bijwerken')
+    .description('vervang gemeenten en vo-vestigingen van referentiedata/ door nieuwere bestanden van DUO ("02. alle vestigingen vo") en CBS (gemeentelijke indeling), na controle')
+    .requiredOption('--bron <map>', 'map met het DUO- en het CBS-bestand (CSV zoals gepubliceerd; herkend aan de kop)')
+    .option('--verdwenen <bestand>', 'CSV met brin,vestiging,reden: vo-vestigingen die niet meer in het DUO-bestand staan, met de reden')
+    .option('--peildatum <JJJJ-MM-DD>', 'datum van de nieuwe bestanden (standaard vandaag)')
+    .action((o) => referentieBijwerkenCommand(o, write));
 
   p.command('demo').description('lees de rekenvoorbeelden in en toon de landelijke cijfers (npm start)')
     .addOption(database())
@@ -79,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof ReferentiedataOntbreekt;
+    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof ReferentiedataOntbreekt || e instanceof BijwerkenGeweigerd;
     process.stderr.write(`binnenboord: ${bekend ? (e as Error).message : (e as Error).stack ?? String(e)}\n`);
     return 1;
   }
