@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { binnenboord, type Uitkomst } from '../support/cli.js';
 import { describeDatabases, geslotenPoort, metDatabase, tijdelijkeMap } from '../support/database.js';
+import { VOORBEELDEN } from '../support/gedeeld.js';
 import { aantallen, csv, gesorteerdeCsv, momentopname, schrijfLevering, voorbeelden } from '../support/levering.js';
 
 /**
@@ -131,7 +132,7 @@ describeDatabases('binnenboord op de opdrachtregel', (driver) => {
     expect(u.status).toBe(0);
     expect(u.stdout).toMatch(/^3\s+levering-/m);
   });
-});
+}, { overgeslagen: VOORBEELDEN.reden });
 
 describe('binnenboord zonder database', () => {
   let werkmap: string;

@@ -7,6 +7,7 @@ import { parseSchooljaar } from '../../src/domain/schooljaar.js';
 import { LeveringOnverwerkbaar, importeerLevering } from '../../src/importeren/importeer.js';
 import { voerTellingUit } from '../../src/telling/voerTellingUit.js';
 import { describeDatabases, tijdelijkeMap, verseDatabase } from '../support/database.js';
+import { VOORBEELDEN } from '../support/gedeeld.js';
 import { aantallen, csv, kopieVanVoorbeelden, momentopname, voorbeelden } from '../support/levering.js';
 
 /**
@@ -103,4 +104,4 @@ describeDatabases('onverwerkbare levering', (driver) => {
     expect(await proef.db.query('SELECT persoon_id, uren_per_week FROM werk')).toEqual([{ persoon_id: 'P99', uren_per_week: '30' }]);
     await proef.db.close();
   });
-});
+}, { overgeslagen: VOORBEELDEN.reden });

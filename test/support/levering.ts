@@ -1,18 +1,21 @@
 import { readFile, writeFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gedeeldeMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import { BESTANDEN } from '../../src/domain/levering/bestanden.js';
 import { tijdelijkeMap } from './database.js';
+import { VOORBEELDEN } from './gedeeld.js';
 
 /**
  * Deliveries and database snapshots for the integration tests. Fixtures are written into
  * temporary folders by the tests themselves, so that each test shows the rows it is about.
  */
 
-/** The worked examples of the shared spec (telling.md), read where config.ts says. */
+/**
+ * The worked examples of the shared spec (telling.md), read where config.ts says. Suites that
+ * use them pass `{ overgeslagen: VOORBEELDEN.reden }` to describeDatabases (gedeeld.ts).
+ */
 export function voorbeelden(): { levering: string; uitvoer: string; verwacht: string } {
-  const map = join(gedeeldeMap(), 'spec', 'voorbeelden');
+  const map = VOORBEELDEN.pad;
   return { levering: join(map, 'levering'), uitvoer: join(map, 'uitvoer'), verwacht: join(map, 'verwacht.csv') };
 }
 
