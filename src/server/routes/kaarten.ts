@@ -55,7 +55,7 @@ export async function kaartRoutes(app: FastifyInstance, { db, geoMap, gegevens }
       gewenst = laatste ? Number(laatste.schooljaar.slice(5)) : new Date().getUTCFullYear();
     }
     const jaar = kiesJaar(await beschikbareJaren(geoMap, soort), gewenst);
-    if (jaar === null) throw nietGevonden('De kaartgrenzen zijn op deze server niet beschikbaar (de map met kaartgrenzen ontbreekt).');
+    if (jaar === null) throw nietGevonden('De kaartgrenzen zijn op deze server niet beschikbaar (de map geo/ van de referentiedata ontbreekt).');
     const naam = `${soort}_${jaar}`;
     let tekst = cache.get(naam);
     if (tekst === undefined) {
