@@ -1,6 +1,6 @@
-import { table } from '../../cli/table.js';
-import { leesRegionalePercentages } from '../gepubliceerd.js';
-import { AANGENOMEN_REGIOPERCENTAGES } from '../regio.js';
+import { table } from '../cli/table.js';
+import { leesRegionalePercentages } from '../generator/gepubliceerd.js';
+import { AANGENOMEN_REGIOPERCENTAGES } from '../generator/regio.js';
 import { afwijking, doelen, NIVEAU_LEERWEG, UITSLUITINGEN_DOEL } from './doelen.js';
 import { pct, type Jaaruitkomst, type Teller } from './uitkomsten.js';
 

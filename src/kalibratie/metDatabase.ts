@@ -1,15 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Write } from '../../cli/commands.js';
-import type { Db } from '../../db/database.js';
-import { openDatabase } from '../../db/open.js';
-import { leesCijfers } from '../../db/tellingen.js';
-import { isLeeg } from '../../demo/demodata.js';
-import { schooljaarVanaf } from '../../domain/schooljaar.js';
-import { importeerLevering } from '../../importeren/importeer.js';
-import { voerTellingUit } from '../../telling/voerTellingUit.js';
-import { genereer } from '../genereer.js';
+import type { Write } from '../cli/commands.js';
+import type { Db } from '../db/database.js';
+import { openDatabase } from '../db/open.js';
+import { leesCijfers } from '../db/tellingen.js';
+import { isLeeg } from '../demo/demodata.js';
+import { schooljaarVanaf } from '../domain/schooljaar.js';
+import { genereer } from '../generator/genereer.js';
+import { importeerLevering } from '../importeren/importeer.js';
+import { voerTellingUit } from '../telling/voerTellingUit.js';
 import type { Kalibratieopties } from './inProces.js';
 import { legeUitkomst, tel, type Jaaruitkomst } from './uitkomsten.js';
 
