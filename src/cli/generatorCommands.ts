@@ -4,7 +4,7 @@ import { gedeeldeMap } from '../config.js';
 import { genereer, type Generatorverslag } from '../generator/genereer.js';
 import { kalibreerInProces } from '../kalibratie/inProces.js';
 import { kalibreerMetDatabase } from '../kalibratie/metDatabase.js';
-import { kalibratierapport } from '../kalibratie/rapport.js';
+import { kalibratierapport } from './kalibratierapport.js';
 import { UsageError, type Write } from './commands.js';
 import { table } from './table.js';
 
