@@ -4,13 +4,14 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll } from 'vitest';
 import { gedeeldeMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
-import { bouwApp } from '../../src/server/app.js';
 import { tijdelijkeMap, verseDatabase, type Testdriver } from '../support/database.js';
 import { vulTestdatabase } from './fixture.js';
+import { bouwTestApp } from './openapiControle.js';
 
 /**
  * One application on a fresh database with the test delivery counted, for the tests of a
- * suite; requests go in through `inject` (no network).
+ * suite; requests go in through `inject` (no network). Every JSON answer is checked against
+ * the OpenAPI document (openapiControle.ts).
  */
 export interface Apiomgeving {
   readonly app: FastifyInstance;
@@ -33,7 +34,9 @@ export function apiomgeving(driver: Testdriver, opties: {
       if (opties.leveringsnaam) await mkdir((map = join(map, opties.leveringsnaam)));
       await vulTestdatabase(t.db, map);
     }
-    app = await bouwApp({ db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(gedeeldeMap(), 'geo') });
+    app = await bouwTestApp({
+      db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(gedeeldeMap(), 'geo'),
+    });
     await app.ready();
   });
   afterAll(async () => {

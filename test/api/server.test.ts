@@ -4,11 +4,11 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { PROJECTMAP, gedeeldeMap } from '../../src/config.js';
 import { demoLeveringsnaam } from '../../src/demo/demodata.js';
-import { bouwApp } from '../../src/server/app.js';
 import { leesServerConfig } from '../../src/server/config.js';
 import { loggerOpties, maskeerUrl } from '../../src/server/logging.js';
 import { laadCatalogus, runsPerJaar, tellingInfo } from '../../src/server/runs.js';
 import { describeDatabases, metDatabase, tijdelijkeMap, verseDatabase } from '../support/database.js';
+import { bouwTestApp } from './openapiControle.js';
 
 /** Starting the server: settings checked all at once in Dutch, demo data, the URL printed; logs without personal data. */
 describe('serverinstellingen', () => {
@@ -50,7 +50,7 @@ describeDatabases('serverlog', (driver) => {
     const regels: string[] = [];
     const stroom = new Writable({ write(stuk, _c, klaar) { regels.push(String(stuk)); klaar(); } });
     const opties = loggerOpties('info') as Record<string, unknown>;
-    const app = await bouwApp({ db: t.db, webMap: null, geoMap: join(gedeeldeMap(), 'geo'), logger: { ...opties, stream: stroom } });
+    const app = await bouwTestApp({ db: t.db, webMap: null, geoMap: join(gedeeldeMap(), 'geo'), logger: { ...opties, stream: stroom } });
     await app.inject({ url: '/api/v1/instellingen?naam=123456782', headers: { cookie: 'sessie=geheim', authorization: 'Bearer geheim' } });
     await app.close();
     const log = regels.join('');
