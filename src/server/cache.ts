@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { dataversie } from '../db/cijfers.js';
 import type { Db } from '../db/database.js';
 
@@ -101,4 +102,24 @@ export class Antwoordcache {
     }
     return p;
   }
+}
+
+/**
+ * The key of a kept answer: what the answer depends on, taken after validation (defaults
+ * filled in, types converted), never the raw URL. So `?a=1&b=2`, `?b=2&a=1` and `?a=01` (for
+ * an integer) share one answer, and junk cannot add entries: unknown parameters get a 400,
+ * and errors are never kept. The format counts once, however it was asked for (`formaat=csv`
+ * or `Accept: text/csv`).
+ */
+export function cachesleutel(request: FastifyRequest): string {
+  const query: Record<string, unknown> = { ...(request.query as Record<string, unknown> | undefined) };
+  delete query.formaat;
+  return JSON.stringify([
+    request.toegang, request.formaat, request.method, request.routeOptions.url,
+    gesorteerd(request.params as Record<string, unknown> | undefined), gesorteerd(query),
+  ]);
+}
+
+function gesorteerd(waarden: Record<string, unknown> | undefined): [string, unknown][] {
+  return Object.entries(waarden ?? {}).filter(([, w]) => w !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

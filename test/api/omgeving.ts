@@ -4,6 +4,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll } from 'vitest';
 import { gedeeldeMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
+import type { Grenzen } from '../../src/server/grenzen.js';
 import { tijdelijkeMap, verseDatabase, type Testdriver } from '../support/database.js';
 import { vulTestdatabase } from './fixture.js';
 import { bouwTestApp } from './openapiControle.js';
@@ -25,6 +26,7 @@ export function apiomgeving(driver: Testdriver, opties: {
   leeg?: boolean; webMap?: string | null; geoMap?: string;
   /** folder name of the test delivery, which becomes levering.naam (default: a temporary name) */
   leveringsnaam?: string;
+  grenzen?: Grenzen;
 } = {}): Apiomgeving {
   const t = verseDatabase(driver);
   let app: FastifyInstance | null = null;
@@ -35,7 +37,7 @@ export function apiomgeving(driver: Testdriver, opties: {
       await vulTestdatabase(t.db, map);
     }
     app = await bouwTestApp({
-      db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(gedeeldeMap(), 'geo'),
+      db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(gedeeldeMap(), 'geo'), ...(opties.grenzen ? { grenzen: opties.grenzen } : {}),
     });
     await app.ready();
   });

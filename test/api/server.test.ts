@@ -14,7 +14,29 @@ import { bouwTestApp } from './openapiControle.js';
 describe('serverinstellingen', () => {
   it('standaardwaarden werken op een nieuwe machine', () => {
     const u = leesServerConfig({}, '/werk');
-    expect(u).toEqual({ ok: true, config: { port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 0.1, logniveau: 'info', antwoordcache: true } });
+    expect(u).toEqual({
+      ok: true,
+      config: {
+        port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 0.1, logniveau: 'info', antwoordcache: true,
+        verzoekenPerMinuut: 300, vertrouwdeProxy: null, verzoekTijdlimiet: 30, antwoordTijdlimiet: 30,
+      },
+    });
+  });
+
+  it('leest de grenzen van de API: verzoeken per minuut (0 = geen grens), tijdlimieten en vertrouwde proxy\'s', () => {
+    const u = leesServerConfig({
+      BINNENBOORD_VERZOEKEN_PER_MINUUT: '0', BINNENBOORD_VERZOEK_TIJDLIMIET: '5', BINNENBOORD_ANTWOORD_TIJDLIMIET: '12',
+      BINNENBOORD_VERTROUWDE_PROXY: '127.0.0.1, 10.0.0.0/8',
+    });
+    expect(u).toMatchObject({ ok: true, config: { verzoekenPerMinuut: 0, verzoekTijdlimiet: 5, antwoordTijdlimiet: 12, vertrouwdeProxy: '127.0.0.1,10.0.0.0/8' } });
+    const fout = leesServerConfig({
+      BINNENBOORD_VERZOEKEN_PER_MINUUT: '-1', BINNENBOORD_VERZOEK_TIJDLIMIET: '0', BINNENBOORD_ANTWOORD_TIJDLIMIET: '2.5',
+      BINNENBOORD_VERTROUWDE_PROXY: 'proxy.example.org',
+    });
+    expect(fout.ok).toBe(false);
+    expect((fout as { fouten: string[] }).fouten.map((f) => f.split(' ')[0])).toEqual([
+      'BINNENBOORD_VERZOEKEN_PER_MINUUT', 'BINNENBOORD_VERZOEK_TIJDLIMIET', 'BINNENBOORD_ANTWOORD_TIJDLIMIET', 'BINNENBOORD_VERTROUWDE_PROXY',
+    ]);
   });
 
   it('leest PORT, HOST, BINNENBOORD_DATABASE (map of postgres-URL) en BINNENBOORD_DEMO_SCHAAL', () => {
