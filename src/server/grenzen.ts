@@ -5,8 +5,9 @@ import { isApi } from './securityHeaders.js';
 
 /**
  * The limits that keep a public API usable for everyone when one client misbehaves:
- * - at most `verzoekenPerMinuut` API requests per client per minute (@fastify/rate-limit,
- *   per IP address; behind a proxy see `vertrouwdeProxy`), then 429 with Retry-After;
+ * - at most `verzoekenPerMinuut` API requests per client per minute, counted per 10 seconds
+ *   (@fastify/rate-limit, per IP address; behind a proxy see `vertrouwdeProxy` in app.ts),
+ *   then 429 with Retry-After;
  * - an answer within `antwoordTijdlimiet` ms, else 503 with Retry-After. The work that was
  *   started is not stopped (a query cannot be cancelled halfway), but its late answer is
  *   dropped, and what it read for the data version stays in the server's memory for the next
@@ -21,6 +22,10 @@ export interface Grenzen {
 }
 
 export const STANDAARD_ANTWOORD_TIJDLIMIET = 30_000;
+
+const VENSTER_MS = 10_000;
+/** Requests per 10-second window for a number per minute (at least 1). */
+export const perVenster = (perMinuut: number) => Math.max(1, Math.ceil(perMinuut / 6));
 
 /** Seconds a client is asked to wait after a 503 of the time limit. */
 const WACHT_NA_TIJDLIMIET = 5;
@@ -38,15 +43,18 @@ export async function registreerGrenzen(app: FastifyInstance, grenzen: Grenzen =
   const max = grenzen.verzoekenPerMinuut ?? 0;
   if (max > 0) {
     await app.register(rateLimit, {
-      max,
-      timeWindow: 60_000,
+      // Counted per 10 seconds, a sixth of the minute's number each: the same average, but a
+      // client that bursts is slowed down within seconds, not after taking a minute's worth.
+      max: perVenster(max),
+      timeWindow: VENSTER_MS,
       // The web app's files are static and cheap; the limit guards the API.
       allowList: (request) => !isApi(request.url),
       // Clients tracked at once (least recently seen forgotten first), so that many
       // addresses cannot grow the server's memory without bound.
       cache: 10_000,
       errorResponseBuilder: (_request, context) => new ProblemError(429,
-        `Te veel verzoeken: ten hoogste ${context.max} per minuut per client. Probeer het over ${Math.max(1, Math.ceil(context.ttl / 1000))} seconden opnieuw.`),
+        `Te veel verzoeken: ten hoogste ${max} per minuut per client (${context.max} per 10 seconden). `
+        + `Probeer het over ${Math.max(1, Math.ceil(context.ttl / 1000))} seconden opnieuw.`),
     });
   }
 
