@@ -24,6 +24,9 @@ export interface CacheOpties {
   antwoorden?: boolean;
 }
 
+/** Reference data kept per data version: a few keys per school year in practice. */
+const MAX_ONTHOUDEN = 1000;
+
 export class Antwoordcache {
   private versieTekst: string | null = null;
   private versieTijd = 0;
@@ -96,6 +99,8 @@ export class Antwoordcache {
     }
     let p = this.memo.get(sleutel) as Promise<T> | undefined;
     if (!p) {
+      // Keys come from validated parameters (a school year), but are bounded all the same.
+      if (this.memo.size >= MAX_ONTHOUDEN) this.memo.clear();
       p = maak();
       p.catch(() => this.memo.delete(sleutel));
       this.memo.set(sleutel, p);
