@@ -76,7 +76,7 @@ function teksten(bestand: string): { tekst: string; regel: number }[] {
 /** Upper-case SQL keywords as statements start (so "DELETE" as an HTTP method is not SQL). */
 const SQL = /\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|VIEW)|ALTER\s+TABLE|DROP\s+TABLE|COPY\s+[\w(])/;
 
-describe('architectuur: lagen en SQL', () => {
+describe('architectuur: lagen en SQL', { timeout: 60_000 }, () => {
   it('kent elk deel van src/ (een nieuw deel krijgt hier een laag)', () => {
     const onbekend = [...new Set(ALLE.map(deel))].filter((d) => !(d in LAGEN));
     expect(onbekend, `voeg deze delen toe aan LAGEN in test/architectuur.test.ts: ${onbekend.join(', ')}`).toEqual([]);
