@@ -6,7 +6,9 @@ import { registreerInzage } from '../db/audit.js';
 import type { Db } from '../db/database.js';
 import { afgewezenUitvoer, leesLeveringen } from '../db/leveringenOverzicht.js';
 import { openDatabase } from '../db/open.js';
-import { dossierExtractieVoorPersoon, laatsteRun, leesCijfers, rmcIndeling } from '../db/tellingen.js';
+import {
+  dossierExtractieVoorPersoon, laatsteRun, leesCijfers, leesGemeentenamen, leesOpgeslagenReden, persoonIsBekend, rmcIndeling,
+} from '../db/tellingen.js';
 import { beoordeelNorm, normVoor } from '../domain/normen.js';
 import { parseSchooljaar, type Schooljaar } from '../domain/schooljaar.js';
 import { percentage } from '../domain/telling/cijfers.js';
@@ -114,21 +116,17 @@ export async function verklaarCommand(
   await withDatabase(opties.database, async (db) => {
     const rijen = (await db.queryArrays(dossierExtractieVoorPersoon(jaar), [persoonId])) as (string | null)[][];
     await registreerInzage(db, { actor: actor(), handeling: 'verklaar', persoonId, details: `schooljaar ${jaar.naam}` });
-    const bekend = await db.query('SELECT 1 FROM persoon WHERE persoon_id = $1 UNION ALL SELECT 1 FROM inschrijving WHERE persoon_id = $1 LIMIT 1', [persoonId]);
-    if (bekend.length === 0) throw new UsageError('Deze persoon komt in geen enkele levering voor.');
+    if (!(await persoonIsBekend(db, persoonId))) throw new UsageError('Deze persoon komt in geen enkele levering voor.');
     let dossier: Dossier = leegDossier(persoonId, null);
     for await (const d of groepeerDossiers([rijen])) dossier = d;
     const indeling = await rmcIndeling(db, jaar);
-    const namen = new Map((await db.query<{ gemeente_code: string; gemeente_naam: string }>(
-      'SELECT DISTINCT ON (gemeente_code) gemeente_code, gemeente_naam FROM rmc_indeling ORDER BY gemeente_code, schooljaar_vanaf DESC'))
-      .map((r) => [r.gemeente_code, r.gemeente_naam]));
+    const namen = await leesGemeentenamen(db);
     const v = verklaar(dossier, jaar, { status, werkurenDrempel: parseWerkurenOption(opties.werkuren) },
       (g) => indeling.get(g)?.code ?? null, (g) => namen.get(g) ?? null);
     write(`${v.regels.join('\n')}\n`);
     const run = await laatsteRun(db, jaar.naam, status);
     if (run) {
-      const [opgeslagen] = await db.query<{ reden: string }>('SELECT reden FROM telling_persoon WHERE run_id = $1 AND persoon_id = $2', [run.id, persoonId]);
-      const was = opgeslagen?.reden ?? 'buiten-startpopulatie';
+      const was = (await leesOpgeslagenReden(db, run.id, persoonId)) ?? 'buiten-startpopulatie';
       write(`\nIn de opgeslagen telling (run ${run.id} van ${run.gereed_op}): ${was}` +
         `${was === v.uitkomst ? ', gelijk aan deze uitleg.' : '. Dat wijkt af: er zijn sindsdien leveringen bijgekomen of gecorrigeerd; tel opnieuw.'}\n`);
     }

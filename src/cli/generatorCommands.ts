@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { parseSchooljaar } from '../domain/schooljaar.js';
 import { referentiedataMap } from '../config.js';
 import { genereer, type Generatorverslag } from '../generator/genereer.js';
-import { kalibreerInProces } from '../generator/kalibratie/inProces.js';
-import { kalibreerMetDatabase } from '../generator/kalibratie/metDatabase.js';
-import { kalibratierapport } from '../generator/kalibratie/rapport.js';
+import { kalibreerInProces } from '../kalibratie/inProces.js';
+import { kalibreerMetDatabase } from '../kalibratie/metDatabase.js';
+import { kalibratierapport } from './kalibratierapport.js';
 import { UsageError, type Write } from './commands.js';
 import { table } from './table.js';
 

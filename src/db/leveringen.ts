@@ -15,6 +15,12 @@ export interface Bestandstelling {
   afgewezen: number;
 }
 
+/** True when no delivery was ever imported (the demo data and the calibration fill only such a database). */
+export async function isLeeg(db: Db): Promise<boolean> {
+  const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM levering');
+  return r!.n === 0;
+}
+
 export async function maakLevering(tx: Db, naam: string, map: string): Promise<number> {
   const [r] = await tx.query<{ id: number }>(
     `INSERT INTO levering (naam, map, controlesom) VALUES ($1, $2, '') RETURNING id`, [naam, map]);

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { referentiedataMap } from '../config.js';
 import { controleerReferentiedata } from '../referentie/referentiedata.js';
-import { csvRegel } from './csv.js';
+import { minimalCsvLine } from './csv.js';
 import { dag, iso, teldatum, type Dag } from './dagen.js';
 import { instellingRegels } from './instellingen.js';
 import { Levensloop, type Venster } from './levensloop.js';
@@ -139,7 +139,7 @@ const datum = (d: Dag | null): string => (d === null ? '' : iso(d));
 function schrijfLeven(l: Levensloop, s: Record<Bestand, Bestandsschrijver>): void {
   const p = l.p;
   const id = p.id;
-  s['personen.csv'].schrijf(csvRegel([id, iso(p.geboren), p.geslacht, p.voornamen, p.voorvoegsel, p.geslachtsnaam]));
+  s['personen.csv'].schrijf(minimalCsvLine([id, iso(p.geboren), p.geslacht, p.voornamen, p.voorvoegsel, p.geslachtsnaam]));
   for (const v of l.verblijf) s['verblijf.csv'].schrijf(`${id},${v.gemeente.code},${v.pc4},${iso(v.vanaf)},${datum(v.tot)}\n`);
   for (const g of [...l.gebeurtenissen].sort((a, b) => a.datum - b.datum)) s['brp_gebeurtenissen.csv'].schrijf(`${id},${g.soort},${iso(g.datum)}\n`);
   for (const i of l.inschrijvingen) {

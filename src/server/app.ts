@@ -1,11 +1,12 @@
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { Toegang } from '../domain/openbaarmaking.js';
-import { Antwoordcache, type CacheOpties } from './cache.js';
+import { Antwoordcache, cachesleutel, type CacheOpties } from './cache.js';
 import { alsCsv, kiesFormaat } from './csv.js';
 import { schermAf } from './disclosure.js';
 import { maakGegevens } from './gegevens.js';
+import { registreerGrenzen, STANDAARD_ANTWOORD_TIJDLIMIET, type Grenzen } from './grenzen.js';
 import { Padmethoden } from './methoden.js';
 import { API_PREFIX, swaggerOpties } from './openapi.js';
 import { foutafhandeling } from './problems.js';
@@ -28,6 +29,12 @@ export interface AppOpties {
   geoMap: string;
   logger?: FastifyServerOptions['logger'];
   cache?: CacheOpties;
+  /** rate limit and answer time limit (grenzen.ts); without: no rate limit, 30 s to answer */
+  grenzen?: Grenzen;
+  /** ms a client may take to send a whole request (default 30 000) */
+  verzoekTijdlimiet?: number;
+  /** reverse proxies whose X-Forwarded-For names the client (comma-separated addresses or CIDR); default none */
+  vertrouwdeProxy?: string | null;
 }
 
 declare module 'fastify' {
@@ -55,6 +62,11 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     bodyLimit: 16 * 1024,
     // On shutdown, keep-alive connections without a request in flight are closed at once.
     forceCloseConnections: 'idle',
+    // A client gets this long to send its request (slow-loris); a connection with nothing going
+    // on for longer than sending plus answering may take is closed.
+    requestTimeout: opties.verzoekTijdlimiet ?? 30_000,
+    connectionTimeout: (opties.verzoekTijdlimiet ?? 30_000) + (opties.grenzen?.antwoordTijdlimiet ?? STANDAARD_ANTWOORD_TIJDLIMIET),
+    ...(opties.vertrouwdeProxy ? { trustProxy: opties.vertrouwdeProxy } : {}),
   });
 
   // Answers are serialised with JSON.stringify: they are plain objects made by the disclosure
@@ -65,8 +77,9 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   app.decorateRequest('formaat', 'json');
   app.decorateRequest('cacheVersie', null);
   const cache = new Antwoordcache(opties.db, opties.cache);
-  const sleutel = (request: FastifyRequest) => `${request.toegang}\n${request.formaat}\n${request.url}`;
   app.setErrorHandler(foutafhandeling);
+  // Before any route and any other onSend hook: the limits wrap every handler and see every answer.
+  await registreerGrenzen(app, opties.grenzen);
 
   const csvRoutes = new Set<string>();
   const padmethoden = new Padmethoden();
@@ -81,9 +94,10 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
 
   app.addHook('preValidation', async (request) => {
     const q = request.query as Record<string, unknown> | undefined;
-    // An empty field of a GET form means "not given", as it does for a person filling it in.
-    if (q) for (const [k, v] of Object.entries(q)) if (v === '') delete q[k];
+    // Unknown names are refused even when empty (`?foo=`), so a typo is never silently ignored.
     controleerParameters(request.routeOptions.schema, (request.params ?? {}) as Record<string, unknown>, q ?? {});
+    // An empty known field of a GET form means "not given", as it does for a person filling it in.
+    if (q) for (const [k, v] of Object.entries(q)) if (v === '') delete q[k];
   });
 
   app.addHook('preHandler', async (request, reply) => {
@@ -92,10 +106,10 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     request.formaat = kiesFormaat(request, csv);
     if (csv) reply.header('Vary', 'Accept');
     if (request.method !== 'GET' || request.routeOptions.config.bewaar === false) return;
-    // Answers depend on the data version, the access level, the format and the URL only.
+    // Answers depend on the data version, the access level, the format and the validated parameters only.
     const versie = await cache.versie();
-    const bewaard = cache.haal(sleutel(request), versie);
-    if (bewaard) return reply.headers(bewaard.headers).send(bewaard.body);
+    const bewaard = cache.haal(cachesleutel(request), versie);
+    if (bewaard && !request.tijdlimietVerstreken) return reply.headers(bewaard.headers).send(bewaard.body);
     request.cacheVersie = versie;
   });
 
@@ -106,7 +120,7 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
       const w = reply.getHeader(h);
       if (w !== undefined) headers[h] = String(w);
     }
-    cache.bewaar(sleutel(request), request.cacheVersie, { body: payload, headers });
+    cache.bewaar(cachesleutel(request), request.cacheVersie, { body: payload, headers });
     return payload;
   });
 
@@ -117,7 +131,9 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     if (request.formaat !== 'csv' || !maker || reply.statusCode >= 300) return gepubliceerd;
     const gekozen = (request.query as { tabel?: string }).tabel;
     const tabellen = maker(gepubliceerd).filter((t) => !gekozen || t.naam === gekozen);
-    const pad = request.url.split('?')[0]!.slice(API_PREFIX.length + 1).replaceAll('/', '-');
+    // From the validated parameters, so equal requests (one cached answer) get one file name.
+    const params = request.params as Record<string, unknown>;
+    const pad = request.routeOptions.url!.slice(API_PREFIX.length + 1).replace(/:(\w+)/g, (_, p: string) => String(params[p])).replaceAll('/', '-');
     const jaar = (request.query as { schooljaar?: string }).schooljaar;
     const bestand = ['vsv', pad, jaar, gekozen].filter(Boolean).join('-').replace(/[^A-Za-z0-9-]/g, '-');
     reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${bestand}.csv"`);

@@ -43,6 +43,9 @@ async function start(): Promise<number> {
     geoMap: join(referentiedataMap(), 'geo'),
     logger: loggerOpties(config.logniveau),
     cache: { antwoorden: config.antwoordcache },
+    grenzen: { verzoekenPerMinuut: config.verzoekenPerMinuut, antwoordTijdlimiet: config.antwoordTijdlimiet * 1000 },
+    verzoekTijdlimiet: config.verzoekTijdlimiet * 1000,
+    vertrouwdeProxy: config.vertrouwdeProxy,
   });
   const stop = async (signaal: string) => {
     process.stdout.write(`${signaal}: Binnenboord stopt.\n`);

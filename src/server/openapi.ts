@@ -13,7 +13,17 @@ const FOUTEN: Record<string, string> = {
   400: 'Ongeldige parameters; invalidParams noemt ze alle.',
   404: 'Niet gevonden, of er is nog geen telling voor dit schooljaar.',
   406: 'Het gevraagde formaat (Accept) wordt niet geleverd.',
+  429: 'Te veel verzoeken van deze client in een minuut; Retry-After zegt na hoeveel seconden het weer kan.',
   500: 'Interne fout.',
+  503: 'Het antwoord kwam niet op tijd (de server is druk); Retry-After zegt na hoeveel seconden het opnieuw kan.',
+};
+
+/** Answers that tell the client when to try again. */
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Aantal seconden waarna het verzoek opnieuw kan.',
+    schema: { type: 'integer', minimum: 1, example: 30 },
+  },
 };
 
 const VERSIEHEADER = {
@@ -77,8 +87,8 @@ function voegStandaardAntwoordenToe(op: Operatie, csv: boolean): void {
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     };
   }
-  for (const antwoord of Object.values(op.responses)) {
-    antwoord.headers = { ...VERSIEHEADER, ...(antwoord.headers ?? {}) };
+  for (const [code, antwoord] of Object.entries(op.responses)) {
+    antwoord.headers = { ...VERSIEHEADER, ...(code === '429' || code === '503' ? RETRY_AFTER : {}), ...(antwoord.headers ?? {}) };
   }
   const ok = op.responses['200'];
   if (csv && ok?.content) {

@@ -8,7 +8,13 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 export const StringEnum = <T extends string>(waarden: readonly T[], opties: Record<string, unknown> = {}) =>
   Type.Unsafe<T>({ type: 'string', enum: [...waarden], ...opties });
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
+/**
+ * A value or null. Beside a `$ref` OpenAPI 3.0 ignores every other keyword, `nullable` too, so
+ * a nullable reference is an alternative of the reference and null.
+ */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T> | null>('$ref' in schema
+  ? { oneOf: [schema, { type: 'object', nullable: true, enum: [null] }] }
+  : { ...schema, nullable: true });
 
 // ---------------------------------------------------------------------------- parameters
 

@@ -4,13 +4,15 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll } from 'vitest';
 import { referentiedataMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
-import { bouwApp } from '../../src/server/app.js';
+import type { Grenzen } from '../../src/server/grenzen.js';
 import { tijdelijkeMap, verseDatabase, type Testdriver } from '../support/database.js';
 import { vulTestdatabase } from './fixture.js';
+import { bouwTestApp } from './openapiControle.js';
 
 /**
  * One application on a fresh database with the test delivery counted, for the tests of a
- * suite; requests go in through `inject` (no network).
+ * suite; requests go in through `inject` (no network). Every JSON answer is checked against
+ * the OpenAPI document (openapiControle.ts).
  */
 export interface Apiomgeving {
   readonly app: FastifyInstance;
@@ -24,6 +26,7 @@ export function apiomgeving(driver: Testdriver, opties: {
   leeg?: boolean; webMap?: string | null; geoMap?: string;
   /** folder name of the test delivery, which becomes levering.naam (default: a temporary name) */
   leveringsnaam?: string;
+  grenzen?: Grenzen;
 } = {}): Apiomgeving {
   const t = verseDatabase(driver);
   let app: FastifyInstance | null = null;
@@ -33,7 +36,9 @@ export function apiomgeving(driver: Testdriver, opties: {
       if (opties.leveringsnaam) await mkdir((map = join(map, opties.leveringsnaam)));
       await vulTestdatabase(t.db, map);
     }
-    app = await bouwApp({ db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(referentiedataMap(), 'geo') });
+    app = await bouwTestApp({
+      db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(referentiedataMap(), 'geo'), ...(opties.grenzen ? { grenzen: opties.grenzen } : {}),
+    });
     await app.ready();
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECTMAP, referentiedataMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
-import { bouwApp } from '../../src/server/app.js';
+import { bouwTestApp } from '../api/openapiControle.js';
 
 /**
  * A real server (the same Fastify app as `npm start`, listening on a free port) with the
@@ -54,7 +54,7 @@ export interface Testserver {
 }
 
 export async function startServer(db: Db, geoMap = join(referentiedataMap(), 'geo')): Promise<Testserver> {
-  const app = await bouwApp({ db, webMap: WEBMAP, geoMap });
+  const app = await bouwTestApp({ db, webMap: WEBMAP, geoMap });
   const adres = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

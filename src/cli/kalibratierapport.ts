@@ -1,8 +1,8 @@
-import { table } from '../../cli/table.js';
-import { leesRegionalePercentages } from '../gepubliceerd.js';
-import { AANGENOMEN_REGIOPERCENTAGES } from '../regio.js';
-import { afwijking, doelen, NIVEAU_LEERWEG, UITSLUITINGEN_DOEL } from './doelen.js';
-import { pct, type Jaaruitkomst, type Teller } from './uitkomsten.js';
+import { leesRegionalePercentages } from '../generator/gepubliceerd.js';
+import { AANGENOMEN_REGIOPERCENTAGES } from '../generator/regio.js';
+import { afwijking, doelen, NIVEAU_LEERWEG, UITSLUITINGEN_DOEL } from '../kalibratie/doelen.js';
+import { pct, type Jaaruitkomst, type Teller } from '../kalibratie/uitkomsten.js';
+import { table } from './table.js';
 
 /**
  * The calibration report: computed figures beside the published ones, per school year,

@@ -1,15 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Write } from '../../cli/commands.js';
-import type { Db } from '../../db/database.js';
-import { openDatabase } from '../../db/open.js';
-import { leesCijfers } from '../../db/tellingen.js';
-import { isLeeg } from '../../demo/demodata.js';
-import { schooljaarVanaf } from '../../domain/schooljaar.js';
-import { importeerLevering } from '../../importeren/importeer.js';
-import { voerTellingUit } from '../../telling/voerTellingUit.js';
-import { genereer } from '../genereer.js';
+import type { Db } from '../db/database.js';
+import { leesMboNiveauLeerweg, leesSectorLeeftijd, telAlleenNietBekostigd } from '../db/kalibratie.js';
+import { isLeeg } from '../db/leveringen.js';
+import { openDatabase } from '../db/open.js';
+import { leesCijfers } from '../db/tellingen.js';
+import { schooljaarVanaf } from '../domain/schooljaar.js';
+import { genereer } from '../generator/genereer.js';
+import { importeerLevering } from '../importeren/importeer.js';
+import { voerTellingUit } from '../telling/voerTellingUit.js';
 import type { Kalibratieopties } from './inProces.js';
 import { legeUitkomst, tel, type Jaaruitkomst } from './uitkomsten.js';
 
@@ -24,34 +24,9 @@ export interface Databaseopties extends Kalibratieopties {
   readonly levering?: string;
 }
 
-/**
- * mbo start population and vsv'ers per learning path and level of the primary enrolment,
- * from a stored run. The stored figures have no such dimension, so this joins the run's
- * persons to their enrolment.
- * TODO(owner of src/db): move this query to src/db/tellingen.ts if a level × path figure is wanted elsewhere.
- */
-const NIVEAU_LEERWEG_SQL = `
-  SELECT i.leerweg || '-' || i.niveau AS sleutel, count(*)::int AS startpopulatie, count(*) FILTER (WHERE p.vsv)::int AS vsv
-  FROM telling_persoon p JOIN inschrijving i ON i.inschrijving_id = p.inschrijving_id
-  WHERE p.run_id = $1 AND p.sector = 'mbo'
-  GROUP BY 1`;
-
-/** Start population and vsv'ers per sector and age group (<18, 18+) of a stored run. Same TODO as above. */
-const SECTOR_LEEFTIJD_SQL = `
-  SELECT sector || CASE WHEN leeftijd < 18 THEN ' <18' ELSE ' 18+' END AS sleutel,
-         count(*)::int AS startpopulatie, count(*) FILTER (WHERE vsv)::int AS vsv
-  FROM telling_persoon WHERE run_id = $1 GROUP BY 1`;
-
-/** Persons of a stored run counted under `onderwijs` whose only enrolments on T1 are non-funded (nb-vo, nb-mbo). Same TODO. */
-const NIET_BEKOSTIGD_SQL = `
-  SELECT count(*)::int AS aantal FROM telling_persoon p
-  WHERE p.run_id = $1 AND p.reden = 'onderwijs'
-    AND NOT EXISTS (SELECT 1 FROM inschrijving i WHERE i.persoon_id = p.persoon_id AND i.begindatum <= $2::date
-                    AND (i.einddatum IS NULL OR i.einddatum >= $2::date) AND i.onderwijstype NOT IN ('nb-vo', 'nb-mbo'))`;
-
 const seconden = (start: number) => ((performance.now() - start) / 1000).toFixed(1);
 
-export async function kalibreerMetDatabase(o: Databaseopties, write: Write): Promise<Jaaruitkomst[]> {
+export async function kalibreerMetDatabase(o: Databaseopties, write: (tekst: string) => void): Promise<Jaaruitkomst[]> {
   const tijdelijk: string[] = [];
   const maakTijdelijk = async (naam: string) => {
     const map = await mkdtemp(join(tmpdir(), `binnenboord-${naam}-`));
@@ -106,13 +81,8 @@ async function telJaar(db: Db, jaar: number): Promise<Jaaruitkomst> {
     }
   }
   for (const c of await leesCijfers(db, run.id, 'rmc', ['totaal'])) tel(u.rmc, c.gebied, false, c.startpopulatie, c.vsv);
-  for (const r of await db.query<{ sleutel: string; startpopulatie: number; vsv: number }>(NIVEAU_LEERWEG_SQL, [run.id])) {
-    tel(u.niveauLeerweg, r.sleutel, false, r.startpopulatie, r.vsv);
-  }
-  for (const r of await db.query<{ sleutel: string; startpopulatie: number; vsv: number }>(SECTOR_LEEFTIJD_SQL, [run.id])) {
-    tel(u.sectorLeeftijd, r.sleutel, false, r.startpopulatie, r.vsv);
-  }
-  const [nb] = await db.query<{ aantal: number }>(NIET_BEKOSTIGD_SQL, [run.id, schooljaarVanaf(jaar).t1]);
-  u.nietBekostigd = nb?.aantal ?? 0;
+  for (const r of await leesMboNiveauLeerweg(db, run.id)) tel(u.niveauLeerweg, r.sleutel, false, r.startpopulatie, r.vsv);
+  for (const r of await leesSectorLeeftijd(db, run.id)) tel(u.sectorLeeftijd, r.sleutel, false, r.startpopulatie, r.vsv);
+  u.nietBekostigd = await telAlleenNietBekostigd(db, run.id, schooljaarVanaf(jaar).t1);
   return u;
 }

@@ -1,4 +1,4 @@
-import { LANDELIJK, MBO_NIVEAU_LEERWEG_2016_2017, UITGESLOTEN_2012_2013, type LandelijkJaar } from '../gepubliceerd.js';
+import { LANDELIJK, MBO_NIVEAU_LEERWEG_2016_2017, UITGESLOTEN_2012_2013, type LandelijkJaar } from '../generator/gepubliceerd.js';
 
 /**
  * What the calibration aims at, per school year, derived from the published figures.

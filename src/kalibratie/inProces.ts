@@ -1,13 +1,13 @@
-import { referentiedataMap } from '../../config.js';
-import { SPLITSING_ARNHEM_NIJMEGEN } from '../../referentie/referentiedata.js';
-import { schooljaarVanaf, type Schooljaar } from '../../domain/schooljaar.js';
-import { beoordeel } from '../../domain/telling/beoordeling.js';
-import { leeftijdsgroep } from '../../domain/telling/cijfers.js';
-import type { Dossier } from '../../domain/telling/dossier.js';
-import { iso } from '../dagen.js';
-import { levens } from '../genereer.js';
-import type { Levensloop } from '../levensloop.js';
-import { laadWereld, type Wereld } from '../wereld.js';
+import { referentiedataMap } from '../config.js';
+import { SPLITSING_ARNHEM_NIJMEGEN } from '../referentie/referentiedata.js';
+import { schooljaarVanaf, type Schooljaar } from '../domain/schooljaar.js';
+import { beoordeel } from '../domain/telling/beoordeling.js';
+import { leeftijdsgroep } from '../domain/telling/cijfers.js';
+import type { Dossier } from '../domain/telling/dossier.js';
+import { iso } from '../generator/dagen.js';
+import { levens } from '../generator/genereer.js';
+import type { Levensloop } from '../generator/levensloop.js';
+import { laadWereld, type Wereld } from '../generator/wereld.js';
 import { legeUitkomst, tel, type Jaaruitkomst } from './uitkomsten.js';
 
 /**
