@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { DatabaseUnavailable } from '../db/open.js';
+import { DatabaseInUse, DatabaseUnavailable } from '../db/open.js';
 import { LeveringOnverwerkbaar } from '../importeren/importeer.js';
 import { ReferentiedataOntbreekt } from '../referentie/gedeeldeData.js';
 import {
@@ -79,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof ReferentiedataOntbreekt;
+    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof DatabaseInUse || e instanceof ReferentiedataOntbreekt;
     process.stderr.write(`binnenboord: ${bekend ? (e as Error).message : (e as Error).stack ?? String(e)}\n`);
     return 1;
   }
