@@ -14,7 +14,7 @@ type Connection = pg.Pool | pg.PoolClient;
  * The advisory lock that serialises imports and counts (TransactionOptions.writerLock). One
  * fixed key for the whole database; below 2^31, so pg_locks shows it as classid 0, objid KEY.
  */
-const WRITER_LOCK_KEY = 0x42426e64; // 'BBnd'
+export const WRITER_LOCK_KEY = 0x42426e64; // 'BBnd'
 
 /**
  * `reader` runs copyOut. Inside a transaction it is the pool, not the transaction's client:
@@ -76,7 +76,7 @@ function wrap(connection: Connection, reader: pg.Pool, transaction: Db['transact
 async function writerLockHolders(client: pg.PoolClient): Promise<string> {
   const { rows } = await client.query<{ pid: number; naam: string; sinds: string | null }>(`
     SELECT a.pid, coalesce(nullif(a.application_name, ''), 'onbekend') AS naam,
-           to_char(a.xact_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS sinds
+           to_char(coalesce(a.xact_start, a.query_start) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS sinds
     FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
     WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
     ORDER BY a.pid`, [WRITER_LOCK_KEY]);
