@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { actor, databaselocatie, gedeeldeMap, referentiedataMap, werkurenDrempel } from '../config.js';
 import { registreerInzage } from '../db/audit.js';
 import type { Db } from '../db/database.js';
-import { afgewezenUitvoer, leesLeveringen } from '../db/leveringenOverzicht.js';
+import { afgewezenUitvoer, leesLeveringen, leesWeigeringen } from '../db/leveringenOverzicht.js';
 import { openDatabase } from '../db/open.js';
 import {
   dossierExtractieVoorPersoon, laatsteRun, leesCijfers, leesGemeentenamen, leesOpgeslagenReden, persoonIsBekend, rmcIndeling,
@@ -64,6 +64,12 @@ export function parseWerkurenOption(tekst: string | undefined): number {
 }
 
 export function printImportverslag(v: Importverslag, write: Write): void {
+  if (v.herhalingVan) {
+    const e = v.herhalingVan;
+    write(`Levering '${v.naam}' is al ingelezen: levering ${e.leveringId} ('${e.naam}', ontvangen ${e.ontvangenOp} UTC) ` +
+      `bestaat uit precies dezelfde bestanden (sha256 ${v.controlesom.slice(0, 16)}…). Er is niets veranderd.\n`);
+    return;
+  }
   write(`Levering '${v.naam}' verwerkt (levering ${v.leveringId}, sha256 ${v.controlesom.slice(0, 16)}…).\n`);
   write(`${table(['bestand', 'gelezen', 'geïmporteerd', 'vervangen', 'ongewijzigd', 'afgewezen'],
     v.bestanden.map((b) => [b.bestand, b.gelezen, b.nieuw, b.vervangen, b.ongewijzigd, b.afgewezen]))}\n`);
@@ -77,7 +83,9 @@ export function printImportverslag(v: Importverslag, write: Write): void {
 }
 
 export async function importCommand(map: string, opties: { database?: string }, write: Write): Promise<void> {
-  const verslag = await withDatabase(opties.database, (db) => importeerLevering(db, map));
+  const verslag = await withDatabase(opties.database, (db) => importeerLevering(db, map, {
+    bijWachten: (melding) => process.stderr.write(`${melding}\n`),
+  }));
   printImportverslag(verslag, write);
 }
 
@@ -88,7 +96,9 @@ export async function tellingCommand(
   const status = parseStatusOption(opties.status);
   const drempel = parseWerkurenOption(opties.werkuren);
   await withDatabase(opties.database, async (db) => {
-    const run = await voerTellingUit(db, jaar, { status, werkurenDrempel: drempel });
+    const run = await voerTellingUit(db, jaar, { status, werkurenDrempel: drempel }, {
+      bijWachten: (melding) => process.stderr.write(`${melding}\n`),
+    });
     write(`Telling ${run.schooljaar} (${run.status}) opgeslagen als run ${run.id}; definitie ${run.definitieversie}; ` +
       `werkurendrempel ${run.werkuren_drempel}; leveringen ${run.leveringen.join(', ') || 'geen'}.\n`);
     const landelijk = await landelijkeCijfers(db, run);
@@ -169,6 +179,14 @@ export async function leveringenCommand(opties: { database?: string }, write: Wr
     const rijen = await leesLeveringen(db);
     write(`${table(['levering', 'naam', 'ontvangen', 'sha256', 'gelezen', 'geïmporteerd', 'vervangen', 'afgewezen'],
       rijen.map((r) => [r.id, r.naam, r.ontvangen_op, r.controlesom.slice(0, 12), r.gelezen, r.nieuw, r.vervangen, r.afgewezen]))}\n`);
+    const weigeringen = await leesWeigeringen(db);
+    if (weigeringen.length) {
+      write('\nGeweigerde leveringen (niets van ingelezen):\n');
+      for (const w of weigeringen) {
+        write(`weigering ${w.id}  ${w.naam}  ontvangen ${w.ontvangen_op}${w.controlesom ? `  sha256 ${w.controlesom.slice(0, 12)}` : ''}\n`);
+        for (const r of w.redenen) write(`  - ${r.bestand ? `${r.bestand}: ` : ''}${r.reden}\n`);
+      }
+    }
   });
 }
 

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { DatabaseUnavailable } from '../db/open.js';
+import { DatabaseInUse, DatabaseUnavailable } from '../db/open.js';
 import { LeveringOnverwerkbaar } from '../importeren/importeer.js';
 import { BijwerkenGeweigerd } from '../referentie/bijwerken.js';
 import { ReferentiedataOntbreekt } from '../referentie/referentiedata.js';
@@ -87,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof ReferentiedataOntbreekt || e instanceof BijwerkenGeweigerd;
+    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof DatabaseInUse || e instanceof ReferentiedataOntbreekt || e instanceof BijwerkenGeweigerd;
     process.stderr.write(`binnenboord: ${bekend ? (e as Error).message : (e as Error).stack ?? String(e)}\n`);
     return 1;
   }

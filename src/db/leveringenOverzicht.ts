@@ -21,6 +21,21 @@ export async function leesLeveringen(db: Db): Promise<Leveringsoverzicht[]> {
     GROUP BY l.id ORDER BY l.id`);
 }
 
+export interface Weigeringsoverzicht {
+  id: number;
+  naam: string;
+  ontvangen_op: string;
+  controlesom: string | null;
+  redenen: { bestand: string | null; reden: string }[];
+}
+
+/** Refused deliveries (nothing of them was imported), in the order they came. */
+export async function leesWeigeringen(db: Db): Promise<Weigeringsoverzicht[]> {
+  return db.query<Weigeringsoverzicht>(`
+    SELECT id, naam, to_char(ontvangen_op AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS ontvangen_op, controlesom, redenen
+    FROM levering_weigering ORDER BY id`);
+}
+
 /** The quarantined rows (all, or of one delivery) as CSV, in file and line order. */
 export function afgewezenUitvoer(leveringId: number | null): string {
   const filter = leveringId === null ? '' : `WHERE levering_id = ${Number(leveringId)}`;

@@ -22,7 +22,9 @@ async function start(): Promise<number> {
   process.stdout.write(`Database openen: ${locatie}\n`);
   let db;
   try {
-    db = await openDatabase(config.database);
+    // The server holds an embedded database folder for its whole life: an import from the
+    // command line meanwhile is refused with a message naming this process (folderLock.ts).
+    db = await openDatabase(config.database, { command: 'binnenboord server (npm start)' });
   } catch (e) {
     process.stderr.write(`Binnenboord kan niet starten: ${(e as Error).message}\n`);
     return 1;

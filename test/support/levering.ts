@@ -40,7 +40,7 @@ export function csv(...regels: readonly (readonly string[])[]): string {
 
 /** Every table of the schema, for snapshots. */
 export const ALLE_TABELLEN = [
-  'levering', 'levering_bestand', 'afgewezen_rij',
+  'levering', 'levering_bestand', 'afgewezen_rij', 'levering_weigering',
   ...BESTANDEN.map((b) => b.tabel),
   'telling_run', 'telling_run_levering', 'telling_persoon', 'telling_cijfer', 'audit', 'schema_migration',
 ] as const;
