@@ -48,7 +48,7 @@ export interface Gebruiker {
 const CODEVORM: Readonly<Record<Exclude<Scope['soort'], 'landelijk'>, RegExp>> = {
   'rmc-regio': /^\d{2}$/,
   gemeente: /^GM\d{4}$/,
-  brin: /^[0-9A-Z]{2}[0-9A-Z]{2}$/,
+  brin: /^\d{2}[A-Z]{2}$/,
 };
 
 /** Checks that a role and a scope belong together and that the scope code is well-formed. */
