@@ -13,6 +13,7 @@ import { apiRoutes } from './routes/index.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { beveiligingsheaders, isApi } from './securityHeaders.js';
 import { controleerParameters } from './validation.js';
+import { registreerToegang, type Testgebruiker, type Toegangsroute } from './toegang.js';
 import { registreerWeb } from './web.js';
 
 /**
@@ -28,6 +29,8 @@ export interface AppOpties {
   geoMap: string;
   logger?: FastifyServerOptions['logger'];
   cache?: CacheOpties;
+  /** TEST ONLY: who is asking, instead of the login plugin (see `Testgebruiker` in toegang.ts) */
+  testgebruiker?: Testgebruiker;
 }
 
 declare module 'fastify' {
@@ -37,6 +40,10 @@ declare module 'fastify' {
     formaat: 'json' | 'csv';
     /** set when this answer may be kept: the data version it was made from */
     cacheVersie: string | null;
+  }
+  interface FastifyInstance {
+    /** every API route with its policy action, as registered (for the access matrix and the docs) */
+    toegangsroutes: readonly Toegangsroute[];
   }
   interface FastifyContextConfig {
     /** false: never keep this route's answers (default: kept per data version) */
@@ -67,6 +74,8 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   const cache = new Antwoordcache(opties.db, opties.cache);
   const sleutel = (request: FastifyRequest) => `${request.toegang}\n${request.formaat}\n${request.url}`;
   app.setErrorHandler(foutafhandeling);
+  // First of all hooks and before any route: every API route must name its policy action.
+  app.decorate('toegangsroutes', registreerToegang(app, opties.testgebruiker));
 
   const csvRoutes = new Set<string>();
   const padmethoden = new Padmethoden();
@@ -129,7 +138,7 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   await app.register(fastifySwagger, swaggerOpties(csvRoutes));
 
-  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true }, config: { handeling: 'api.beschrijving' } }, async (_request, reply) => {
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(app.swagger()));
   });
 
@@ -147,7 +156,7 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     },
   });
   for (const pad of [API_PREFIX, `${API_PREFIX}/`]) {
-    app.get(pad, { schema: { hide: true } }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(voordeur));
+    app.get(pad, { schema: { hide: true }, config: { handeling: 'api.beschrijving' } }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(voordeur));
   }
 
   await app.register(apiRoutes, { prefix: API_PREFIX, db: opties.db, geoMap: opties.geoMap, gegevens: maakGegevens(opties.db, cache) });

@@ -4,6 +4,7 @@ import { gemeenteRoutes } from './gemeenten.js';
 import { instellingRoutes } from './instellingen.js';
 import { kaartRoutes } from './kaarten.js';
 import { landelijkRoutes } from './landelijk.js';
+import { rechtenRoutes } from './rechten.js';
 import { regioRoutes } from './regios.js';
 import { tellingRoutes } from './tellingen.js';
 import { vergelijkingRoutes } from './vergelijking.js';
@@ -17,4 +18,5 @@ export async function apiRoutes(app: FastifyInstance, context: ApiContext): Prom
   await instellingRoutes(app, context);
   await vergelijkingRoutes(app, context);
   await kaartRoutes(app, context);
+  await rechtenRoutes(app);
 }
