@@ -3,7 +3,7 @@ import { DatabaseUnavailable } from '../db/open.js';
 import { LeveringOnverwerkbaar } from '../importeren/importeer.js';
 import { ReferentiedataOntbreekt } from '../referentie/gedeeldeData.js';
 import {
-  UsageError, afgewezenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieCommand,
+  UsageError, afgewezenCommand, auditControleerCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieCommand,
   tellingCommand, verklaarCommand, type Write,
 } from './commands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
@@ -66,6 +66,11 @@ function program(): Command {
   p.command('demo').description('lees de rekenvoorbeelden in en toon de landelijke cijfers (npm start)')
     .addOption(database())
     .action((o) => demoCommand(o, write));
+
+  const audit = p.command('audit').description('het audittrail van inzage in persoonsgegevens');
+  audit.command('controleer').description('controleer de hashketen; status 1 en de eerste gebroken schakel als er iets is gewijzigd of verwijderd')
+    .addOption(database())
+    .action((o) => auditControleerCommand(o, write));
 
   registreerGeneratorCommands(p, write);
   return p;
