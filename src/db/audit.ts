@@ -131,3 +131,43 @@ export async function controleerKeten(db: Db, batch = 1000): Promise<Ketencontro
   }
   return { heel: true, aantal: vorigeId };
 }
+
+export interface Auditfilter {
+  accountId?: string;
+  referentie?: string;
+  handeling?: string;
+  /** ISO dates (inclusive), UTC */
+  van?: string;
+  tot?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface Gevonden extends Omit<Auditrecord, 'personen_hash' | 'vorige_hash'> {
+  /** the references, at most `maxPersonen` of them (a personen.csv export names a whole count) */
+  personen: string[];
+}
+
+/** The privacy officer's search: by account, person reference, action and period, newest first. */
+export async function zoekAudit(db: Db, f: Auditfilter, maxPersonen = 100): Promise<{ totaal: number; records: Gevonden[] }> {
+  const params: unknown[] = [];
+  const voorwaarden: string[] = [];
+  const voeg = (sql: (n: string) => string, waarde: unknown) => {
+    if (waarde === undefined) return;
+    params.push(waarde);
+    voorwaarden.push(sql(`$${params.length}`));
+  };
+  voeg((n) => `a.account_id = ${n}`, f.accountId);
+  voeg((n) => `EXISTS (SELECT 1 FROM audit_persoon ap WHERE ap.audit_id = a.id AND ap.referentie = ${n})`, f.referentie);
+  voeg((n) => `a.handeling = ${n}`, f.handeling);
+  voeg((n) => `a.tijdstip >= ${n}::date`, f.van);
+  voeg((n) => `a.tijdstip < ${n}::date + 1`, f.tot);
+  const waar = voorwaarden.length ? `WHERE ${voorwaarden.join(' AND ')}` : '';
+  const [n] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit a ${waar}`, params);
+  const records = await db.query<Gevonden>(`
+    SELECT a.id, ${TIJDSTIP.replaceAll('tijdstip', 'a.tijdstip')} AS tijdstip, a.account_id, a.weergavenaam, a.rol, a.scope, a.soort,
+      a.handeling, a.parameters, a.doel, a.aantal_personen, a.hash,
+      ARRAY(SELECT ap.referentie FROM audit_persoon ap WHERE ap.audit_id = a.id ORDER BY ap.referentie COLLATE "C" LIMIT ${Number(maxPersonen)}) AS personen
+    FROM audit a ${waar} ORDER BY a.id DESC LIMIT ${Number(f.limit)} OFFSET ${Number(f.offset)}`, params);
+  return { totaal: n!.n, records };
+}

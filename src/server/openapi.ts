@@ -48,6 +48,9 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
         { name: 'Instellingen', description: 'Instellingen (BRIN) en hun vestigingen' },
         { name: 'Vergelijken', description: 'Meerdere gebieden of instellingen naast elkaar' },
         { name: 'Kaarten', description: 'Grenzen voor kaarten (TopoJSON)' },
+        { name: 'Toegang', description: 'Wat de huidige gebruiker mag (toegangsbeleid)' },
+        { name: 'Personen', description: 'Persoonsgegevens binnen de eigen scope; alleen na inloggen, elke inzage vastgelegd' },
+        { name: 'Audit', description: 'Het audittrail van inzage in persoonsgegevens; alleen de functionaris gegevensbescherming' },
       ],
     },
     refResolver: {

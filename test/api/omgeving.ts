@@ -6,6 +6,7 @@ import { gedeeldeMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import { bouwApp } from '../../src/server/app.js';
 import { tijdelijkeMap, verseDatabase, type Testdriver } from '../support/database.js';
+import { testgebruikerUitHeader } from '../support/toegang.js';
 import { vulTestdatabase } from './fixture.js';
 
 /**
@@ -24,6 +25,8 @@ export function apiomgeving(driver: Testdriver, opties: {
   leeg?: boolean; webMap?: string | null; geoMap?: string;
   /** folder name of the test delivery, which becomes levering.naam (default: a temporary name) */
   leveringsnaam?: string;
+  /** TEST ONLY: take the user from the test header (test/support/toegang.ts) */
+  testgebruikers?: boolean;
 } = {}): Apiomgeving {
   const t = verseDatabase(driver);
   let app: FastifyInstance | null = null;
@@ -33,7 +36,10 @@ export function apiomgeving(driver: Testdriver, opties: {
       if (opties.leveringsnaam) await mkdir((map = join(map, opties.leveringsnaam)));
       await vulTestdatabase(t.db, map);
     }
-    app = await bouwApp({ db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(gedeeldeMap(), 'geo') });
+    app = await bouwApp({
+      db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(gedeeldeMap(), 'geo'),
+      ...(opties.testgebruikers ? { testgebruiker: testgebruikerUitHeader } : {}),
+    });
     await app.ready();
   });
   afterAll(async () => {

@@ -51,6 +51,7 @@ export const DOELEN = {
   trajectbegeleiding: { rollen: ['rmc'], omschrijving: 'contact zoeken met een voortijdig schoolverlater en begeleiden naar school of werk (RMC)' },
   leerplichthandhaving: { rollen: ['leerplicht'], omschrijving: 'toezicht op de leerplicht en kwalificatieplicht (leerplichtwet)' },
   'controle-inschrijvingen': { rollen: ['school'], omschrijving: 'de eigen inschrijvingen in de telling controleren en corrigeren' },
+  toezicht: { rollen: ['privacy'], omschrijving: 'toezicht op de inzage in persoonsgegevens (functionaris gegevensbescherming)' },
   'uitleg-telling': { rollen: [], omschrijving: 'uitleggen waarom een persoon wel of niet als vsv\'er telt (opdrachtregel)' },
   'levering-corrigeren': { rollen: [], omschrijving: 'afgewezen rijen van een levering corrigeren (opdrachtregel)' },
   'telling-uitvoer': { rollen: [], omschrijving: 'de uitvoerbestanden van een telling maken (opdrachtregel)' },
@@ -75,6 +76,8 @@ export interface GevraagdeScope {
 
 export interface Context {
   gevraagd?: GevraagdeScope;
+  /** the purpose the request states; must belong to the role's task (DOELEN) */
+  doel?: string;
   regioVanGemeente?: (gemeenteCode: string) => string | null;
 }
 
@@ -103,7 +106,11 @@ export function beslis(gebruiker: Gebruiker | null, handeling: Handeling, contex
       }
       if (regel.wie === 'rollen') return JA;
       const fout = buitenScope(gebruiker.rol, gebruiker.scope, context);
-      return fout ? verboden(fout) : JA;
+      if (fout) return verboden(fout);
+      if (context.doel !== undefined && !(doelenVoor(gebruiker.rol) as string[]).includes(context.doel)) {
+        return verboden(`Het doel '${context.doel}' hoort niet bij de taak van de rol '${gebruiker.rol}'; kies uit: ${doelenVoor(gebruiker.rol).join(', ')}.`);
+      }
+      return JA;
     }
   }
 }

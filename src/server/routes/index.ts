@@ -4,6 +4,8 @@ import { gemeenteRoutes } from './gemeenten.js';
 import { instellingRoutes } from './instellingen.js';
 import { kaartRoutes } from './kaarten.js';
 import { landelijkRoutes } from './landelijk.js';
+import { auditRoutes } from './audit.js';
+import { personenRoutes } from './personen.js';
 import { rechtenRoutes } from './rechten.js';
 import { regioRoutes } from './regios.js';
 import { tellingRoutes } from './tellingen.js';
@@ -19,4 +21,7 @@ export async function apiRoutes(app: FastifyInstance, context: ApiContext): Prom
   await vergelijkingRoutes(app, context);
   await kaartRoutes(app, context);
   await rechtenRoutes(app);
+  // Person data and the audit trail: protected by the policy, every read audited.
+  await personenRoutes(app, context);
+  await auditRoutes(app, context);
 }

@@ -92,10 +92,17 @@ describe('toegangsbeleid', () => {
     expect(magVoor(gebruiker('school'))).toContain('persoon.lezen');
   });
 
+  it('persoon.lezen met een doel van een andere taak: 403', () => {
+    expect(beslis(gebruiker('rmc'), 'persoon.lezen', { doel: 'trajectbegeleiding' }).toegestaan).toBe(true);
+    expect(beslis(gebruiker('rmc'), 'persoon.lezen', { doel: 'leerplichthandhaving' })).toMatchObject({ status: 403, reden: expect.stringContaining('trajectbegeleiding') });
+    expect(beslis(gebruiker('school'), 'persoon.lezen', { doel: 'uitleg-telling' })).toMatchObject({ status: 403 });
+  });
+
   it('doelen zijn aan een rol gebonden', () => {
     expect(doelenVoor('rmc')).toEqual(['trajectbegeleiding']);
     expect(doelenVoor('leerplicht')).toEqual(['leerplichthandhaving']);
     expect(doelenVoor('school')).toEqual(['controle-inschrijvingen']);
+    expect(doelenVoor('privacy')).toEqual(['toezicht']);
     expect(doelenVoor('analist')).toEqual([]);
   });
 });
