@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db } from './database.js';
+import { bewaakteDeur } from './publiek.js';
 
 const DATE = 1082;
 const NUMERIC = 1700;
@@ -17,7 +18,7 @@ function toBlobCopy(copyStatement: string, richting: 'STDIN' | 'STDOUT'): string
 }
 
 function wrap(executor: Executor, transaction: Db['transaction'], close: () => Promise<void>): Db {
-  return {
+  const db: Db = {
     soort: 'pglite',
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const r = await executor.query<T>(sql, params as unknown[]);
@@ -45,7 +46,9 @@ function wrap(executor: Executor, transaction: Db['transaction'], close: () => P
     },
     transaction,
     close,
+    publiekeDeur: async () => bewaakteDeur(db),
   };
+  return db;
 }
 
 export async function openPglite(map: string): Promise<Db> {

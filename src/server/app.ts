@@ -9,7 +9,7 @@ import { maakGegevens } from './gegevens.js';
 import { Padmethoden } from './methoden.js';
 import { API_PREFIX, swaggerOpties } from './openapi.js';
 import { foutafhandeling } from './problems.js';
-import { apiRoutes } from './routes/index.js';
+import { apiRoutes, beschermdeRoutes } from './routes/index.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { beveiligingsheaders, isApi } from './securityHeaders.js';
 import { controleerParameters } from './validation.js';
@@ -22,7 +22,10 @@ import { registreerWeb } from './web.js';
  * headers, disclosure control and CSV on every response, problem+json on every error.
  */
 export interface AppOpties {
+  /** the full database: person data and the audit trail, for the protected routes only */
   db: Db;
+  /** the public door (src/db/publiek.ts) for the public figures; default: `db.publiekeDeur()` */
+  publiek?: Db;
   /** folder with the built web app (index.html); null: no web app */
   webMap: string | null;
   /** folder with the shared TopoJSON boundaries */
@@ -71,7 +74,12 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   app.decorateRequest('toegang', 'openbaar');
   app.decorateRequest('formaat', 'json');
   app.decorateRequest('cacheVersie', null);
-  const cache = new Antwoordcache(opties.db, opties.cache);
+  // Two doors: the public routes, the cache and the reference data read through the public
+  // door, which cannot reach person data; only the protected routes get the full database.
+  const publiek = opties.publiek ?? (await opties.db.publiekeDeur());
+  if (!opties.publiek) app.addHook('onClose', () => publiek.close());
+  const cache = new Antwoordcache(publiek, opties.cache);
+  const gegevens = maakGegevens(publiek, cache);
   const sleutel = (request: FastifyRequest) => `${request.toegang}\n${request.formaat}\n${request.url}`;
   app.setErrorHandler(foutafhandeling);
   // First of all hooks and before any route: every API route must name its policy action.
@@ -159,7 +167,8 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     app.get(pad, { schema: { hide: true }, config: { handeling: 'api.beschrijving' } }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(voordeur));
   }
 
-  await app.register(apiRoutes, { prefix: API_PREFIX, db: opties.db, geoMap: opties.geoMap, gegevens: maakGegevens(opties.db, cache) });
+  await app.register(apiRoutes, { prefix: API_PREFIX, db: publiek, geoMap: opties.geoMap, gegevens });
+  await app.register(beschermdeRoutes, { prefix: API_PREFIX, db: opties.db, gegevens });
   await registreerWeb(app, opties.webMap, padmethoden);
   return app;
 }

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/database.js';
+import type { Gegevens } from '../gegevens.js';
 import type { ApiContext } from './common.js';
 import { gemeenteRoutes } from './gemeenten.js';
 import { instellingRoutes } from './instellingen.js';
@@ -11,7 +13,7 @@ import { regioRoutes } from './regios.js';
 import { tellingRoutes } from './tellingen.js';
 import { vergelijkingRoutes } from './vergelijking.js';
 
-/** Every route of /api/v1. Each module maps HTTP onto reads of stored results only. */
+/** Every public route of /api/v1, on the public door. Each module maps HTTP onto reads of stored results only. */
 export async function apiRoutes(app: FastifyInstance, context: ApiContext): Promise<void> {
   await tellingRoutes(app, context);
   await landelijkRoutes(app, context);
@@ -21,7 +23,13 @@ export async function apiRoutes(app: FastifyInstance, context: ApiContext): Prom
   await vergelijkingRoutes(app, context);
   await kaartRoutes(app, context);
   await rechtenRoutes(app);
-  // Person data and the audit trail: protected by the policy, every read audited.
+}
+
+/**
+ * The routes with person data and the audit trail: protected by the policy, every read
+ * audited, and the only ones given the full database (the public ones get the public door).
+ */
+export async function beschermdeRoutes(app: FastifyInstance, context: { db: Db; gegevens: Gegevens }): Promise<void> {
   await personenRoutes(app, context);
   await auditRoutes(app, context);
 }
