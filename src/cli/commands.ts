@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaselocatie, gedeeldeMap, werkurenDrempel } from '../config.js';
 import { controleerKeten, registreerInzage } from '../db/audit.js';
+import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
+import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import type { Db } from '../db/database.js';
 import { afgewezenUitvoer, leesLeveringen } from '../db/leveringenOverzicht.js';
 import { openDatabase } from '../db/open.js';
@@ -192,6 +194,21 @@ export async function afgewezenCommand(opties: { levering?: string; database?: s
     write('levering_id,bestand,regel,kolom,reden,inhoud\n');
     const decoder = new TextDecoder();
     for await (const stuk of db.copyOut(afgewezenUitvoer(id))) write(decoder.decode(stuk, { stream: true }));
+  });
+}
+
+/** `binnenboord bewaartermijnen toepassen`: what the server does daily, now (and on a chosen date, for tests and catch-up). */
+export async function bewaartermijnenCommand(opties: { peildatum?: string; database?: string }, write: Write): Promise<void> {
+  cliToegang('beheer.opdrachtregel');
+  const termijnen = leesBewaartermijnen(process.env);
+  if (!termijnen.ok) throw new UsageError(termijnen.fouten.join('; '));
+  const peildatum = opties.peildatum ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum) || Number.isNaN(Date.parse(peildatum))) {
+    throw new UsageError(`--peildatum '${peildatum}' is geen datum; schrijf JJJJ-MM-DD`);
+  }
+  await withDatabase(opties.database, async (db) => {
+    const uit = await pasBewaartermijnenToe(db, termijnen.termijnen, peildatum);
+    write(`Bewaartermijnen toegepast op ${peildatum}:\n${table(['soort', 'verwijderd'], uit.map((u) => [u.soort, u.aantal]))}\n`);
   });
 }
 

@@ -3,7 +3,7 @@ import { DatabaseUnavailable } from '../db/open.js';
 import { LeveringOnverwerkbaar } from '../importeren/importeer.js';
 import { ReferentiedataOntbreekt } from '../referentie/gedeeldeData.js';
 import {
-  UsageError, afgewezenCommand, auditControleerCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieCommand,
+  UsageError, afgewezenCommand, auditControleerCommand, bewaartermijnenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieCommand,
   tellingCommand, verklaarCommand, type Write,
 } from './commands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
@@ -71,6 +71,12 @@ function program(): Command {
   audit.command('controleer').description('controleer de hashketen; status 1 en de eerste gebroken schakel als er iets is gewijzigd of verwijderd')
     .addOption(database())
     .action((o) => auditControleerCommand(o, write));
+
+  p.command('bewaartermijnen').description('bewaartermijnen van persoonsgegevens')
+    .command('toepassen').description('verwijder wat verlopen is, in delen, en leg elke verwijdering vast (de server doet dit dagelijks)')
+    .option('--peildatum <JJJJ-MM-DD>', 'de datum waarop de termijnen worden bepaald (standaard vandaag)')
+    .addOption(database())
+    .action((o) => bewaartermijnenCommand(o, write));
 
   registreerGeneratorCommands(p, write);
   return p;
