@@ -4,6 +4,7 @@ import { registreerInzage, zoekAudit } from '../../db/audit.js';
 import type { Db } from '../../db/database.js';
 import { HANDELINGEN } from '../../domain/toegang/beleid.js';
 import { FormaatParam, StringEnum } from '../schemas.js';
+import { AuditAntwoord } from '../schemasToegang.js';
 import { ok, tabel } from './common.js';
 
 /**
@@ -22,25 +23,6 @@ const AuditVraag = Type.Object({
   pagina: Type.Optional(Type.Integer({ minimum: 1 })),
   perPagina: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
 }, { additionalProperties: false });
-
-export const AuditAntwoord = Type.Object({
-  paginering: Type.Object({ pagina: Type.Integer(), perPagina: Type.Integer(), totaalAantal: Type.Integer(), aantalPaginas: Type.Integer() }),
-  records: Type.Array(Type.Object({
-    id: Type.Integer(),
-    tijdstip: Type.String({ description: 'ISO 8601, UTC' }),
-    accountId: Type.String(),
-    weergavenaam: Type.String(),
-    rol: Type.String(),
-    scope: Type.String(),
-    soort: Type.String({ description: 'persoon, machine of cli' }),
-    handeling: Type.String(),
-    parameters: Type.Record(Type.String(), Type.Unknown(), { description: 'wat er gevraagd werd, zonder identificerende gegevens' }),
-    doel: Type.String(),
-    aantalPersonen: Type.Integer(),
-    personen: Type.Array(Type.String(), { description: 'de referenties van de ingeziene personen (hoogstens 100)' }),
-    hash: Type.String({ description: 'SHA-256 van de keten tot en met dit record' }),
-  })),
-});
 
 export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   app.post('/audit/_zoek', {

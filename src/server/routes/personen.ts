@@ -4,11 +4,12 @@ import type { Db } from '../../db/database.js';
 import { leesPersonenGeaudit } from '../../db/personen.js';
 import { laatsteRun } from '../../db/tellingen.js';
 import { doelenVoor, DOELEN, type Context, type Doel } from '../../domain/toegang/beleid.js';
-import { VELDEN_PER_ROL, PERSOONSVELDEN } from '../../domain/toegang/velden.js';
+import { VELDEN_PER_ROL } from '../../domain/toegang/velden.js';
 import { parseSchooljaar } from '../../domain/schooljaar.js';
 import type { Gegevens } from '../gegevens.js';
 import { nietGevonden, ongeldig } from '../problems.js';
-import { BRIN_PATROON, FormaatParam, Nullable, SCHOOLJAAR_PATROON, StringEnum } from '../schemas.js';
+import { BRIN_PATROON, FormaatParam, SCHOOLJAAR_PATROON, StringEnum } from '../schemas.js';
+import { PersonenAntwoord } from '../schemasToegang.js';
 import { ok, tabel } from './common.js';
 
 /**
@@ -27,31 +28,6 @@ const PersonenVraag = Type.Object({
   pagina: Type.Optional(Type.Integer({ minimum: 1, description: 'paginanummer, vanaf 1' })),
   perPagina: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'personen per pagina (standaard 50)' })),
 }, { additionalProperties: false });
-
-const veld = (description: string, type: 'string' | 'integer' | 'boolean' = 'string') =>
-  Type.Optional(Nullable(type === 'string' ? Type.String({ description }) : type === 'integer' ? Type.Integer({ description }) : Type.Boolean({ description })));
-
-export const PersonenAntwoord = Type.Object({
-  telling: Type.Object({ runId: Type.Integer(), schooljaar: Type.String(), status: Type.String() }),
-  velden: Type.Array(StringEnum(PERSOONSVELDEN), { description: 'de velden die uw rol ziet (veldenmatrix, docs/toegang.md)' }),
-  paginering: Type.Object({ pagina: Type.Integer(), perPagina: Type.Integer(), totaalAantal: Type.Integer(), aantalPaginas: Type.Integer() }),
-  personen: Type.Array(Type.Object({
-    referentie: veld('interne referentie van de persoon (dezelfde als in het audittrail); geen persoon_id of BSN'),
-    voornamen: veld('voornamen'),
-    voorvoegsel: veld('voorvoegsel'),
-    geslachtsnaam: veld('geslachtsnaam'),
-    geboortedatum: veld('geboortedatum (JJJJ-MM-DD)'),
-    gemeenteCode: veld('woongemeente op T0'),
-    leeftijd: veld('leeftijd op T0', 'integer'),
-    brin: veld('BRIN van de primaire inschrijving'),
-    vestiging: veld('vestiging van de primaire inschrijving'),
-    inschrijvingId: veld('inschrijving_id van de primaire inschrijving (uit de eigen levering)'),
-    sector: veld('vo, mbo of vavo'),
-    categorie: veld('categorie van de telling'),
-    voortijdigSchoolverlater: veld('telt als voortijdig schoolverlater', 'boolean'),
-    reden: veld('reden van de uitkomst (telling.md)'),
-  }, { additionalProperties: false })),
-});
 
 function tekst(body: unknown, sleutel: string): string | undefined {
   const w = (body as Record<string, unknown> | null)?.[sleutel];
