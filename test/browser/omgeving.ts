@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECTMAP, gedeeldeMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import { bouwApp } from '../../src/server/app.js';
+import type { Testgebruiker } from '../../src/server/toegang.js';
 
 /**
  * A real server (the same Fastify app as `npm start`, listening on a free port) with the
@@ -53,8 +54,8 @@ export interface Testserver {
   sluit: () => Promise<void>;
 }
 
-export async function startServer(db: Db, geoMap = join(gedeeldeMap(), 'geo')): Promise<Testserver> {
-  const app = await bouwApp({ db, webMap: WEBMAP, geoMap });
+export async function startServer(db: Db, geoMap = join(gedeeldeMap(), 'geo'), testgebruiker?: Testgebruiker): Promise<Testserver> {
+  const app = await bouwApp({ db, webMap: WEBMAP, geoMap, ...(testgebruiker ? { testgebruiker } : {}) });
   const adres = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
