@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { Toegang } from '../domain/openbaarmaking.js';
+import { BELEID, isHandeling } from '../domain/toegang/beleid.js';
 import { Antwoordcache, type CacheOpties } from './cache.js';
 import { alsCsv, kiesFormaat } from './csv.js';
 import { schermAf } from './disclosure.js';
@@ -86,11 +87,14 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   app.decorate('toegangsroutes', registreerToegang(app, opties.testgebruiker));
 
   const csvRoutes = new Set<string>();
+  const beschermd = new Set<string>();
   const padmethoden = new Padmethoden();
   app.addHook('onRoute', (route) => {
     if (isApi(route.url)) padmethoden.registreer(route.url, route.method);
-    if (!route.config?.csv) return;
     const pad = route.url.replace(/:(\w+)/g, '{$1}');
+    const handeling = route.config?.handeling;
+    if (isHandeling(handeling) && BELEID[handeling].wie !== 'iedereen') for (const m of [route.method].flat()) beschermd.add(`${m} ${pad}`);
+    if (!route.config?.csv) return;
     for (const m of [route.method].flat()) csvRoutes.add(`${m} ${pad}`);
   });
 
@@ -144,7 +148,7 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   });
 
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
-  await app.register(fastifySwagger, swaggerOpties(csvRoutes));
+  await app.register(fastifySwagger, swaggerOpties(csvRoutes, beschermd));
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true }, config: { handeling: 'api.beschrijving' } }, async (_request, reply) => {
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(app.swagger()));

@@ -61,6 +61,14 @@ describeDatabases('toegangsmatrix', (driver) => {
     // the front door and the OpenAPI document itself are hidden from the document
     const verborgen = ['GET /api/v1', 'GET /api/v1/', 'GET /api/v1/openapi.json'];
     expect(uitApp.filter((r) => !verborgen.includes(r)).sort()).toEqual(uitDoc);
+    // protected operations document their 401 and 403
+    for (const r of api.app.toegangsroutes) {
+      const op = doc.paths[r.pad.slice('/api/v1'.length).replace(/:(\w+)/g, '{$1}')]?.[r.methode.toLowerCase()] as { responses: Record<string, unknown> } | undefined;
+      if (!op) continue;
+      const open = beslis(null, r.handeling).toegestaan;
+      expect(Object.keys(op.responses).includes('401'), `${r.methode} ${r.pad}`).toBe(!open);
+      expect(Object.keys(op.responses).includes('403'), `${r.methode} ${r.pad}`).toBe(!open);
+    }
     const ontbrekend = api.app.toegangsroutes.filter((r) => r.methode !== 'GET' && !BODIES[`${r.methode} ${r.pad}`]);
     expect(ontbrekend, 'routes zonder voorbeeldverzoek in de toegangsmatrix').toEqual([]);
   });
