@@ -38,8 +38,3 @@ export function werkurenDrempel(optie?: string): number {
   }
   return getal;
 }
-
-/** Who is acting, for the audit trail: the operating-system user of the command line. */
-export function actor(): string {
-  return `cli:${process.env.USER ?? process.env.LOGNAME ?? 'onbekend'}`;
-}

@@ -1,8 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actor, databaselocatie, gedeeldeMap, referentiedataMap, werkurenDrempel } from '../config.js';
-import { registreerInzage } from '../db/audit.js';
+import { databaselocatie, gedeeldeMap, referentiedataMap, werkurenDrempel } from '../config.js';
+import { controleerKeten, registreerInzage } from '../db/audit.js';
+import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
+import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import type { Db } from '../db/database.js';
 import { afgewezenUitvoer, leesLeveringen, leesWeigeringen } from '../db/leveringenOverzicht.js';
 import { openDatabase } from '../db/open.js';
@@ -21,6 +23,9 @@ import { schrijfReferentielevering } from '../referentie/referentiedata.js';
 import { groepeerDossiers } from '../telling/dossiers.js';
 import { landelijkeCijfers, schrijfUitvoer } from '../telling/uitvoer.js';
 import { voerTellingUit } from '../telling/voerTellingUit.js';
+import { beslis, type Handeling } from '../domain/toegang/beleid.js';
+import type { Gebruiker } from '../domain/toegang/rollen.js';
+import { cliGebruiker } from './gebruiker.js';
 import { table } from './table.js';
 
 /**
@@ -30,6 +35,14 @@ import { table } from './table.js';
 export class UsageError extends Error {}
 
 export type Write = (tekst: string) => void;
+
+/** Asks the one policy, as every command that reads person data must; returns who acts. */
+export function cliToegang(handeling: Handeling): Gebruiker {
+  const gebruiker = cliGebruiker();
+  const besluit = beslis(gebruiker, handeling);
+  if (!besluit.toegestaan) throw new UsageError(besluit.reden);
+  return gebruiker;
+}
 
 export async function withDatabase<T>(optie: string | undefined, work: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDatabase(databaselocatie(optie));
@@ -110,7 +123,7 @@ export async function tellingCommand(
       write(`Let op: ${run.niet_te_tellen} persoon/personen ingeschreven op T0 zonder geboortedatum (personen.csv) konden niet worden geteld.\n`);
     }
     if (opties.uitvoer) {
-      const bestanden = await schrijfUitvoer(db, run, opties.uitvoer, actor());
+      const bestanden = await schrijfUitvoer(db, run, opties.uitvoer, cliToegang('telling.personen.uitvoeren'));
       write(`Uitvoer geschreven naar ${opties.uitvoer}: ${bestanden.join(', ')}.\n`);
     }
   });
@@ -123,10 +136,19 @@ export async function verklaarCommand(
   const status = parseStatusOption(opties.status);
   if (!opties.persoon) throw new UsageError('--persoon is verplicht');
   const persoonId = opties.persoon;
+  const gebruiker = cliToegang('persoon.verklaren');
   await withDatabase(opties.database, async (db) => {
-    const rijen = (await db.queryArrays(dossierExtractieVoorPersoon(jaar), [persoonId])) as (string | null)[][];
-    await registreerInzage(db, { actor: actor(), handeling: 'verklaar', persoonId, details: `schooljaar ${jaar.naam}` });
-    if (!(await persoonIsBekend(db, persoonId))) throw new UsageError('Deze persoon komt in geen enkele levering voor.');
+    // The read and its audit record in one transaction: no read without a record.
+    const { rijen, bekend } = await db.transaction(async (tx) => {
+      const rijen = (await tx.queryArrays(dossierExtractieVoorPersoon(jaar), [persoonId])) as (string | null)[][];
+      const bekend = await persoonIsBekend(tx, persoonId);
+      await registreerInzage(tx, {
+        gebruiker, handeling: 'persoon.verklaren', doel: 'uitleg-telling',
+        parameters: { schooljaar: jaar.naam, status }, personen: { ids: bekend ? [persoonId] : [] },
+      });
+      return { rijen, bekend };
+    });
+    if (!bekend) throw new UsageError('Deze persoon komt in geen enkele levering voor.');
     let dossier: Dossier = leegDossier(persoonId, null);
     for await (const d of groepeerDossiers([rijen])) dossier = d;
     const indeling = await rmcIndeling(db, jaar);
@@ -167,10 +189,46 @@ export async function normenCommand(opties: { schooljaar?: string; brin?: string
 export async function afgewezenCommand(opties: { levering?: string; database?: string }, write: Write): Promise<void> {
   const id = opties.levering === undefined ? null : Number(opties.levering);
   if (id !== null && !Number.isInteger(id)) throw new UsageError(`--levering '${opties.levering}' is geen leveringnummer`);
+  const gebruiker = cliToegang('afwijzing.lezen');
   await withDatabase(opties.database, async (db) => {
+    // Rejected rows hold raw delivered lines, person data included: the read is audited first,
+    // in its own transaction, so there is never a read without a record. The rows themselves
+    // are streamed (COPY), which on a PostgreSQL server runs on its own connection.
+    await db.transaction(async (tx) => {
+      const [n] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM afgewezen_rij WHERE $1::int IS NULL OR levering_id = $1', [id]);
+      await registreerInzage(tx, {
+        gebruiker, handeling: 'afwijzing.lezen', doel: 'levering-corrigeren',
+        parameters: { levering: id, rijen: n!.n }, personen: { ids: [] },
+      });
+    });
     write('levering_id,bestand,regel,kolom,reden,inhoud\n');
     const decoder = new TextDecoder();
     for await (const stuk of db.copyOut(afgewezenUitvoer(id))) write(decoder.decode(stuk, { stream: true }));
+  });
+}
+
+/** `binnenboord bewaartermijnen toepassen`: what the server does daily, now (and on a chosen date, for tests and catch-up). */
+export async function bewaartermijnenCommand(opties: { peildatum?: string; database?: string }, write: Write): Promise<void> {
+  cliToegang('beheer.opdrachtregel');
+  const termijnen = leesBewaartermijnen(process.env);
+  if (!termijnen.ok) throw new UsageError(termijnen.fouten.join('; '));
+  const peildatum = opties.peildatum ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum) || Number.isNaN(Date.parse(peildatum))) {
+    throw new UsageError(`--peildatum '${peildatum}' is geen datum; schrijf JJJJ-MM-DD`);
+  }
+  await withDatabase(opties.database, async (db) => {
+    const uit = await pasBewaartermijnenToe(db, termijnen.termijnen, peildatum);
+    write(`Bewaartermijnen toegepast op ${peildatum}:\n${table(['soort', 'verwijderd'], uit.map((u) => [u.soort, u.aantal]))}\n`);
+  });
+}
+
+/** `binnenboord audit controleer`: walks the hash chain; exit status 1 at the first broken link. */
+export async function auditControleerCommand(opties: { database?: string }, write: Write): Promise<void> {
+  cliToegang('beheer.opdrachtregel');
+  await withDatabase(opties.database, async (db) => {
+    const uitkomst = await controleerKeten(db);
+    if (!uitkomst.heel) throw new UsageError(`Het audittrail is NIET intact: record ${uitkomst.id}: ${uitkomst.fout}.`);
+    write(`Het audittrail is intact: ${uitkomst.aantal} record(s), elke schakel van de hashketen klopt.\n`);
   });
 }
 

@@ -4,7 +4,7 @@ import { LeveringOnverwerkbaar } from '../importeren/importeer.js';
 import { BijwerkenGeweigerd } from '../referentie/bijwerken.js';
 import { ReferentiedataOntbreekt } from '../referentie/referentiedata.js';
 import {
-  UsageError, afgewezenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieBijwerkenCommand, referentieCommand,
+  UsageError, afgewezenCommand, auditControleerCommand, bewaartermijnenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieBijwerkenCommand, referentieCommand,
   tellingCommand, verklaarCommand, type Write,
 } from './commands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
@@ -74,6 +74,17 @@ function program(): Command {
   p.command('demo').description('lees de rekenvoorbeelden in en toon de landelijke cijfers (npm start)')
     .addOption(database())
     .action((o) => demoCommand(o, write));
+
+  const audit = p.command('audit').description('het audittrail van inzage in persoonsgegevens');
+  audit.command('controleer').description('controleer de hashketen; status 1 en de eerste gebroken schakel als er iets is gewijzigd of verwijderd')
+    .addOption(database())
+    .action((o) => auditControleerCommand(o, write));
+
+  p.command('bewaartermijnen').description('bewaartermijnen van persoonsgegevens')
+    .command('toepassen').description('verwijder wat verlopen is, in delen, en leg elke verwijdering vast (de server doet dit dagelijks)')
+    .option('--peildatum <JJJJ-MM-DD>', 'de datum waarop de termijnen worden bepaald (standaard vandaag)')
+    .addOption(database())
+    .action((o) => bewaartermijnenCommand(o, write));
 
   registreerGeneratorCommands(p, write);
   return p;

@@ -21,6 +21,12 @@ export interface Db {
   /** Runs `work` in one transaction: all of it is committed, or none of it. */
   transaction<T>(work: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
+  /**
+   * The public door (src/db/publiek.ts): a connection for the public figures that cannot read
+   * person data. On PostgreSQL a second pool as the role binnenboord_publiek (close it when
+   * done); on PGlite a guard over this connection.
+   */
+  publiekeDeur(): Promise<Db>;
 }
 
 /**

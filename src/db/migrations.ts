@@ -1,6 +1,7 @@
 import type { Db } from './database.js';
 import basis from './migrations/001_initial.js';
 import leveringWeigering from './migrations/002_levering_weigering.js';
+import toegang from './migrations/003_toegang.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
@@ -10,6 +11,7 @@ import leveringWeigering from './migrations/002_levering_weigering.js';
 const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '001_basis', sql: basis },
   { naam: '002_levering_weigering', sql: leveringWeigering },
+  { naam: '003_toegang', sql: toegang },
 ];
 
 export async function migrate(db: Db): Promise<void> {

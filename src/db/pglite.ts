@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db } from './database.js';
 import { acquireFolderLock } from './folderLock.js';
+import { bewaakteDeur } from './publiek.js';
 
 const DATE = 1082;
 const NUMERIC = 1700;
@@ -18,7 +19,7 @@ function toBlobCopy(copyStatement: string, richting: 'STDIN' | 'STDOUT'): string
 }
 
 function wrap(executor: Executor, transaction: Db['transaction'], close: () => Promise<void>): Db {
-  return {
+  const db: Db = {
     soort: 'pglite',
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const r = await executor.query<T>(sql, params as unknown[]);
@@ -46,7 +47,9 @@ function wrap(executor: Executor, transaction: Db['transaction'], close: () => P
     },
     transaction,
     close,
+    publiekeDeur: async () => bewaakteDeur(db),
   };
+  return db;
 }
 
 export interface PgliteOptions {

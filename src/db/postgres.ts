@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Db, TransactionOptions } from './database.js';
+import { PUBLIEKE_ROL, publiekeRolSql } from './publiek.js';
 
 // Dates stay ISO strings and counts plain numbers, the same as on PGlite.
 pg.types.setTypeParser(1082, (v) => v);
@@ -22,7 +23,8 @@ export const WRITER_LOCK_KEY = 0x42426e64; // 'BBnd'
  * With `snapshot` (an exported snapshot of the transaction) that second connection reads in
  * a read-only transaction on exactly that snapshot, so it sees what the transaction sees.
  */
-function wrap(connection: Connection, reader: pg.Pool, transaction: Db['transaction'], close: () => Promise<void>, snapshot: string | null = null): Db {
+function wrap(connection: Connection, reader: pg.Pool, transaction: Db['transaction'], close: () => Promise<void>,
+  publiekeDeur: () => Promise<Db>, snapshot: string | null = null): Db {
   const withClient = async <T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
     if (!(connection instanceof pg.Pool)) return work(connection);
     const client = await connection.connect();
@@ -69,6 +71,7 @@ function wrap(connection: Connection, reader: pg.Pool, transaction: Db['transact
     },
     transaction,
     close,
+    publiekeDeur,
   };
 }
 
@@ -102,13 +105,29 @@ export interface PostgresOptions {
   readonly command: string;
 }
 
-export async function openPostgres(url: string, options: PostgresOptions): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: options.command.slice(0, 63) });
+/**
+ * `rol`: the public door (docs/toegang.md): every connection of its pool starts as that
+ * restricted role (a startup option: a connection that cannot take the role is refused, it
+ * never falls back to the user).
+ */
+export async function openPostgres(url: string, options: PostgresOptions, rol?: string): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url, max: rol ? 4 : 10, application_name: options.command.slice(0, 63),
+    ...(rol ? { options: `-c role=${rol}` } : {}),
+  });
   // Fail now, with the server's own message, rather than at the first query.
   const probe = await pool.connect();
   probe.release();
   const noNested = async () => {
     throw new Error('geneste transacties worden niet gebruikt');
+  };
+  const publiekeDeur = async (): Promise<Db> => {
+    if (rol) throw new Error('de publieke deur heeft zelf geen publieke deur');
+    await pool.query(publiekeRolSql());
+    const deur = await openPostgres(url, { command: `${options.command} (publiek)` }, PUBLIEKE_ROL);
+    const [r] = (await deur.query<{ rol: string }>('SELECT current_user AS rol'));
+    if (r?.rol !== PUBLIEKE_ROL) throw new Error(`de publieke deur draait als ${r?.rol}, niet als ${PUBLIEKE_ROL}`);
+    return deur;
   };
   const db: Db = wrap(
     pool,
@@ -128,7 +147,7 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
           const { rows } = await client.query<{ s: string }>('SELECT pg_export_snapshot() AS s');
           snapshot = rows[0]!.s;
         }
-        const uitkomst = await work(wrap(client, pool, noNested, async () => {}, snapshot));
+        const uitkomst = await work(wrap(client, pool, noNested, async () => {}, publiekeDeur, snapshot));
         await client.query('COMMIT');
         return uitkomst;
       } catch (e) {
@@ -146,6 +165,7 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
       }
     },
     () => pool.end(),
+    publiekeDeur,
   );
   return db;
 }

@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { Toegang } from '../domain/openbaarmaking.js';
+import { BELEID, isHandeling } from '../domain/toegang/beleid.js';
 import { Antwoordcache, cachesleutel, type CacheOpties } from './cache.js';
 import { alsCsv, kiesFormaat } from './csv.js';
 import { schermAf } from './disclosure.js';
@@ -10,10 +11,11 @@ import { registreerGrenzen, STANDAARD_ANTWOORD_TIJDLIMIET, type Grenzen } from '
 import { Padmethoden } from './methoden.js';
 import { API_PREFIX, swaggerOpties } from './openapi.js';
 import { foutafhandeling } from './problems.js';
-import { apiRoutes } from './routes/index.js';
+import { apiRoutes, beschermdeRoutes } from './routes/index.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { beveiligingsheaders, isApi } from './securityHeaders.js';
 import { controleerParameters } from './validation.js';
+import { registreerToegang, type Testgebruiker, type Toegangsroute } from './toegang.js';
 import { registreerWeb } from './web.js';
 
 /**
@@ -22,7 +24,10 @@ import { registreerWeb } from './web.js';
  * headers, disclosure control and CSV on every response, problem+json on every error.
  */
 export interface AppOpties {
+  /** the full database: person data and the audit trail, for the protected routes only */
   db: Db;
+  /** the public door (src/db/publiek.ts) for the public figures; default: `db.publiekeDeur()` */
+  publiek?: Db;
   /** folder with the built web app (index.html); null: no web app */
   webMap: string | null;
   /** folder with the TopoJSON boundaries (referentiedata/geo) */
@@ -35,6 +40,8 @@ export interface AppOpties {
   verzoekTijdlimiet?: number;
   /** reverse proxies whose X-Forwarded-For names the client (comma-separated addresses or CIDR); default none */
   vertrouwdeProxy?: string | null;
+  /** TEST ONLY: who is asking, instead of the login plugin (see `Testgebruiker` in toegang.ts) */
+  testgebruiker?: Testgebruiker;
 }
 
 declare module 'fastify' {
@@ -44,6 +51,10 @@ declare module 'fastify' {
     formaat: 'json' | 'csv';
     /** set when this answer may be kept: the data version it was made from */
     cacheVersie: string | null;
+  }
+  interface FastifyInstance {
+    /** every API route with its policy action, as registered (for the access matrix and the docs) */
+    toegangsroutes: readonly Toegangsroute[];
   }
   interface FastifyContextConfig {
     /** false: never keep this route's answers (default: kept per data version) */
@@ -76,17 +87,27 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   app.decorateRequest('toegang', 'openbaar');
   app.decorateRequest('formaat', 'json');
   app.decorateRequest('cacheVersie', null);
-  const cache = new Antwoordcache(opties.db, opties.cache);
+  // Two doors: the public routes, the cache and the reference data read through the public
+  // door, which cannot reach person data; only the protected routes get the full database.
+  const publiek = opties.publiek ?? (await opties.db.publiekeDeur());
+  if (!opties.publiek) app.addHook('onClose', () => publiek.close());
+  const cache = new Antwoordcache(publiek, opties.cache);
+  const gegevens = maakGegevens(publiek, cache);
   app.setErrorHandler(foutafhandeling);
   // Before any route and any other onSend hook: the limits wrap every handler and see every answer.
   await registreerGrenzen(app, opties.grenzen);
+  // Before any route: every API route must name its policy action.
+  app.decorate('toegangsroutes', registreerToegang(app, opties.testgebruiker));
 
   const csvRoutes = new Set<string>();
+  const beschermd = new Set<string>();
   const padmethoden = new Padmethoden();
   app.addHook('onRoute', (route) => {
     if (isApi(route.url)) padmethoden.registreer(route.url, route.method);
-    if (!route.config?.csv) return;
     const pad = route.url.replace(/:(\w+)/g, '{$1}');
+    const handeling = route.config?.handeling;
+    if (isHandeling(handeling) && BELEID[handeling].wie !== 'iedereen') for (const m of [route.method].flat()) beschermd.add(`${m} ${pad}`);
+    if (!route.config?.csv) return;
     for (const m of [route.method].flat()) csvRoutes.add(`${m} ${pad}`);
   });
 
@@ -143,9 +164,9 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   });
 
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
-  await app.register(fastifySwagger, swaggerOpties(csvRoutes));
+  await app.register(fastifySwagger, swaggerOpties(csvRoutes, beschermd));
 
-  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true }, config: { handeling: 'api.beschrijving' } }, async (_request, reply) => {
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(app.swagger()));
   });
 
@@ -163,10 +184,11 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     },
   });
   for (const pad of [API_PREFIX, `${API_PREFIX}/`]) {
-    app.get(pad, { schema: { hide: true } }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(voordeur));
+    app.get(pad, { schema: { hide: true }, config: { handeling: 'api.beschrijving' } }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(voordeur));
   }
 
-  await app.register(apiRoutes, { prefix: API_PREFIX, db: opties.db, geoMap: opties.geoMap, gegevens: maakGegevens(opties.db, cache) });
+  await app.register(apiRoutes, { prefix: API_PREFIX, db: publiek, geoMap: opties.geoMap, gegevens });
+  await app.register(beschermdeRoutes, { prefix: API_PREFIX, db: opties.db, gegevens });
   await registreerWeb(app, opties.webMap, padmethoden);
   return app;
 }

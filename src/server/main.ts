@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { PROJECTMAP, referentiedataMap } from '../config.js';
 import { describeLocation, parseDatabaseLocation } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
+import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
 import { zorgVoorDemodata } from '../demo/demodata.js';
+import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import { bouwApp } from './app.js';
 import { leesServerConfig } from './config.js';
 import { loggerOpties } from './logging.js';
@@ -18,6 +20,11 @@ async function start(): Promise<number> {
     return 1;
   }
   const config = uitkomst.config;
+  const bewaren = leesBewaartermijnen(process.env);
+  if (!bewaren.ok) {
+    process.stderr.write(`Binnenboord kan niet starten; deze bewaartermijnen zijn ongeldig:\n${bewaren.fouten.map((f) => `  - ${f}`).join('\n')}\n`);
+    return 1;
+  }
   const locatie = describeLocation(parseDatabaseLocation(config.database));
   process.stdout.write(`Database openen: ${locatie}\n`);
   let db;
@@ -49,6 +56,16 @@ async function start(): Promise<number> {
     verzoekTijdlimiet: config.verzoekTijdlimiet * 1000,
     vertrouwdeProxy: config.vertrouwdeProxy,
   });
+  // Retention, daily in the server process (and `binnenboord bewaartermijnen toepassen`):
+  // first a minute after the start, then every 24 hours. A failure is logged and retried next time.
+  const bewaar = () => {
+    pasBewaartermijnenToe(db, bewaren.termijnen, new Date().toISOString().slice(0, 10))
+      .then((uit) => app.log.info({ bewaartermijnen: uit }, 'bewaartermijnen toegepast'))
+      .catch((e: unknown) => app.log.error({ err: e }, 'bewaartermijnen konden niet worden toegepast'));
+  };
+  setTimeout(bewaar, 60_000).unref();
+  setInterval(bewaar, 24 * 60 * 60 * 1000).unref();
+
   const stop = async (signaal: string) => {
     process.stdout.write(`${signaal}: Binnenboord stopt.\n`);
     // Requests still running get a few seconds; then the process stops regardless.

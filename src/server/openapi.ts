@@ -35,7 +35,13 @@ const VERSIEHEADER = {
 
 type Operatie = { responses?: Record<string, { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }> };
 
-export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
+const TOEGANGSFOUTEN: Record<string, string> = {
+  401: 'Niet ingelogd: deze bron vraagt een ingelogde gebruiker.',
+  403: 'Geen toegang: niet met deze rol, niet buiten de eigen scope, of niet voor dit doel.',
+};
+
+/** `beschermd`: "METHOD /api/v1/path" of every operation whose policy action is not open to everyone. */
+export function swaggerOpties(csvRoutes: ReadonlySet<string>, beschermd: ReadonlySet<string> = new Set()): SwaggerOptions {
   return {
     openapi: {
       openapi: '3.0.3',
@@ -58,6 +64,9 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
         { name: 'Instellingen', description: 'Instellingen (BRIN) en hun vestigingen' },
         { name: 'Vergelijken', description: 'Meerdere gebieden of instellingen naast elkaar' },
         { name: 'Kaarten', description: 'Grenzen voor kaarten (TopoJSON)' },
+        { name: 'Toegang', description: 'Wat de huidige gebruiker mag (toegangsbeleid)' },
+        { name: 'Personen', description: 'Persoonsgegevens binnen de eigen scope; alleen na inloggen, elke inzage vastgelegd' },
+        { name: 'Audit', description: 'Het audittrail van inzage in persoonsgegevens; alleen de functionaris gegevensbescherming' },
       ],
     },
     refResolver: {
@@ -71,7 +80,8 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
       };
       for (const [pad, operaties] of Object.entries(doc.paths ?? {})) {
         for (const [methode, op] of Object.entries(operaties)) {
-          voegStandaardAntwoordenToe(op, csvRoutes.has(`${methode.toUpperCase()} ${API_PREFIX}${pad}`));
+          const sleutel = `${methode.toUpperCase()} ${API_PREFIX}${pad}`;
+          voegStandaardAntwoordenToe(op, csvRoutes.has(sleutel), beschermd.has(sleutel));
         }
       }
       return doc;
@@ -79,9 +89,9 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
   };
 }
 
-function voegStandaardAntwoordenToe(op: Operatie, csv: boolean): void {
+function voegStandaardAntwoordenToe(op: Operatie, csv: boolean, beschermd: boolean): void {
   op.responses ??= {};
-  for (const [code, tekst] of Object.entries(FOUTEN)) {
+  for (const [code, tekst] of Object.entries({ ...FOUTEN, ...(beschermd ? TOEGANGSFOUTEN : {}) })) {
     op.responses[code] ??= {
       description: tekst,
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },

@@ -22,6 +22,8 @@ export interface Problem {
 
 const TITELS: Record<number, string> = {
   400: 'Ongeldige parameters',
+  401: 'Niet ingelogd',
+  403: 'Geen toegang',
   404: 'Niet gevonden',
   405: 'Methode niet toegestaan',
   406: 'Gevraagd formaat niet beschikbaar',

@@ -6,6 +6,7 @@ import { referentiedataMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import type { Grenzen } from '../../src/server/grenzen.js';
 import { tijdelijkeMap, verseDatabase, type Testdriver } from '../support/database.js';
+import { testgebruikerUitHeader } from '../support/toegang.js';
 import { vulTestdatabase } from './fixture.js';
 import { bouwTestApp } from './openapiControle.js';
 
@@ -27,6 +28,8 @@ export function apiomgeving(driver: Testdriver, opties: {
   /** folder name of the test delivery, which becomes levering.naam (default: a temporary name) */
   leveringsnaam?: string;
   grenzen?: Grenzen;
+  /** TEST ONLY: take the user from the test header (test/support/toegang.ts) */
+  testgebruikers?: boolean;
 } = {}): Apiomgeving {
   const t = verseDatabase(driver);
   let app: FastifyInstance | null = null;
@@ -38,6 +41,7 @@ export function apiomgeving(driver: Testdriver, opties: {
     }
     app = await bouwTestApp({
       db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(referentiedataMap(), 'geo'), ...(opties.grenzen ? { grenzen: opties.grenzen } : {}),
+      ...(opties.testgebruikers ? { testgebruiker: testgebruikerUitHeader } : {}),
     });
     await app.ready();
   });

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECTMAP, referentiedataMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
+import type { Testgebruiker } from '../../src/server/toegang.js';
 import { bouwTestApp } from '../api/openapiControle.js';
 
 /**
@@ -53,8 +54,8 @@ export interface Testserver {
   sluit: () => Promise<void>;
 }
 
-export async function startServer(db: Db, geoMap = join(referentiedataMap(), 'geo')): Promise<Testserver> {
-  const app = await bouwTestApp({ db, webMap: WEBMAP, geoMap });
+export async function startServer(db: Db, geoMap = join(referentiedataMap(), 'geo'), testgebruiker?: Testgebruiker): Promise<Testserver> {
+  const app = await bouwTestApp({ db, webMap: WEBMAP, geoMap, ...(testgebruiker ? { testgebruiker } : {}) });
   const adres = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

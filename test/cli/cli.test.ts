@@ -87,8 +87,32 @@ describeDatabases('binnenboord op de opdrachtregel', (driver) => {
     expect(u.status).toBe(0);
     expect(u.stdout).toContain('mbo1-werk: JA');
     expect(u.stdout).toContain("Besluit: geen vsv'er, reden mbo1-werk.");
-    const audit = await metDatabase(locatie, (db) => db.query("SELECT persoon_id FROM audit WHERE handeling = 'verklaar'"));
-    expect(audit).toEqual([{ persoon_id: 'P07' }]);
+    const audit = await metDatabase(locatie, (db) => db.query(`SELECT a.account_id, p.referentie = persoon_referentie('P07') AS zelfde
+      FROM audit a JOIN audit_persoon p ON p.audit_id = a.id WHERE a.handeling = 'persoon.verklaren'`));
+    expect(audit).toEqual([{ account_id: expect.stringMatching(/^cli:/), zelfde: true }]);
+  });
+
+  it('audit controleer: status 0 bij een hele keten, status 1 met het record bij een gewijzigd record', async () => {
+    const heel = await bb('audit', 'controleer');
+    expect(heel.status).toBe(0);
+    expect(heel.stdout).toMatch(/Het audittrail is intact: \d+ record/);
+    let doel = '';
+    await metDatabase(locatie, async (db) => {
+      doel = (await db.query<{ doel: string }>('SELECT doel FROM audit WHERE id = 1'))[0]!.doel;
+      await db.exec('ALTER TABLE audit DISABLE TRIGGER USER');
+      await db.exec("UPDATE audit SET doel = 'iets anders' WHERE id = 1");
+      await db.exec('ALTER TABLE audit ENABLE TRIGGER USER');
+    });
+    const kapot = await bb('audit', 'controleer');
+    expect(kapot.status).toBe(1);
+    expect(kapot.stderr).toContain('NIET intact: record 1: de inhoud past niet bij de opgeslagen hash');
+    // repaired again, for the tests after this one
+    await metDatabase(locatie, async (db) => {
+      await db.exec('ALTER TABLE audit DISABLE TRIGGER USER');
+      await db.query('UPDATE audit SET doel = $1 WHERE id = 1', [doel]);
+      await db.exec('ALTER TABLE audit ENABLE TRIGGER USER');
+    });
+    expect((await bb('audit', 'controleer')).status).toBe(0);
   });
 
   it('import met afgewezen rijen: status 0, elke afwijzing met bestand, regel, kolom en reden', async () => {

@@ -21,7 +21,7 @@ describeDatabases('Db-laag', (driver) => {
     const tabellen = (await t.db.query<{ naam: string }>(
       "SELECT table_name AS naam FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.naam);
     expect(new Set(tabellen)).toEqual(new Set(ALLE_TABELLEN));
-    expect(await t.db.query('SELECT naam FROM schema_migration ORDER BY naam')).toEqual([{ naam: '001_basis' }, { naam: '002_levering_weigering' }]);
+    expect(await t.db.query('SELECT naam FROM schema_migration ORDER BY naam')).toEqual([{ naam: '001_basis' }, { naam: '002_levering_weigering' }, { naam: '003_toegang' }]);
   });
 
   it('migreren op een bijgewerkte database verandert niets en laat de data staan', async () => {

@@ -43,6 +43,7 @@ export const ALLE_TABELLEN = [
   'levering', 'levering_bestand', 'afgewezen_rij', 'levering_weigering',
   ...BESTANDEN.map((b) => b.tabel),
   'telling_run', 'telling_run_levering', 'telling_persoon', 'telling_cijfer', 'audit', 'schema_migration',
+  'audit_persoon', 'audit_keten', 'audit_voor_003', 'toegang_sleutel', 'verwijdering',
 ] as const;
 
 /** Row count of every table. */

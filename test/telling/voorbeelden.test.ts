@@ -23,7 +23,7 @@ describeDatabases('rekenvoorbeelden 2019-2020', (driver) => {
     await importeerLevering(t.db, voorbeelden().levering);
     const run = await voerTellingUit(t.db, parseSchooljaar('2019-2020')!, { status: 'definitief', werkurenDrempel: 12 });
     uitvoer = await tijdelijkeMap('uitvoer');
-    await schrijfUitvoer(t.db, run, uitvoer, 'test');
+    await schrijfUitvoer(t.db, run, uitvoer, { accountId: 'test', weergavenaam: 'Test', rol: 'analist', scope: { soort: 'landelijk' }, soort: 'cli' });
   });
 
   it.each(UITVOERBESTANDEN)('%s is gelijk aan spec/voorbeelden/uitvoer (byte voor byte, rijen gesorteerd)', async (bestand) => {

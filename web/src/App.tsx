@@ -13,6 +13,8 @@ const Gemeente = lazy(() => import('./paginas/Gemeente').then((m) => ({ default:
 const Instellingen = lazy(() => import('./paginas/Instellingen').then((m) => ({ default: m.Instellingen })));
 const Instelling = lazy(() => import('./paginas/Instelling').then((m) => ({ default: m.Instelling })));
 const Vergelijken = lazy(() => import('./paginas/Vergelijken').then((m) => ({ default: m.Vergelijken })));
+const Personen = lazy(() => import('./paginas/Personen').then((m) => ({ default: m.Personen })));
+const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
 const NietGevonden = lazy(() => import('./paginas/NietGevonden').then((m) => ({ default: m.NietGevonden })));
 
 const ROUTES: [string, ComponentType<{ p: Record<string, string> }>][] = [
@@ -23,6 +25,8 @@ const ROUTES: [string, ComponentType<{ p: Record<string, string> }>][] = [
   ['/instellingen', Instellingen],
   ['/instelling/:brin', Instelling],
   ['/vergelijken', Vergelijken],
+  ['/personen', Personen],
+  ['/audit', Audit],
 ];
 
 const MENU = [

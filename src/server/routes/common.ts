@@ -10,6 +10,7 @@ import { FormaatParam, StatusParam, SchooljaarParam, StringEnum, type Categoriec
 
 /** What every route module gets: the database and where the boundary files are. */
 export interface ApiContext {
+  /** the public door (src/db/publiek.ts): figures and reference data, never person data */
   db: Db;
   geoMap: string;
   gegevens: Gegevens;

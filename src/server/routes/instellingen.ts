@@ -46,6 +46,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       response: ok(InstellingenAntwoord, 'Een pagina instellingen, op naam'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof InstellingenAntwoord>) => [tabel('instellingen',
         [...TELLINGKOLOMMEN, 'brin', 'naam', 'soort', 'plaatsen', ...CIJFERKOLOMMEN],
         p.instellingen.map((i) => ({
@@ -102,6 +103,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       response: ok(InstellingAntwoord, 'De instelling'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof InstellingAntwoord>) => {
         const t = tellingCellen(p.telling);
         const s = { brin: p.brin, naam: p.naam };

@@ -47,6 +47,7 @@ export async function kaartRoutes(app: FastifyInstance, { db, geoMap, gegevens }
       querystring: Type.Object({ schooljaar: Type.Optional(SchooljaarParam) }, { additionalProperties: false }),
       response: ok(KaartAntwoord, 'De kaart'),
     },
+    config: { handeling: 'cijfers.lezen' },
   }, async (request, reply) => {
     const { schooljaar } = query<{ schooljaar?: string }>(request);
     let gewenst = schooljaar ? Number(schooljaar.slice(5)) : null;

@@ -22,6 +22,7 @@ export async function tellingRoutes(app: FastifyInstance, { db, gegevens }: ApiC
       response: ok(SchooljarenAntwoord, 'De schooljaren, oudste eerst'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof SchooljarenAntwoord>) => [tabel('schooljaren',
         ['schooljaar', 'runId', 'status', 'definitieversie', 'berekendOp', 'leveringen', 'standaard'],
         p.schooljaren.flatMap((j) => j.tellingen.map((t) => ({
@@ -52,6 +53,7 @@ export async function tellingRoutes(app: FastifyInstance, { db, gegevens }: ApiC
       response: ok(TellingAntwoord, 'De telling'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof TellingAntwoord>) => [tabel('telling',
         ['schooljaar', 'status', 'definitieversie', 'runId', 'berekendOp', 'leveringen', 'startpopulatie', 'vsv', 'percentage', 'nietTeTellen'],
         [{

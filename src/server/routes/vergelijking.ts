@@ -40,6 +40,7 @@ export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens }:
       response: ok(VergelijkingAntwoord, 'De reeksen, landelijk eerst'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof VergelijkingAntwoord>) => [tabel('vergelijking',
         ['soort', 'code', 'naam', ...TELLINGKOLOMMEN, ...CIJFERKOLOMMEN],
         p.reeksen.flatMap((r) => r.punten.map((punt) => ({
