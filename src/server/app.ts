@@ -2,6 +2,10 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { Toegang } from '../domain/openbaarmaking.js';
+import { registreerAuth } from './auth/index.js';
+import { STANDAARD_INLOGOPTIES, type InlogOpties } from './auth/opties.js';
+import { inlogRoutes } from './auth/routes.js';
+import { registreerTijdelijkeToegang } from './auth/tijdelijkeToegang.js';
 import { Antwoordcache, type CacheOpties } from './cache.js';
 import { alsCsv, kiesFormaat } from './csv.js';
 import { schermAf } from './disclosure.js';
@@ -28,6 +32,8 @@ export interface AppOpties {
   geoMap: string;
   logger?: FastifyServerOptions['logger'];
   cache?: CacheOpties;
+  /** logging in: timeouts, production (no demo accounts), OpenID Connect */
+  inloggen?: Partial<InlogOpties>;
 }
 
 declare module 'fastify' {
@@ -67,6 +73,9 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   const cache = new Antwoordcache(opties.db, opties.cache);
   const sleutel = (request: FastifyRequest) => `${request.toegang}\n${request.formaat}\n${request.url}`;
   app.setErrorHandler(foutafhandeling);
+  const inloggen: InlogOpties = { ...STANDAARD_INLOGOPTIES, ...opties.inloggen };
+  await registreerAuth(app, opties.db, inloggen);
+  registreerTijdelijkeToegang(app);
 
   const csvRoutes = new Set<string>();
   const padmethoden = new Padmethoden();
@@ -150,6 +159,7 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     app.get(pad, { schema: { hide: true } }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(voordeur));
   }
 
+  await inlogRoutes(app, opties.db, inloggen);
   await app.register(apiRoutes, { prefix: API_PREFIX, db: opties.db, geoMap: opties.geoMap, gegevens: maakGegevens(opties.db, cache) });
   await registreerWeb(app, opties.webMap, padmethoden);
   return app;

@@ -48,6 +48,8 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
         { name: 'Instellingen', description: 'Instellingen (BRIN) en hun vestigingen' },
         { name: 'Vergelijken', description: 'Meerdere gebieden of instellingen naast elkaar' },
         { name: 'Kaarten', description: 'Grenzen voor kaarten (TopoJSON)' },
+        { name: 'Sessie', description: 'Inloggen, uitloggen en wie is ingelogd' },
+        { name: 'Beheer', description: 'Accounts en machineclients (rol beheer)' },
       ],
     },
     refResolver: {
