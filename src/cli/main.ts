@@ -6,6 +6,7 @@ import {
   UsageError, afgewezenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieCommand,
   tellingCommand, verklaarCommand, type Write,
 } from './commands.js';
+import { registreerAccountCommands } from './accountCommands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
 
 /** `binnenboord` — the command line of cli.md. */
@@ -68,6 +69,7 @@ function program(): Command {
     .action((o) => demoCommand(o, write));
 
   registreerGeneratorCommands(p, write);
+  registreerAccountCommands(p, write);
   return p;
 }
 

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { DEMO_SCHAAL_STANDAARD } from '../demo/demodata.js';
+import { STANDAARD_ABSOLUUT_UREN, STANDAARD_INACTIEF_MINUTEN } from '../domain/toegang/inloggen.js';
+import type { InlogOpties } from './auth/opties.js';
+import type { OidcInstellingen } from './auth/oidcInstellingen.js';
 
 /**
  * Settings of the web server, from the environment. Every setting is checked at start and
@@ -14,6 +17,8 @@ export interface ServerConfig {
   logniveau: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** keep finished API answers per data version (BINNENBOORD_ANTWOORDCACHE=uit switches it off, e.g. to measure) */
   antwoordcache: boolean;
+  /** logging in: NODE_ENV=production, session timeouts, OpenID Connect */
+  inloggen: InlogOpties;
 }
 
 export type ConfigUitkomst = { ok: true; config: ServerConfig } | { ok: false; fouten: string[] };
@@ -62,6 +67,63 @@ export function leesServerConfig(env: NodeJS.ProcessEnv, werkmap: string = proce
     fouten.push(`BINNENBOORD_ANTWOORDCACHE '${env.BINNENBOORD_ANTWOORDCACHE}' is onbekend: kies aan of uit.`);
   }
 
+  const inactiefMinuten = geheelGetal(env, 'BINNENBOORD_SESSIE_INACTIEF_MINUTEN', STANDAARD_INACTIEF_MINUTEN, 1, 24 * 60, fouten);
+  const absoluutUren = geheelGetal(env, 'BINNENBOORD_SESSIE_ABSOLUUT_UREN', STANDAARD_ABSOLUUT_UREN, 1, 24 * 7, fouten);
+  const oidc = leesOidc(env, fouten);
+
   if (fouten.length > 0) return { ok: false, fouten };
-  return { ok: true, config: { port, host, database, demoSchaal, logniveau, antwoordcache: cacheTekst === 'aan' } };
+  const inloggen: InlogOpties = {
+    productie: env.NODE_ENV === 'production', inactiefMinuten, absoluutMinuten: absoluutUren * 60, veiligeCookie: true, oidc,
+  };
+  return { ok: true, config: { port, host, database, demoSchaal, logniveau, antwoordcache: cacheTekst === 'aan', inloggen } };
+}
+
+function geheelGetal(env: NodeJS.ProcessEnv, naam: string, standaard: number, min: number, max: number, fouten: string[]): number {
+  const tekst = env[naam]?.trim() || String(standaard);
+  const n = Number(tekst);
+  if (!/^\d+$/.test(tekst) || n < min || n > max) {
+    fouten.push(`${naam} '${env[naam]}' is ongeldig: geef een geheel getal van ${min} tot en met ${max}.`);
+    return standaard;
+  }
+  return n;
+}
+
+const OIDC_VERPLICHT = ['BINNENBOORD_OIDC_ISSUER', 'BINNENBOORD_OIDC_CLIENT_ID', 'BINNENBOORD_OIDC_CLIENT_SECRET', 'BINNENBOORD_OIDC_REDIRECT_URI'] as const;
+
+/** OpenID Connect is on when BINNENBOORD_OIDC_ISSUER is set; then the other three are required. */
+function leesOidc(env: NodeJS.ProcessEnv, fouten: string[]): OidcInstellingen | null {
+  if (!env.BINNENBOORD_OIDC_ISSUER?.trim()) return null;
+  const ontbreekt = OIDC_VERPLICHT.filter((n) => !env[n]?.trim());
+  if (ontbreekt.length > 0) {
+    fouten.push(`OpenID Connect staat aan (BINNENBOORD_OIDC_ISSUER), maar ${ontbreekt.join(', ')} ontbreekt.`);
+    return null;
+  }
+  const urls: Record<string, URL | null> = {};
+  for (const n of ['BINNENBOORD_OIDC_ISSUER', 'BINNENBOORD_OIDC_REDIRECT_URI'] as const) {
+    try {
+      urls[n] = new URL(env[n]!.trim());
+    } catch {
+      fouten.push(`${n} '${env[n]}' is geen URL.`);
+      urls[n] = null;
+    }
+  }
+  const issuer = urls.BINNENBOORD_OIDC_ISSUER;
+  const lokaal = (u: URL) => u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
+  if (issuer && issuer.protocol !== 'https:' && !lokaal(issuer)) {
+    fouten.push(`BINNENBOORD_OIDC_ISSUER moet https:// zijn (alleen een provider op deze machine mag http:// gebruiken).`);
+  }
+  const rolBron = env.BINNENBOORD_OIDC_ROLBRON?.trim() || 'account';
+  if (rolBron !== 'claims' && rolBron !== 'account') fouten.push(`BINNENBOORD_OIDC_ROLBRON '${rolBron}' is onbekend: kies claims of account.`);
+  return {
+    issuer: env.BINNENBOORD_OIDC_ISSUER!.trim(),
+    clientId: env.BINNENBOORD_OIDC_CLIENT_ID!.trim(),
+    clientSecret: env.BINNENBOORD_OIDC_CLIENT_SECRET!.trim(),
+    redirectUri: env.BINNENBOORD_OIDC_REDIRECT_URI!.trim(),
+    rolBron: rolBron as OidcInstellingen['rolBron'],
+    rolClaim: env.BINNENBOORD_OIDC_ROL_CLAIM?.trim() || 'binnenboord_rol',
+    scopeClaim: env.BINNENBOORD_OIDC_SCOPE_CLAIM?.trim() || 'binnenboord_scope',
+    accountClaim: env.BINNENBOORD_OIDC_ACCOUNT_CLAIM?.trim() || 'email',
+    scopes: (env.BINNENBOORD_OIDC_SCOPES?.trim() || 'email').split(/[\s,]+/).filter(Boolean),
+    onveiligHttp: issuer !== null && issuer !== undefined && issuer.protocol === 'http:' && lokaal(issuer),
+  };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { PROJECTMAP, gedeeldeMap } from '../config.js';
 import { describeLocation, parseDatabaseLocation } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
+import { zorgVoorDemoaccounts } from '../demo/demoaccounts.js';
 import { zorgVoorDemodata } from '../demo/demodata.js';
 import { bouwApp } from './app.js';
 import { leesServerConfig } from './config.js';
@@ -29,6 +30,8 @@ async function start(): Promise<number> {
   }
   try {
     await zorgVoorDemodata(db, (melding) => process.stdout.write(`${melding}\n`), { schaal: config.demoSchaal });
+    // One account per role to try the app with; never in production (README, Demo-accounts).
+    await zorgVoorDemoaccounts(db, { productie: config.inloggen.productie }, (melding) => process.stdout.write(`${melding}\n`));
   } catch (e) {
     // Missing shared reference data, a full disk: say what, leave the database as it was (the
     // import is one transaction) and stop, so the next start tries again.
@@ -43,6 +46,7 @@ async function start(): Promise<number> {
     geoMap: join(gedeeldeMap(), 'geo'),
     logger: loggerOpties(config.logniveau),
     cache: { antwoorden: config.antwoordcache },
+    inloggen: config.inloggen,
   });
   const stop = async (signaal: string) => {
     process.stdout.write(`${signaal}: Binnenboord stopt.\n`);

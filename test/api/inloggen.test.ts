@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gedeeldeMap } from '../../src/config.js';
 import { MAX_MISLUKT } from '../../src/domain/toegang/inloggen.js';
 import { bouwApp } from '../../src/server/app.js';
+import { leesServerConfig } from '../../src/server/config.js';
 import type { InlogOpties } from '../../src/server/auth/opties.js';
 import { maakAccount } from '../../src/toegang/accounts.js';
 import { describeDatabases, verseDatabase } from '../support/database.js';
@@ -273,9 +274,27 @@ describeDatabases('inloggen, sessies en accounts', (driver) => {
   });
 });
 
-describe('instellingen van de sessies', () => {
-  it('zijn de afspraken: 30 minuten inactief, 10 uur absoluut, Secure', async () => {
-    const { STANDAARD_INLOGOPTIES } = await import('../../src/server/auth/opties.js');
-    expect(STANDAARD_INLOGOPTIES).toMatchObject({ inactiefMinuten: 30, absoluutMinuten: 600, veiligeCookie: true, productie: false });
+describe('instellingen van het inloggen', () => {
+  it('standaard: 30 minuten inactief, 10 uur absoluut, Secure, geen OpenID Connect; NODE_ENV=production zet productie aan', () => {
+    expect(leesServerConfig({})).toMatchObject({ ok: true, config: { inloggen: { inactiefMinuten: 30, absoluutMinuten: 600, veiligeCookie: true, productie: false, oidc: null } } });
+    expect(leesServerConfig({ NODE_ENV: 'production' })).toMatchObject({ ok: true, config: { inloggen: { productie: true } } });
+    expect(leesServerConfig({ BINNENBOORD_SESSIE_INACTIEF_MINUTEN: '15', BINNENBOORD_SESSIE_ABSOLUUT_UREN: '8' }))
+      .toMatchObject({ ok: true, config: { inloggen: { inactiefMinuten: 15, absoluutMinuten: 480 } } });
+  });
+
+  it('ongeldige tijden en een onvolledige of onveilige OpenID Connect-instelling worden alle tegelijk genoemd', () => {
+    const u = leesServerConfig({ BINNENBOORD_SESSIE_INACTIEF_MINUTEN: '0', BINNENBOORD_SESSIE_ABSOLUUT_UREN: 'tien', BINNENBOORD_OIDC_ISSUER: 'https://idp.example.org' });
+    expect(u.ok).toBe(false);
+    const fouten = (u as { fouten: string[] }).fouten;
+    expect(fouten[0]).toMatch(/^BINNENBOORD_SESSIE_INACTIEF_MINUTEN '0' is ongeldig/);
+    expect(fouten[1]).toMatch(/^BINNENBOORD_SESSIE_ABSOLUUT_UREN 'tien' is ongeldig/);
+    expect(fouten[2]).toMatch(/BINNENBOORD_OIDC_CLIENT_ID, BINNENBOORD_OIDC_CLIENT_SECRET, BINNENBOORD_OIDC_REDIRECT_URI ontbreekt/);
+    const http = leesServerConfig({ BINNENBOORD_OIDC_ISSUER: 'http://idp.example.org', BINNENBOORD_OIDC_CLIENT_ID: 'a', BINNENBOORD_OIDC_CLIENT_SECRET: 'b', BINNENBOORD_OIDC_REDIRECT_URI: 'https://bb.example.org/api/v1/sessie/oidc/terug' });
+    expect((http as { fouten: string[] }).fouten).toEqual(['BINNENBOORD_OIDC_ISSUER moet https:// zijn (alleen een provider op deze machine mag http:// gebruiken).']);
+  });
+
+  it('OpenID Connect: standaardclaims en rolbron account; http alleen naar 127.0.0.1', () => {
+    const u = leesServerConfig({ BINNENBOORD_OIDC_ISSUER: 'http://127.0.0.1:4000', BINNENBOORD_OIDC_CLIENT_ID: 'bb', BINNENBOORD_OIDC_CLIENT_SECRET: 's', BINNENBOORD_OIDC_REDIRECT_URI: 'http://127.0.0.1:3000/api/v1/sessie/oidc/terug', BINNENBOORD_OIDC_ROLBRON: 'claims' });
+    expect(u).toMatchObject({ ok: true, config: { inloggen: { oidc: { rolBron: 'claims', rolClaim: 'binnenboord_rol', scopeClaim: 'binnenboord_scope', accountClaim: 'email', scopes: ['email'], onveiligHttp: true } } } });
   });
 });

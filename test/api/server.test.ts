@@ -14,7 +14,8 @@ import { describeDatabases, metDatabase, tijdelijkeMap, verseDatabase } from '..
 describe('serverinstellingen', () => {
   it('standaardwaarden werken op een nieuwe machine', () => {
     const u = leesServerConfig({}, '/werk');
-    expect(u).toEqual({ ok: true, config: { port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 0.1, logniveau: 'info', antwoordcache: true } });
+    expect(u).toEqual({ ok: true, config: { port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 0.1, logniveau: 'info', antwoordcache: true,
+      inloggen: { productie: false, inactiefMinuten: 30, absoluutMinuten: 600, veiligeCookie: true, oidc: null } } });
   });
 
   it('leest PORT, HOST, BINNENBOORD_DATABASE (map of postgres-URL) en BINNENBOORD_DEMO_SCHAAL', () => {
