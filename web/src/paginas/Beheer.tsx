@@ -191,8 +191,9 @@ function NieuwAccount({ doe, verstuur }: { doe: Doe; verstuur: Verstuur }) {
     if (ok) zet({ gebruikersnaam: '', weergavenaam: '', rol: 'analist', scope: '', wachtwoord: '' });
   };
   return (
+    <>
+    <h3 className="utrecht-heading-3" id="nieuw-account-kop">Nieuw account</h3>
     <form className="bb-formulier" onSubmit={maak} aria-labelledby="nieuw-account-kop">
-      <h3 className="utrecht-heading-3" id="nieuw-account-kop">Nieuw account</h3>
       <Veld id="nieuw-naam" label="Gebruikersnaam"><input id="nieuw-naam" className={tekstvak} value={v.gebruikersnaam} onChange={veld('gebruikersnaam')} autoComplete="off" required /></Veld>
       <Veld id="nieuw-weergavenaam" label="Naam"><input id="nieuw-weergavenaam" className={tekstvak} value={v.weergavenaam} onChange={veld('weergavenaam')} autoComplete="off" required /></Veld>
       <Veld id="nieuw-rol" label="Rol"><Rolkeuze id="nieuw-rol" waarde={v.rol} zet={(w) => zet({ ...v, rol: w })} /></Veld>
@@ -204,6 +205,7 @@ function NieuwAccount({ doe, verstuur }: { doe: Doe; verstuur: Verstuur }) {
       </Veld>
       <button type="submit" className="utrecht-button utrecht-button--primary-action">Account maken</button>
     </form>
+    </>
   );
 }
 
@@ -258,8 +260,9 @@ function NieuweClient({ doe, verstuur, toonSleutel }: { doe: Doe; verstuur: Vers
     if (ok) zet({ naam: '', rol: 'school', scope: '' });
   };
   return (
+    <>
+    <h3 className="utrecht-heading-3" id="nieuwe-client-kop">Nieuwe machineclient</h3>
     <form className="bb-formulier" onSubmit={maak} aria-labelledby="nieuwe-client-kop">
-      <h3 className="utrecht-heading-3" id="nieuwe-client-kop">Nieuwe machineclient</h3>
       <Veld id="client-naam" label="Naam"><input id="client-naam" className={tekstvak} value={v.naam} onChange={(e) => zet({ ...v, naam: e.target.value })} autoComplete="off" required /></Veld>
       <Veld id="client-rol" label="Rol"><Rolkeuze id="client-rol" waarde={v.rol} zet={(w) => zet({ ...v, rol: w })} /></Veld>
       <Veld id="client-scope" label="Scopecode" uitleg={SCOPE_UITLEG}>
@@ -267,5 +270,6 @@ function NieuweClient({ doe, verstuur, toonSleutel }: { doe: Doe; verstuur: Vers
       </Veld>
       <button type="submit" className="utrecht-button utrecht-button--primary-action">Machineclient maken</button>
     </form>
+    </>
   );
 }
