@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js';
 import type { Toegang } from '../domain/openbaarmaking.js';
 import { registreerAuth } from './auth/index.js';
 import { STANDAARD_INLOGOPTIES, type InlogOpties } from './auth/opties.js';
+import { oidcRoutes } from './auth/oidc.js';
 import { inlogRoutes } from './auth/routes.js';
 import { registreerTijdelijkeToegang } from './auth/tijdelijkeToegang.js';
 import { Antwoordcache, type CacheOpties } from './cache.js';
@@ -160,6 +161,7 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   }
 
   await inlogRoutes(app, opties.db, inloggen);
+  await oidcRoutes(app, opties.db, inloggen);
   await app.register(apiRoutes, { prefix: API_PREFIX, db: opties.db, geoMap: opties.geoMap, gegevens: maakGegevens(opties.db, cache) });
   await registreerWeb(app, opties.webMap, padmethoden);
   return app;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DEMO_SCHAAL_STANDAARD } from '../demo/demodata.js';
 import { STANDAARD_ABSOLUUT_UREN, STANDAARD_INACTIEF_MINUTEN } from '../domain/toegang/inloggen.js';
 import type { InlogOpties } from './auth/opties.js';
-import type { OidcInstellingen } from './auth/oidcInstellingen.js';
+import type { OidcInstellingen } from '../toegang/oidcInstellingen.js';
 
 /**
  * Settings of the web server, from the environment. Every setting is checked at start and

@@ -1,5 +1,5 @@
 import { STANDAARD_ABSOLUUT_UREN, STANDAARD_INACTIEF_MINUTEN } from '../../domain/toegang/inloggen.js';
-import type { OidcInstellingen } from './oidcInstellingen.js';
+import type { OidcInstellingen } from '../../toegang/oidcInstellingen.js';
 
 /** Settings of logging in (src/server/config.ts reads them from the environment). */
 export interface InlogOpties {

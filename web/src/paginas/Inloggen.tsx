@@ -5,13 +5,23 @@ import { Pagina } from '../componenten/Pagina';
 import { Link, useRouter } from '../router';
 import { useSessie } from '../sessie';
 
+/** What went wrong in a login through the organisation (the server sends the browser back with ?fout=…). */
+const OIDC_FOUTEN: Readonly<Record<string, string>> = {
+  'oidc-onbereikbaar': 'Inloggen via uw organisatie is nu niet mogelijk: de inlogdienst is niet bereikbaar. Probeer het later opnieuw.',
+  'oidc-geweigerd': 'Inloggen via uw organisatie is afgebroken of geweigerd.',
+  'oidc-verlopen': 'Het inloggen via uw organisatie duurde te lang of is in een ander venster begonnen. Probeer het opnieuw.',
+  'oidc-mislukt': 'Inloggen via uw organisatie is mislukt. Probeer het opnieuw.',
+  'oidc-rol': 'Uw organisatie gaf geen geldige rol en scope voor Binnenboord mee. Neem contact op met uw beheerder.',
+  'oidc-geen-account': 'Er is geen (actief) Binnenboord-account voor u. Neem contact op met uw beheerder.',
+};
+
 /** Logging in with a user name and password (or through the organisation's OpenID provider, when set up). */
 export function Inloggen() {
   const { sessie, logIn } = useSessie();
-  const { navigeer } = useRouter();
+  const { navigeer, zoek } = useRouter();
   const [naam, zetNaam] = useState('');
   const [wachtwoord, zetWachtwoord] = useState('');
-  const [fout, zetFout] = useState<string | null>(null);
+  const [fout, zetFout] = useState<string | null>(() => OIDC_FOUTEN[zoek.get('fout') ?? ''] ?? null);
   const [bezig, zetBezig] = useState(false);
 
   const verstuur = async (e: FormEvent) => {

@@ -8,7 +8,7 @@ export interface OidcInstellingen {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** where the provider sends the browser back: https://…/api/v1/sessie/oidc/terug */
+  /** where the provider sends the browser back: https://…/api/v1/sessie/oidc/terug (route of src/server/auth/oidc.ts) */
   redirectUri: string;
   /** 'claims': role and scope from claims; 'account': from the mapped account */
   rolBron: 'claims' | 'account';
