@@ -269,11 +269,17 @@ export async function wijzigMachineclient(db: Db, id: string, w: { rol?: Rol; sc
   return r ? alsMachineclient(r) : null;
 }
 
-/** The unblocked machine client holding this key, marked as used now. */
+/**
+ * The unblocked machine client holding this key. "Last used" is written at most once a
+ * minute, so that a busy client costs one read per request, not a write.
+ */
 export async function gebruikMachineclient(db: Db, sleutelHash: string): Promise<Machineclient | null> {
-  const [r] = await db.query<MachineclientRij>(
-    `UPDATE machineclient SET laatst_gebruikt_op = now() WHERE sleutel_hash = $1 AND NOT geblokkeerd RETURNING ${CLIENTVELDEN}`, [sleutelHash]);
-  return r ? alsMachineclient(r) : null;
+  const [r] = await db.query<MachineclientRij & { oud: boolean }>(
+    `SELECT ${CLIENTVELDEN}, (laatst_gebruikt_op IS NULL OR laatst_gebruikt_op < now() - interval '1 minute') AS oud
+       FROM machineclient WHERE sleutel_hash = $1 AND NOT geblokkeerd`, [sleutelHash]);
+  if (!r) return null;
+  if (r.oud) await db.query('UPDATE machineclient SET laatst_gebruikt_op = now() WHERE id = $1', [r.id]);
+  return alsMachineclient(r);
 }
 
 // --- OpenID Connect logins under way ---

@@ -298,3 +298,10 @@ describe('instellingen van het inloggen', () => {
     expect(u).toMatchObject({ ok: true, config: { inloggen: { oidc: { rolBron: 'claims', rolClaim: 'binnenboord_rol', scopeClaim: 'binnenboord_scope', accountClaim: 'email', scopes: ['email'], onveiligHttp: true } } } });
   });
 });
+
+describe('logregels', () => {
+  it('de code en state van een OIDC-terugkeer worden gemaskeerd', async () => {
+    const { maskeerUrl } = await import('../../src/server/logging.js');
+    expect(maskeerUrl('/api/v1/sessie/oidc/terug?code=geheim123&state=abc&iss=http%3A%2F%2Fidp')).toBe('/api/v1/sessie/oidc/terug?code=[verwijderd]&state=[verwijderd]&iss=http%3A%2F%2Fidp');
+  });
+});
