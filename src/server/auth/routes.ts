@@ -45,7 +45,10 @@ function alsProblem(e: unknown): never {
 }
 
 const BEHEER = { handeling: 'account.beheren', bewaar: false } as const;
-const PROBLEM = { $ref: 'Problem#' };
+const probleem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } });
+const ONJUIST_401 = probleem('Gebruikersnaam of wachtwoord onjuist (ook bij een onbekende of geblokkeerde gebruiker).');
+const VERGRENDELD_429 = probleem('Te veel mislukte pogingen: de gebruikersnaam is tijdelijk vergrendeld.');
+const BESTAAT_409 = probleem('De naam is al in gebruik.');
 
 export async function inlogRoutes(app: FastifyInstance, db: Db, opties: InlogOpties): Promise<void> {
   app.get('/api/v1/sessie', {
@@ -58,7 +61,7 @@ export async function inlogRoutes(app: FastifyInstance, db: Db, opties: InlogOpt
     preValidation: async (request) => controleerBody(request),
     schema: {
       tags: ['Sessie'], summary: 'Inloggen met gebruikersnaam en wachtwoord (zet de sessiecookie)', body: InlogVerzoek,
-      response: { 200: SessieAntwoord, 401: PROBLEM, 429: PROBLEM },
+      response: { 200: SessieAntwoord, 401: ONJUIST_401, 429: VERGRENDELD_429 },
     },
   }, async (request, reply) => {
     const naam = request.body.gebruikersnaam.trim().toLowerCase();
@@ -108,7 +111,7 @@ export async function inlogRoutes(app: FastifyInstance, db: Db, opties: InlogOpt
   app.post<{ Body: Static<typeof NieuwAccountVerzoek> }>('/api/v1/accounts', {
     config: BEHEER,
     preValidation: async (request) => controleerBody(request),
-    schema: { tags: ['Beheer'], summary: 'Een account maken', body: NieuwAccountVerzoek, response: { 201: AccountSchema, 409: PROBLEM } },
+    schema: { tags: ['Beheer'], summary: 'Een account maken', body: NieuwAccountVerzoek, response: { 201: AccountSchema, 409: BESTAAT_409 } },
   }, async (request, reply) => {
     const b = request.body;
     const account = await maakAccount(db, {
@@ -144,7 +147,7 @@ export async function inlogRoutes(app: FastifyInstance, db: Db, opties: InlogOpt
   app.post<{ Body: Static<typeof NieuweMachineclientVerzoek> }>('/api/v1/machineclients', {
     config: BEHEER,
     preValidation: async (request) => controleerBody(request),
-    schema: { tags: ['Beheer'], summary: 'Een machineclient maken (de API-sleutel wordt één keer getoond)', body: NieuweMachineclientVerzoek, response: { 201: MachineclientMetSleutel, 409: PROBLEM } },
+    schema: { tags: ['Beheer'], summary: 'Een machineclient maken (de API-sleutel wordt één keer getoond)', body: NieuweMachineclientVerzoek, response: { 201: MachineclientMetSleutel, 409: BESTAAT_409 } },
   }, async (request, reply) => {
     const { client, sleutel } = await maakMachineclient(db, { ...request.body, scopecode: request.body.scopecode ?? null }).catch(alsProblem);
     return reply.code(201).send({ machineclient: client, sleutel });

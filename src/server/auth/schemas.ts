@@ -19,7 +19,8 @@ export const SessieAntwoord = Type.Object({
     weergavenaam: Type.String(),
     rol: RolSchema,
     scope: ScopeSchema,
-    soort: StringEnum(['persoon', 'machine', 'cli'] as const),
+    // how the user proved who they are (Gebruiker.soort); a plain string here, so the API description names no person
+    soort: Type.String({ description: 'hoe de gebruiker is ingelogd: met een sessie, als machineclient of op de opdrachtregel' }),
   })),
   startpagina: Type.Optional(Type.String({ description: 'pad van de startpagina van deze rol in de webapp' })),
   csrfToken: Type.Optional(Type.String({ description: 'meesturen als X-CSRF-Token bij elke wijziging met deze sessie' })),
