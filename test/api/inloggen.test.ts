@@ -207,6 +207,13 @@ describeDatabases('inloggen, sessies en accounts', (driver) => {
     expect(nieuw.json()).toMatchObject({ rol: 'rmc', scope: { soort: 'rmc-regio', code: '19' } });
     expect((await app.inject({ url: '/api/v1/sessie', headers: alleenCookie(weer) })).json().ingelogd).toBe(false);
     expect((await wijzig({ rol: 'gemeente' })).statusCode).toBe(400);
+    // one's own account: not blocked, role not changed (another beheerder must do it)
+    const eigenId = lijst.find((a: { gebruikersnaam: string }) => a.gebruikersnaam === 'beheerder').id;
+    const eigen = await app.inject({ method: 'PATCH', url: `/api/v1/accounts/${eigenId}`, headers: metSessie(beheer), payload: { geblokkeerd: true } });
+    expect(eigen.statusCode).toBe(400);
+    expect(eigen.json().invalidParams[0]).toMatchObject({ name: 'geblokkeerd', code: 'eigen-account' });
+    expect((await app.inject({ method: 'PATCH', url: `/api/v1/accounts/${eigenId}`, headers: metSessie(beheer), payload: { rol: 'analist' } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'PATCH', url: `/api/v1/accounts/${eigenId}`, headers: metSessie(beheer), payload: { weergavenaam: 'Beheerder' } })).statusCode).toBe(200);
     expect((await app.inject({ method: 'PATCH', url: '/api/v1/accounts/00000000-0000-4000-8000-000000000000', headers: metSessie(beheer), payload: { geblokkeerd: true } })).statusCode).toBe(404);
   });
 

@@ -95,6 +95,7 @@ describe('npm start', () => {
     expect(r.uitvoer).toContain('Lege database: demodata maken (synthetisch, schaal 0.002');
     expect(r.uitvoer).toContain('telling 2023-2024 (voorlopig)');
     expect(r.uitvoer).toContain('demodata klaar');
+    expect(r.uitvoer).toContain('Demo-accounts gemaakt: demo-rmc, demo-leerplicht, demo-school, demo-analist, demo-beheer, demo-privacy');
     expect(r.uitvoer).toMatch(/Binnenboord draait op http:\/\/127\.0\.0\.1:\d+\//);
     expect(r.uitvoer).toContain('Binnenboord stopt');
     // the demo delivery carries the demo name, so every run from it is marked synthetic

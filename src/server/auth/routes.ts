@@ -128,6 +128,10 @@ export async function inlogRoutes(app: FastifyInstance, db: Db, opties: InlogOpt
   }, async (request) => {
     const huidig = await leesAccount(db, request.params.id);
     if (!huidig) throw nietGevonden('Dit account bestaat niet.');
+    // A beheerder cannot lock themselves out: blocking or changing one's own role needs another beheerder.
+    if (huidig.id === request.gebruiker?.accountId && (request.body.geblokkeerd === true || request.body.rol !== undefined || request.body.scopecode !== undefined)) {
+      throw ongeldig([{ name: request.body.geblokkeerd === true ? 'geblokkeerd' : 'rol', code: 'eigen-account', reason: 'u kunt uw eigen account niet blokkeren en uw eigen rol of scope niet wijzigen; vraag een andere beheerder' }]);
+    }
     return wijzigAccountgegevens(db, huidig, request.body).catch(alsProblem);
   });
 
