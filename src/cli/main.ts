@@ -7,6 +7,7 @@ import {
   UsageError, afgewezenCommand, auditControleerCommand, bewaartermijnenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieBijwerkenCommand, referentieCommand,
   tellingCommand, verklaarCommand, type Write,
 } from './commands.js';
+import { registreerAccountCommands } from './accountCommands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
 
 /** `binnenboord` — the command line of cli.md. */
@@ -87,6 +88,7 @@ function program(): Command {
     .action((o) => bewaartermijnenCommand(o, write));
 
   registreerGeneratorCommands(p, write);
+  registreerAccountCommands(p, write);
   return p;
 }
 

@@ -42,3 +42,8 @@ export function afgewezenUitvoer(leveringId: number | null): string {
   return `COPY (SELECT levering_id, bestand, regel, kolom, reden, inhoud FROM afgewezen_rij ${filter}
     ORDER BY levering_id, bestand, regel, id) TO STDOUT WITH (FORMAT csv)`;
 }
+
+/** The names of all deliveries (to see whether the demo data is there). */
+export async function leveringsnamen(db: Db): Promise<string[]> {
+  return (await db.query<{ naam: string }>('SELECT naam FROM levering ORDER BY id')).map((r) => r.naam);
+}

@@ -2,6 +2,7 @@ import type { Db } from './database.js';
 import basis from './migrations/001_initial.js';
 import leveringWeigering from './migrations/002_levering_weigering.js';
 import toegang from './migrations/003_toegang.js';
+import accounts from './migrations/005_accounts.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
@@ -12,6 +13,7 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '001_basis', sql: basis },
   { naam: '002_levering_weigering', sql: leveringWeigering },
   { naam: '003_toegang', sql: toegang },
+  { naam: '005_accounts', sql: accounts },
 ];
 
 export async function migrate(db: Db): Promise<void> {

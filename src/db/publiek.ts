@@ -17,6 +17,8 @@ export const PUBLIEKE_TABELLEN = ['levering', 'telling_run', 'telling_run_leveri
 export const PERSOONSTABELLEN = [
   'persoon', 'verblijf', 'brp_gebeurtenis', 'inschrijving', 'diploma', 'vrijstelling', 'werk', 'telling_persoon', 'afgewezen_rij',
   'audit', 'audit_persoon', 'audit_keten', 'audit_voor_003', 'toegang_sleutel', 'verwijdering', 'persoon_referentie',
+  // accounts: staff's personal data and password hashes
+  'account', 'sessie', 'inlogpoging', 'machineclient', 'oidc_aanvraag',
 ] as const;
 
 const VERBODEN = new RegExp(`\\b(${PERSOONSTABELLEN.join('|')})\\b`, 'i');

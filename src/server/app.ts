@@ -3,6 +3,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Db } from '../db/database.js';
 import type { Toegang } from '../domain/openbaarmaking.js';
 import { BELEID, isHandeling } from '../domain/toegang/beleid.js';
+import { registreerAuth } from './auth/index.js';
+import { STANDAARD_INLOGOPTIES, type InlogOpties } from './auth/opties.js';
+import { oidcRoutes } from './auth/oidc.js';
+import { inlogRoutes } from './auth/routes.js';
 import { Antwoordcache, cachesleutel, type CacheOpties } from './cache.js';
 import { alsCsv, kiesFormaat } from './csv.js';
 import { schermAf } from './disclosure.js';
@@ -42,6 +46,8 @@ export interface AppOpties {
   vertrouwdeProxy?: string | null;
   /** TEST ONLY: who is asking, instead of the login plugin (see `Testgebruiker` in toegang.ts) */
   testgebruiker?: Testgebruiker;
+  /** logging in: timeouts, production (no demo accounts), OpenID Connect */
+  inloggen?: Partial<InlogOpties>;
 }
 
 declare module 'fastify' {
@@ -94,9 +100,11 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   const cache = new Antwoordcache(publiek, opties.cache);
   const gegevens = maakGegevens(publiek, cache);
   app.setErrorHandler(foutafhandeling);
+  const inloggen: InlogOpties = { ...STANDAARD_INLOGOPTIES, ...opties.inloggen };
   // Before any route and any other onSend hook: the limits wrap every handler and see every answer.
   await registreerGrenzen(app, opties.grenzen);
-  // Before any route: every API route must name its policy action.
+  // Who is asking (onRequest), then what they may do (every API route names its policy action).
+  await registreerAuth(app, opties.db, inloggen);
   app.decorate('toegangsroutes', registreerToegang(app, opties.testgebruiker));
 
   const csvRoutes = new Set<string>();
@@ -187,6 +195,8 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     app.get(pad, { schema: { hide: true }, config: { handeling: 'api.beschrijving' } }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(voordeur));
   }
 
+  await inlogRoutes(app, opties.db, inloggen);
+  await oidcRoutes(app, opties.db, inloggen);
   await app.register(apiRoutes, { prefix: API_PREFIX, db: publiek, geoMap: opties.geoMap, gegevens });
   await app.register(beschermdeRoutes, { prefix: API_PREFIX, db: opties.db, gegevens });
   await registreerWeb(app, opties.webMap, padmethoden);

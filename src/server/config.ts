@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { DEMO_SCHAAL_STANDAARD } from '../demo/demodata.js';
+import { STANDAARD_ABSOLUUT_UREN, STANDAARD_INACTIEF_MINUTEN } from '../domain/toegang/inloggen.js';
+import type { InlogOpties } from './auth/opties.js';
+import type { OidcInstellingen } from '../toegang/oidcInstellingen.js';
 
 /**
  * Settings of the web server, from the environment. Every setting is checked at start and
@@ -22,6 +25,8 @@ export interface ServerConfig {
   verzoekTijdlimiet: number;
   /** seconds the server may take to answer; beyond it the client gets 503 */
   antwoordTijdlimiet: number;
+  /** logging in: NODE_ENV=production, session timeouts, OpenID Connect */
+  inloggen: InlogOpties;
 }
 
 export type ConfigUitkomst = { ok: true; config: ServerConfig } | { ok: false; fouten: string[] };
@@ -80,12 +85,19 @@ export function leesServerConfig(env: NodeJS.ProcessEnv, werkmap: string = proce
     fouten.push(`BINNENBOORD_VERTROUWDE_PROXY '${env.BINNENBOORD_VERTROUWDE_PROXY}' is ongeldig: geef IP-adressen of netwerken (CIDR), gescheiden door komma's, bijvoorbeeld 127.0.0.1,10.0.0.0/8.`);
   }
 
+  const inactiefMinuten = begrensdGetal(env, 'BINNENBOORD_SESSIE_INACTIEF_MINUTEN', STANDAARD_INACTIEF_MINUTEN, 1, 24 * 60, fouten);
+  const absoluutUren = begrensdGetal(env, 'BINNENBOORD_SESSIE_ABSOLUUT_UREN', STANDAARD_ABSOLUUT_UREN, 1, 24 * 7, fouten);
+  const oidc = leesOidc(env, fouten);
+
   if (fouten.length > 0) return { ok: false, fouten };
+  const inloggen: InlogOpties = {
+    productie: env.NODE_ENV === 'production', inactiefMinuten, absoluutMinuten: absoluutUren * 60, veiligeCookie: true, oidc,
+  };
   return {
     ok: true,
     config: {
       port, host, database, demoSchaal, logniveau, antwoordcache: cacheTekst === 'aan',
-      verzoekenPerMinuut, vertrouwdeProxy: proxies.length > 0 ? proxies.join(',') : null, verzoekTijdlimiet, antwoordTijdlimiet,
+      verzoekenPerMinuut, vertrouwdeProxy: proxies.length > 0 ? proxies.join(',') : null, verzoekTijdlimiet, antwoordTijdlimiet, inloggen,
     },
   };
 }
@@ -105,4 +117,55 @@ function geheelGetal(env: NodeJS.ProcessEnv, naam: string, standaard: number, mi
     fouten.push(`${naam} '${env[naam]}' is ongeldig: geef een geheel getal van ${minimum} tot en met 1000000 (${uitleg}).`);
   }
   return getal;
+}
+
+/** An integer setting between `min` and `max`; the default when invalid (the error is listed). */
+function begrensdGetal(env: NodeJS.ProcessEnv, naam: string, standaard: number, min: number, max: number, fouten: string[]): number {
+  const tekst = env[naam]?.trim() || String(standaard);
+  const n = Number(tekst);
+  if (!/^\d+$/.test(tekst) || n < min || n > max) {
+    fouten.push(`${naam} '${env[naam]}' is ongeldig: geef een geheel getal van ${min} tot en met ${max}.`);
+    return standaard;
+  }
+  return n;
+}
+
+const OIDC_VERPLICHT = ['BINNENBOORD_OIDC_ISSUER', 'BINNENBOORD_OIDC_CLIENT_ID', 'BINNENBOORD_OIDC_CLIENT_SECRET', 'BINNENBOORD_OIDC_REDIRECT_URI'] as const;
+
+/** OpenID Connect is on when BINNENBOORD_OIDC_ISSUER is set; then the other three are required. */
+function leesOidc(env: NodeJS.ProcessEnv, fouten: string[]): OidcInstellingen | null {
+  if (!env.BINNENBOORD_OIDC_ISSUER?.trim()) return null;
+  const ontbreekt = OIDC_VERPLICHT.filter((n) => !env[n]?.trim());
+  if (ontbreekt.length > 0) {
+    fouten.push(`OpenID Connect staat aan (BINNENBOORD_OIDC_ISSUER), maar ${ontbreekt.join(', ')} ontbreekt.`);
+    return null;
+  }
+  const urls: Record<string, URL | null> = {};
+  for (const n of ['BINNENBOORD_OIDC_ISSUER', 'BINNENBOORD_OIDC_REDIRECT_URI'] as const) {
+    try {
+      urls[n] = new URL(env[n]!.trim());
+    } catch {
+      fouten.push(`${n} '${env[n]}' is geen URL.`);
+      urls[n] = null;
+    }
+  }
+  const issuer = urls.BINNENBOORD_OIDC_ISSUER;
+  const lokaal = (u: URL) => u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
+  if (issuer && issuer.protocol !== 'https:' && !lokaal(issuer)) {
+    fouten.push(`BINNENBOORD_OIDC_ISSUER moet https:// zijn (alleen een provider op deze machine mag http:// gebruiken).`);
+  }
+  const rolBron = env.BINNENBOORD_OIDC_ROLBRON?.trim() || 'account';
+  if (rolBron !== 'claims' && rolBron !== 'account') fouten.push(`BINNENBOORD_OIDC_ROLBRON '${rolBron}' is onbekend: kies claims of account.`);
+  return {
+    issuer: env.BINNENBOORD_OIDC_ISSUER!.trim(),
+    clientId: env.BINNENBOORD_OIDC_CLIENT_ID!.trim(),
+    clientSecret: env.BINNENBOORD_OIDC_CLIENT_SECRET!.trim(),
+    redirectUri: env.BINNENBOORD_OIDC_REDIRECT_URI!.trim(),
+    rolBron: rolBron as OidcInstellingen['rolBron'],
+    rolClaim: env.BINNENBOORD_OIDC_ROL_CLAIM?.trim() || 'binnenboord_rol',
+    scopeClaim: env.BINNENBOORD_OIDC_SCOPE_CLAIM?.trim() || 'binnenboord_scope',
+    accountClaim: env.BINNENBOORD_OIDC_ACCOUNT_CLAIM?.trim() || 'email',
+    scopes: (env.BINNENBOORD_OIDC_SCOPES?.trim() || 'email').split(/[\s,]+/).filter(Boolean),
+    onveiligHttp: issuer !== null && issuer !== undefined && issuer.protocol === 'http:' && lokaal(issuer),
+  };
 }

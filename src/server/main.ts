@@ -3,6 +3,7 @@ import { PROJECTMAP, referentiedataMap } from '../config.js';
 import { describeLocation, parseDatabaseLocation } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
 import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
+import { zorgVoorDemoaccounts } from '../demo/demoaccounts.js';
 import { zorgVoorDemodata } from '../demo/demodata.js';
 import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import { bouwApp } from './app.js';
@@ -38,6 +39,8 @@ async function start(): Promise<number> {
   }
   try {
     await zorgVoorDemodata(db, (melding) => process.stdout.write(`${melding}\n`), { schaal: config.demoSchaal });
+    // One account per role to try the app with; never in production (README, Demo-accounts).
+    await zorgVoorDemoaccounts(db, { productie: config.inloggen.productie }, (melding) => process.stdout.write(`${melding}\n`));
   } catch (e) {
     // Missing reference data, a full disk: say what, leave the database as it was (the
     // import is one transaction) and stop, so the next start tries again.
@@ -55,6 +58,7 @@ async function start(): Promise<number> {
     grenzen: { verzoekenPerMinuut: config.verzoekenPerMinuut, antwoordTijdlimiet: config.antwoordTijdlimiet * 1000 },
     verzoekTijdlimiet: config.verzoekTijdlimiet * 1000,
     vertrouwdeProxy: config.vertrouwdeProxy,
+    inloggen: config.inloggen,
   });
   // Retention, daily in the server process (and `binnenboord bewaartermijnen toepassen`):
   // first a minute after the start, then every 24 hours. A failure is logged and retried next time.

@@ -67,6 +67,8 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>, beschermd: Readonl
         { name: 'Toegang', description: 'Wat de huidige gebruiker mag (toegangsbeleid)' },
         { name: 'Personen', description: 'Persoonsgegevens binnen de eigen scope; alleen na inloggen, elke inzage vastgelegd' },
         { name: 'Audit', description: 'Het audittrail van inzage in persoonsgegevens; alleen de functionaris gegevensbescherming' },
+        { name: 'Sessie', description: 'Inloggen, uitloggen en wie is ingelogd' },
+        { name: 'Beheer', description: 'Accounts en machineclients (rol beheer)' },
       ],
     },
     refResolver: {

@@ -27,6 +27,8 @@ const TITELS: Record<number, string> = {
   404: 'Niet gevonden',
   405: 'Methode niet toegestaan',
   406: 'Gevraagd formaat niet beschikbaar',
+  409: 'Bestaat al',
+  415: 'Verkeerd mediatype',
   429: 'Te veel verzoeken',
   500: 'Interne fout',
   503: 'Tijdelijk niet beschikbaar',

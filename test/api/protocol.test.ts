@@ -26,12 +26,18 @@ describeDatabases('API: protocol', (driver) => {
       '/audit/_zoek', '/gemeenten', '/gemeenten/{gemeenteCode}', '/instellingen', '/instellingen/{brin}', '/kaarten/gemeenten',
       '/kaarten/rmc-regios', '/landelijk/kerncijfers', '/landelijk/reeks', '/personen/_zoek', '/rechten', '/rmc-regios', '/rmc-regios/{rmcCode}',
       '/schooljaren', '/tellingen/{runId}', '/vergelijking',
-    ]);
+      // logging in and beheer (issue 8)
+      '/accounts', '/accounts/{id}', '/accounts/{id}/_wachtwoord', '/machineclients', '/machineclients/{id}', '/machineclients/{id}/_sleutel',
+      '/sessie', '/sessie/_inloggen', '/sessie/_uitloggen',
+    ].sort());
     for (const [pad, operaties] of Object.entries<Record<string, { responses: Record<string, { headers?: object; content?: object }> }>>(doc.paths)) {
+      // kebab-case segments; the last may be an action (/_zoek), as the API Design Rules allow
       expect(pad).toMatch(/^(\/([a-z0-9]+(-[a-z0-9]+)*|\{[a-zA-Z]+\}))+(\/_[a-z]+)?$/);
-      const op = (operaties.get ?? operaties.post)!;
-      expect(op.responses['200']!.headers).toHaveProperty('API-Version');
-      expect(op.responses['400']!.content).toHaveProperty(['application/problem+json']);
+      for (const op of Object.values(operaties)) {
+        const ok = Object.keys(op.responses).find((c) => /^2\d\d$/.test(c))!;
+        expect(op.responses[ok]!.headers).toHaveProperty('API-Version');
+        expect(op.responses['400']!.content).toHaveProperty(['application/problem+json']);
+      }
     }
     expect(doc.paths['/rmc-regios'].get.responses['200'].content).toHaveProperty(['text/csv']);
     expect(doc.components.schemas).toHaveProperty('Problem');

@@ -19,6 +19,7 @@ describe('serverinstellingen', () => {
       config: {
         port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 0.1, logniveau: 'info', antwoordcache: true,
         verzoekenPerMinuut: 300, vertrouwdeProxy: null, verzoekTijdlimiet: 30, antwoordTijdlimiet: 30,
+        inloggen: { productie: false, inactiefMinuten: 30, absoluutMinuten: 600, veiligeCookie: true, oidc: null },
       },
     });
   });
@@ -116,6 +117,7 @@ describe('npm start', () => {
     expect(r.uitvoer).toContain('Lege database: demodata maken (synthetisch, schaal 0.002');
     expect(r.uitvoer).toContain('telling 2023-2024 (voorlopig)');
     expect(r.uitvoer).toContain('demodata klaar');
+    expect(r.uitvoer).toContain('Demo-accounts gemaakt: demo-rmc, demo-leerplicht, demo-school, demo-analist, demo-beheer, demo-privacy');
     expect(r.uitvoer).toMatch(/Binnenboord draait op http:\/\/127\.0\.0\.1:\d+\//);
     expect(r.uitvoer).toContain('Binnenboord stopt');
     // the demo delivery carries the demo name, so every run from it is marked synthetic
