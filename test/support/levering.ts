@@ -43,6 +43,7 @@ export const ALLE_TABELLEN = [
   'levering', 'levering_bestand', 'afgewezen_rij',
   ...BESTANDEN.map((b) => b.tabel),
   'telling_run', 'telling_run_levering', 'telling_persoon', 'telling_cijfer', 'audit', 'schema_migration',
+  'verzuimmelding', 'verzuimactie', 'verzuimstatus',
 ] as const;
 
 /** Row count of every table. */
