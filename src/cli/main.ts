@@ -8,6 +8,8 @@ import {
   tellingCommand, verklaarCommand, type Write,
 } from './commands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
+import { registreerVerzuimCommands } from './verzuimCommands.js';
+import { OnbruikbaarBestand } from '../verzuim/importeer.js';
 
 /** `binnenboord` — the command line of cli.md. */
 const write: Write = (t) => process.stdout.write(t);
@@ -76,6 +78,7 @@ function program(): Command {
     .action((o) => demoCommand(o, write));
 
   registreerGeneratorCommands(p, write);
+  registreerVerzuimCommands(p, write);
   return p;
 }
 
@@ -87,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof ReferentiedataOntbreekt || e instanceof BijwerkenGeweigerd;
+    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof ReferentiedataOntbreekt || e instanceof BijwerkenGeweigerd || e instanceof OnbruikbaarBestand;
     process.stderr.write(`binnenboord: ${bekend ? (e as Error).message : (e as Error).stack ?? String(e)}\n`);
     return 1;
   }
