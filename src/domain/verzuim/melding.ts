@@ -148,11 +148,12 @@ export function valideerMelding(invoer: MeldingInvoer, ctx: Meldingcontext): Mel
     }
     return Number(w);
   };
-  const telefoon = (veld: Meldingveld, verplicht: boolean): string | null => {
+  // The pupil's or parent's number is not repeated in the message: it is their personal data.
+  const telefoon = (veld: Meldingveld, verplicht: boolean, herhaal: boolean): string | null => {
     const w = tekst(veld, verplicht, 30);
     if (w === null) return null;
     if (!TELEFOON.test(w.replace(/[\s-]/g, ''))) {
-      fout(veld, `'${w}' is geen Nederlands telefoonnummer (10 cijfers beginnend met 0, of +31 met 9 cijfers)`);
+      fout(veld, `${herhaal ? `'${w}' ` : ''}is geen Nederlands telefoonnummer (10 cijfers beginnend met 0, of +31 met 9 cijfers)`);
     }
     return w;
   };
@@ -200,10 +201,10 @@ export function valideerMelding(invoer: MeldingInvoer, ctx: Meldingcontext): Mel
   if (gevraagd === true && redenNiet !== null) fout('reden_niet_handelen', 'moet leeg zijn als de gemeente wordt gevraagd te handelen');
   const melderNaam = tekst('melder_naam', true, MAX_KORTE_TEKST);
   const melderFunctie = tekst('melder_functie', true, MAX_KORTE_TEKST);
-  const melderTelefoon = telefoon('melder_telefoon', true);
+  const melderTelefoon = telefoon('melder_telefoon', true, true);
   const melderEmail = tekst('melder_email', true, 254);
   if (melderEmail !== null && !EMAIL.test(melderEmail)) fout('melder_email', `'${melderEmail}' is geen e-mailadres`);
-  const telefoonLeerling = telefoon('telefoon_leerling_of_ouder', false);
+  const telefoonLeerling = telefoon('telefoon_leerling_of_ouder', false, false);
   const verblijfadres = tekst('verblijfadres', false, MAX_KORTE_TEKST);
   const verblijfGemeente = invoer.verblijf_gemeente_code.trim() || null;
   if (verblijfGemeente !== null && !GEMEENTECODE.test(verblijfGemeente)) fout('verblijf_gemeente_code', `'${verblijfGemeente}' is geen gemeentecode (GM en 4 cijfers)`);

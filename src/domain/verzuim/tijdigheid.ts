@@ -1,7 +1,7 @@
 import type { Datum } from '../datum.js';
 import { plusDagen } from './kalender.js';
 import type { Verzuimmelding } from './melding.js';
-import type { Schoolkalender, Vakantieregio } from './schooldagen.js';
+import { BuitenSchoolkalender, type Schoolkalender, type Vakantieregio } from './schooldagen.js';
 
 /**
  * Timeliness (docs/rules/verzuim-tijdigheid.md): a report of `16u4w` or `lrv` is due within
@@ -32,16 +32,12 @@ export function tijdigheid(
   const drempel = drempeldatum(m);
   if (drempel === null) return { status: 'niet-van-toepassing' };
   if (regio === null) return { status: 'onbekend', drempeldatum: drempel, reden: 'de vakantieregio van de school is onbekend' };
-  // Five school days after the threshold can run at most a summer holiday plus two weeks ahead.
-  if (!kalender.kent(regio, drempel) || !kalender.kent(regio, plusDagen(drempel, 70))) {
-    // Near the end of the known calendar: try anyway, it may still fit.
-    try {
-      const uiterlijk = kalender.schooldagenNa(regio, drempel, MELDTERMIJN_SCHOOLDAGEN);
-      return { status: m.meldingsdatum <= uiterlijk ? 'tijdig' : 'te-laat', drempeldatum: drempel, uiterlijk };
-    } catch (e) {
-      return { status: 'onbekend', drempeldatum: drempel, reden: `schooldagen niet te tellen: ${(e as Error).message}` };
-    }
+  try {
+    // Throws when the days to count run outside the known school calendar: then we cannot tell.
+    const uiterlijk = kalender.schooldagenNa(regio, drempel, MELDTERMIJN_SCHOOLDAGEN);
+    return { status: m.meldingsdatum <= uiterlijk ? 'tijdig' : 'te-laat', drempeldatum: drempel, uiterlijk };
+  } catch (e) {
+    if (!(e instanceof BuitenSchoolkalender)) throw e;
+    return { status: 'onbekend', drempeldatum: drempel, reden: `schooldagen niet te tellen: ${e.message}` };
   }
-  const uiterlijk = kalender.schooldagenNa(regio, drempel, MELDTERMIJN_SCHOOLDAGEN);
-  return { status: m.meldingsdatum <= uiterlijk ? 'tijdig' : 'te-laat', drempeldatum: drempel, uiterlijk };
 }

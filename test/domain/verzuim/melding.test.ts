@@ -68,7 +68,8 @@ describe('verzuimmelding: velden', () => {
     expect(fouten({ melder_email: 'verzuim@school' })[0]!.veld).toBe('melder_email');
     expect(fouten({ melder_telefoon: '12345' })[0]!.veld).toBe('melder_telefoon');
     expect(met({ melder_telefoon: '+31 20 123 4567', telefoon_leerling_of_ouder: '0031612345678' }).ok).toBe(true);
-    expect(fouten({ telefoon_leerling_of_ouder: '06-1234' })[0]!.veld).toBe('telefoon_leerling_of_ouder');
+    // het nummer van leerling of ouder wordt niet herhaald in de melding
+    expect(fouten({ telefoon_leerling_of_ouder: '06-1234' })).toEqual([{ veld: 'telefoon_leerling_of_ouder', reden: 'is geen Nederlands telefoonnummer (10 cijfers beginnend met 0, of +31 met 9 cijfers)' }]);
   });
   it('gemeente niet gevraagd te handelen: reden verplicht; wel gevraagd: reden leeg', () => {
     expect(fouten({ gemeente_gevraagd_te_handelen: 'nee' })[0]).toEqual({ veld: 'reden_niet_handelen', reden: 'is verplicht en ontbreekt' });
