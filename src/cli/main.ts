@@ -9,6 +9,8 @@ import {
 } from './commands.js';
 import { registreerAccountCommands } from './accountCommands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
+import { registreerVerzuimCommands } from './verzuimCommands.js';
+import { OnbruikbaarBestand } from '../verzuim/importeer.js';
 
 /** `binnenboord` — the command line of cli.md. */
 const write: Write = (t) => process.stdout.write(t);
@@ -89,6 +91,7 @@ function program(): Command {
 
   registreerGeneratorCommands(p, write);
   registreerAccountCommands(p, write);
+  registreerVerzuimCommands(p, write);
   return p;
 }
 
@@ -100,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof DatabaseInUse || e instanceof ReferentiedataOntbreekt || e instanceof BijwerkenGeweigerd;
+    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof DatabaseInUse || e instanceof ReferentiedataOntbreekt || e instanceof BijwerkenGeweigerd || e instanceof OnbruikbaarBestand;
     process.stderr.write(`binnenboord: ${bekend ? (e as Error).message : (e as Error).stack ?? String(e)}\n`);
     return 1;
   }

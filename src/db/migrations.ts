@@ -3,6 +3,7 @@ import basis from './migrations/001_initial.js';
 import leveringWeigering from './migrations/002_levering_weigering.js';
 import toegang from './migrations/003_toegang.js';
 import accounts from './migrations/005_accounts.js';
+import verzuim from './migrations/007_verzuim.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
@@ -14,6 +15,7 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '002_levering_weigering', sql: leveringWeigering },
   { naam: '003_toegang', sql: toegang },
   { naam: '005_accounts', sql: accounts },
+  { naam: '007_verzuim', sql: verzuim },
 ];
 
 export async function migrate(db: Db): Promise<void> {

@@ -19,6 +19,8 @@ export const PERSOONSTABELLEN = [
   'audit', 'audit_persoon', 'audit_keten', 'audit_voor_003', 'toegang_sleutel', 'verwijdering', 'persoon_referentie',
   // accounts: staff's personal data and password hashes
   'account', 'sessie', 'inlogpoging', 'machineclient', 'oidc_aanvraag',
+  // absence reports
+  'verzuimmelding', 'verzuimactie', 'verzuimstatus',
 ] as const;
 
 const VERBODEN = new RegExp(`\\b(${PERSOONSTABELLEN.join('|')})\\b`, 'i');

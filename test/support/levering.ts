@@ -44,6 +44,7 @@ export const ALLE_TABELLEN = [
   ...BESTANDEN.map((b) => b.tabel),
   'telling_run', 'telling_run_levering', 'telling_persoon', 'telling_cijfer', 'audit', 'schema_migration',
   'audit_persoon', 'audit_keten', 'audit_voor_003', 'toegang_sleutel', 'verwijdering',
+  'verzuimmelding', 'verzuimactie', 'verzuimstatus',
 ] as const;
 
 /** Row count of every table. */

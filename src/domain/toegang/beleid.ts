@@ -33,6 +33,8 @@ export const BELEID = {
   'telling.personen.uitvoeren': { wie: 'opdrachtregel' },
   /** `binnenboord audit controleer` and `bewaartermijnen toepassen` */
   'beheer.opdrachtregel': { wie: 'opdrachtregel' },
+  /** absence reports filed in bulk from a CSV file; schools get the API and a form later (issue 10) */
+  'verzuim.importeren': { wie: 'opdrachtregel' },
 } as const satisfies Record<string, Regel>;
 
 export type Handeling = keyof typeof BELEID;
@@ -55,6 +57,7 @@ export const DOELEN = {
   'uitleg-telling': { rollen: [], omschrijving: 'uitleggen waarom een persoon wel of niet als vsv\'er telt (opdrachtregel)' },
   'levering-corrigeren': { rollen: [], omschrijving: 'afgewezen rijen van een levering corrigeren (opdrachtregel)' },
   'telling-uitvoer': { rollen: [], omschrijving: 'de uitvoerbestanden van een telling maken (opdrachtregel)' },
+  'verzuim-melden': { rollen: ['school'], omschrijving: 'verzuim van de eigen leerlingen melden aan de gemeente (Leerplichtwet 1969 art. 21a)' },
 } as const satisfies Record<string, { rollen: readonly Rol[]; omschrijving: string }>;
 
 export type Doel = keyof typeof DOELEN;
