@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import { useNaarAnker } from './anker';
 import { Laden } from './componenten/Melding';
 import { Landelijk } from './paginas/Landelijk';
 import { Link, match, RouterProvider, useRouter } from './router';
@@ -34,6 +35,7 @@ const MENU = [
 
 function Inhoud() {
   const { pad } = useRouter();
+  useNaarAnker();
   for (const [patroon, Pagina] of ROUTES) {
     const p = match(patroon, pad);
     if (p) return <Pagina key={`${patroon}:${JSON.stringify(p)}`} p={p} />;

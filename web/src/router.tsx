@@ -1,3 +1,4 @@
+import { matchPad } from '../../src/server/webpaden';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
 /**
@@ -72,18 +73,5 @@ export function Link({ href, onClick, className, menu, ...rest }: LinkProps) {
   return <a href={href} onClick={klik} className={className ?? 'utrecht-link utrecht-link--html-a'} aria-current={huidig ? 'page' : undefined} {...rest} />;
 }
 
-/** Matches `/regio/:code` style patterns; returns the parameters or null. */
-export function match(patroon: string, pad: string): Record<string, string> | null {
-  const delen = patroon.split('/');
-  const padDelen = pad.replace(/\/+$/, '').split('/');
-  if (pad === '/' && patroon === '/') return {};
-  if (delen.length !== padDelen.length) return null;
-  const uit: Record<string, string> = {};
-  for (let i = 0; i < delen.length; i += 1) {
-    const d = delen[i]!;
-    const p = padDelen[i]!;
-    if (d.startsWith(':')) uit[d.slice(1)] = decodeURIComponent(p);
-    else if (d !== p) return null;
-  }
-  return uit;
-}
+/** Matches `/regio/:code` style patterns; returns the parameters or null (shared with the server, webpaden.ts). */
+export const match = matchPad;

@@ -29,7 +29,7 @@ export function Grafiek({ titel, samenvatting, teken, sleutel, uitleg }: {
     import('@observablehq/plot').then((Plot) => {
       const doel = vlak.current;
       if (!actief || !doel) return;
-      const breedte = Math.max(320, Math.min(doel.clientWidth || 640, 900));
+      const breedte = Math.max(260, Math.min(doel.clientWidth || 640, 900));
       const el = tekenaar.current(Plot, breedte);
       el.querySelectorAll('style').forEach((s) => s.remove());
       const svg = el instanceof SVGSVGElement ? el : el.querySelector('svg');

@@ -53,8 +53,8 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true }: {
         <p>
           &lt;5: 1 tot en met 4 personen (afgeschermd).
           {' '}x: aantal afgeschermd, omdat een ander afgeschermd aantal anders uit de totalen te herleiden is.
-          {' '}–: bij een aantal: geen cijfer (geen leerlingen in de startpopulatie); bij een percentage: niet getoond, omdat het op
-          {' '}minder dan 5 vsv'ers rust (ook bij 0) of een aantal ervan is afgeschermd.
+          {' '}–: bij een aantal: geen cijfer (de groep komt in deze telling niet voor); bij een percentage: niet getoond, omdat er
+          {' '}geen leerlingen zijn (startpopulatie 0), omdat het op minder dan 5 vsv'ers rust (ook bij 0) of omdat een aantal ervan is afgeschermd.
         </p>
       </div>
     </div>

@@ -13,7 +13,7 @@ export function Gemeente({ p }: { p: Record<string, string> }) {
   const { zoek } = useRouter();
   const url = apiUrl(`/gemeenten/${encodeURIComponent(p.code!)}`, { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') });
   const gemeente = useApi<GemeenteData>(url);
-  const naam = gemeente.status === 'klaar' ? gemeente.data.naam : `gemeente ${p.code}`;
+  const naam = gemeente.status === 'klaar' ? gemeente.data.naam : p.code!;
   return (
     <Pagina titel={`Gemeente ${naam}`}>
       <Kruimelpad stappen={[{ href: '/', tekst: 'Landelijk' }, { href: '/kaart?niveau=gemeenten', tekst: 'Kaart en gemeenten' },
@@ -28,7 +28,7 @@ export function Gemeente({ p }: { p: Record<string, string> }) {
           </p>
           <Inhoudsopgave onderdelen={gebiedsonderdelen(g.naam, false)} />
           <Gebiedskerncijfers g={g} naam={g.naam} />
-          <Gebiedstrend g={g} naam={g.naam} url={url} />
+          <Gebiedstrend g={g} naam={g.naam} code={g.gemeenteCode} url={url} />
           <Gebiedsnormen g={g} naam={g.naam} url={url} />
           <Gebiedsuitsplitsingen g={g} naam={g.naam} url={url} />
           <Gebiedsvestigingen g={g} naam={g.naam} url={url} />

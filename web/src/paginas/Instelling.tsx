@@ -39,7 +39,7 @@ export function Instelling({ p }: { p: Record<string, string> }) {
   const { zoek } = useRouter();
   const url = apiUrl(`/instellingen/${encodeURIComponent(p.brin!)}`, { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') });
   const instelling = useApi<InstellingData>(url);
-  const naam = instelling.status === 'klaar' ? instelling.data.naam : `instelling ${p.brin}`;
+  const naam = instelling.status === 'klaar' ? instelling.data.naam : `Instelling ${p.brin}`;
   return (
     <Pagina titel={naam}>
       <Kruimelpad stappen={[{ href: '/', tekst: 'Landelijk' }, { href: '/instellingen', tekst: 'Instellingen' }]} />
@@ -97,9 +97,10 @@ export function Instelling({ p }: { p: Record<string, string> }) {
               <h2 id="kop-trend" className="utrecht-heading-2">Verloop over de schooljaren</h2>
               <Grafiek titel={`vsv-percentage ${i.naam} per schooljaar`} sleutel={JSON.stringify(i.trend.map((t) => [t.schooljaar, t.totaal.percentage]))}
                 samenvatting={`Lijngrafiek van het vsv-percentage van ${i.naam} per schooljaar. Niet getoonde percentages ontbreken.`}
+                uitleg="Open symbolen: voorlopige cijfers. Gestippelde verticale lijn: methodewijziging (trendbreuk)."
                 teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
                   jaren, yLabel: 'vsv-percentage', percentage: true,
-                  reeksen: [{ naam: i.brin, punten: i.trend.map((t) => ({ schooljaar: t.schooljaar, waarde: getal(t.totaal.percentage), voorlopig: t.telling.status === 'voorlopig' })) }],
+                  reeksen: [{ naam: i.naam, sleutel: i.brin, punten: i.trend.map((t) => ({ schooljaar: t.schooljaar, waarde: getal(t.totaal.percentage), voorlopig: t.telling.status === 'voorlopig' })) }],
                   breuken: i.trend.filter((t) => t.methodewijziging).map((t) => ({ schooljaar: t.schooljaar, label: 'Methodewijziging' })),
                 })} />
               <Tabel titel={`Verloop ${i.naam}, per categorie tegen de norm (tot en met 2014-2015 de prestatienorm van het jaar, daarna de laatst vastgestelde norm van 2014-2015 als referentienorm)`}

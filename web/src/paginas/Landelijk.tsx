@@ -55,8 +55,14 @@ const NAAMVOLGORDE = new Intl.Collator('nl', { sensitivity: 'base', numeric: tru
 function GebiedKiezer() {
   const { zoek, navigeer } = useRouter();
   const query = { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') };
-  const regios = useApi<Regiolijst>(apiUrl('/rmc-regios', query));
-  const gemeenten = useApi<Gemeentelijst>(apiUrl('/gemeenten', query));
+  // The lists of the chosen year; when that year or status has no count, the latest lists
+  // (the page of the area then says what is missing), so the pickers never wait forever.
+  const regiosJaar = useApi<Regiolijst>(apiUrl('/rmc-regios', query));
+  const gemeentenJaar = useApi<Gemeentelijst>(apiUrl('/gemeenten', query));
+  const regiosLaatste = useApi<Regiolijst>(regiosJaar.status === 'fout' ? apiUrl('/rmc-regios') : null);
+  const gemeentenLaatste = useApi<Gemeentelijst>(gemeentenJaar.status === 'fout' ? apiUrl('/gemeenten') : null);
+  const regios = regiosJaar.status === 'fout' ? regiosLaatste : regiosJaar;
+  const gemeenten = gemeentenJaar.status === 'fout' ? gemeentenLaatste : gemeentenJaar;
   const behoud = new URLSearchParams();
   for (const k of ['schooljaar', 'status'] as const) if (query[k]) behoud.set(k, query[k]!);
   const opties = (lijst: { code: string; naam: string }[]) => lijst.filter((o) => o.code !== 'onbekend')
@@ -66,9 +72,9 @@ function GebiedKiezer() {
       <h2 id="kop-gebiedkiezer" className="utrecht-heading-3">Uw regio of gemeente</h2>
       <div className="bb-gebiedkiezer__formulieren">
         <Kiezer id="kies-regio" label="RMC-regio" wat="regio" pad="/regio" behoud={behoud} navigeer={navigeer}
-          opties={regios.status === 'klaar' ? opties(regios.data.regios.map((r) => ({ code: r.rmcCode, naam: r.naam }))) : null} />
+          opties={regios.status === 'klaar' ? opties(regios.data.regios.map((r) => ({ code: r.rmcCode, naam: r.naam }))) : regios.status === 'fout' ? [] : null} />
         <Kiezer id="kies-gemeente" label="Gemeente" wat="gemeente" pad="/gemeente" behoud={behoud} navigeer={navigeer}
-          opties={gemeenten.status === 'klaar' ? opties(gemeenten.data.gemeenten.map((g) => ({ code: g.gemeenteCode, naam: g.naam }))) : null} />
+          opties={gemeenten.status === 'klaar' ? opties(gemeenten.data.gemeenten.map((g) => ({ code: g.gemeenteCode, naam: g.naam }))) : gemeenten.status === 'fout' ? [] : null} />
       </div>
     </section>
   );
@@ -146,7 +152,7 @@ function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
         teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
           jaren,
           yLabel: "vsv'ers",
-          reeksen: [{ naam: 'Nederland', punten: r.reeks.map((p) => ({ schooljaar: p.schooljaar, waarde: alsGetal(p.totaal.vsv), voorlopig: p.telling.status === 'voorlopig' })) }],
+          reeksen: [{ naam: 'Nederland', sleutel: 'NL', punten: r.reeks.map((p) => ({ schooljaar: p.schooljaar, waarde: alsGetal(p.totaal.vsv), voorlopig: p.telling.status === 'voorlopig' })) }],
           doel: { waarde: doelWaarde, label: doelLabel },
           breuken: r.methodewijzigingen.map((m) => ({ schooljaar: m.schooljaar, label: 'Methodewijziging' })),
         })} />

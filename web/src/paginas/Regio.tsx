@@ -13,7 +13,7 @@ export function Regio({ p }: { p: Record<string, string> }) {
   const { zoek } = useRouter();
   const url = apiUrl(`/rmc-regios/${encodeURIComponent(p.code!)}`, { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') });
   const regio = useApi<RegioData>(url);
-  const naam = regio.status === 'klaar' ? regio.data.naam : `RMC-regio ${p.code}`;
+  const naam = regio.status === 'klaar' ? regio.data.naam : p.code!;
   return (
     <Pagina titel={`RMC-regio ${naam}`}>
       <Kruimelpad stappen={[{ href: '/', tekst: 'Landelijk' }, { href: '/kaart', tekst: "Kaart en regio's" }]} />
@@ -24,7 +24,7 @@ export function Regio({ p }: { p: Record<string, string> }) {
           <p className="utrecht-paragraph">RMC-regio {r.rmcCode}. {vergelijkingszin(r.totaal, r.landelijk.totaal, r.naam)} <Link href={`/vergelijken?regios=${r.rmcCode}`}>Vergelijk met andere regio's</Link>.</p>
           <Inhoudsopgave onderdelen={gebiedsonderdelen(r.naam, true)} />
           <Gebiedskerncijfers g={r} naam={r.naam} />
-          <Gebiedstrend g={r} naam={r.naam} url={url} />
+          <Gebiedstrend g={r} naam={r.naam} code={r.rmcCode} url={url} />
           <Gebiedsnormen g={r} naam={r.naam} url={url} />
           <Gebiedsuitsplitsingen g={r} naam={r.naam} url={url} />
           <section aria-labelledby="kop-gemeenten">

@@ -121,11 +121,11 @@ function Uitkomst({ v, url }: { v: Vergelijking; url: string }) {
     <section aria-labelledby="kop-vergelijking">
       <h2 id="kop-vergelijking" className="utrecht-heading-2">Vergelijking</h2>
       <Grafiek titel="vsv-percentage per schooljaar" sleutel={JSON.stringify(v.reeksen.map((r) => r.punten.map((p) => p.cijfer.percentage)))}
-        samenvatting={`Lijngrafiek van het vsv-percentage per schooljaar van ${v.reeksen.map(naam).join(', ')}. Elke lijn heeft een eigen lijnstijl en symbool en staat met naam aan het eind.`}
-        uitleg="Elke reeks heeft een eigen lijnstijl en symbool; de naam staat aan het eind van de lijn. Niet getoonde percentages ontbreken."
+        samenvatting={`Lijngrafiek van het vsv-percentage per schooljaar van ${v.reeksen.map(naam).join(', ')}. Elke lijn heeft een eigen lijnstijl en symbool, in de legenda onder de grafiek met naam.`}
+        uitleg="Elke reeks heeft een eigen lijnstijl, kleur en symbool, op elke pagina dezelfde; de legenda onder de grafiek geeft de namen. Open symbolen: voorlopige cijfers. Niet getoonde percentages ontbreken. Gestippelde verticale lijn: methodewijziging (trendbreuk)."
         teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
           jaren, yLabel: 'vsv-percentage', percentage: true,
-          reeksen: v.reeksen.map((r) => ({ naam: r.code === 'NL' ? 'Nederland' : r.soort === 'instelling' ? r.code : r.naam, punten: r.punten.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.cijfer.percentage), voorlopig: p.telling.status === 'voorlopig' })) })),
+          reeksen: v.reeksen.map((r) => ({ naam: r.code === 'NL' ? 'Nederland' : r.naam, sleutel: r.code, punten: r.punten.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.cijfer.percentage), voorlopig: p.telling.status === 'voorlopig' })) })),
           breuken: v.methodewijzigingen.map((m) => ({ schooljaar: m.schooljaar, label: 'Methodewijziging' })),
         })} />
       <Tabel titel="vsv-percentage per schooljaar" csv={csvUrl(url)}

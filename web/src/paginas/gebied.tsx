@@ -58,19 +58,19 @@ export function gebiedsonderdelen(naam: string, metGemeenten: boolean): { id: st
   ];
 }
 
-export function Gebiedstrend({ g, naam, url }: { g: Gebied; naam: string; url: string }) {
+export function Gebiedstrend({ g, naam, code, url }: { g: Gebied; naam: string; /** RMC or municipality code: the line keeps its style on every page */ code: string; url: string }) {
   const jaren = g.trend.map((p) => p.schooljaar);
   return (
     <section aria-labelledby="kop-trend">
       <h2 id="kop-trend" className="utrecht-heading-2">Verloop over de schooljaren</h2>
       <Grafiek titel={`vsv-percentage ${naam} en landelijk`} sleutel={JSON.stringify(g.trend.map((p) => [p.schooljaar, p.cijfer.percentage, p.landelijk.percentage]))}
-        samenvatting={`Lijngrafiek van het vsv-percentage van ${naam} (doorgetrokken lijn, rondjes) en van Nederland (gestreepte lijn, vierkantjes) per schooljaar. Niet getoonde percentages ontbreken in de grafiek.`}
-        uitleg="Open symbolen: voorlopige cijfers. Een percentage dat op minder dan 5 vsv'ers rust, ontbreekt."
+        samenvatting={`Lijngrafiek van het vsv-percentage van ${naam} en van Nederland (zwarte gestreepte lijn, vierkantjes) per schooljaar. Niet getoonde percentages ontbreken in de grafiek.`}
+        uitleg="De legenda onder de grafiek geeft de lijn van elk gebied. Open symbolen: voorlopige cijfers. Een percentage dat op minder dan 5 vsv'ers rust, ontbreekt. Gestippelde verticale lijn: methodewijziging (trendbreuk)."
         teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
           jaren, yLabel: 'vsv-percentage', percentage: true,
           reeksen: [
-            { naam, punten: g.trend.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.cijfer.percentage), voorlopig: p.telling.status === 'voorlopig' })) },
-            { naam: 'Nederland', punten: g.trend.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.landelijk.percentage), voorlopig: p.telling.status === 'voorlopig' })) },
+            { naam, sleutel: code, punten: g.trend.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.cijfer.percentage), voorlopig: p.telling.status === 'voorlopig' })) },
+            { naam: 'Nederland', sleutel: 'NL', punten: g.trend.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.landelijk.percentage), voorlopig: p.telling.status === 'voorlopig' })) },
           ],
           breuken: g.trend.filter((p) => p.methodewijziging).map((p) => ({ schooljaar: p.schooljaar, label: 'Methodewijziging' })),
         })} />

@@ -1,0 +1,205 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/database.js';
+import { openDatabase } from '../../src/db/open.js';
+import { vulTestdatabase } from '../api/fixture.js';
+import { tijdelijkeMap } from '../support/database.js';
+import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten, zorgVoorWebBuild, type Testserver } from './omgeving.js';
+
+/**
+ * Issue 11, "every user's question answered in one look": the defects found in the second
+ * pass over the figures pages, each pinned in a real Chromium at 1280 and 320 px, axe-clean.
+ */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BREEDTES = [1280, 320] as const;
+
+let db: Db;
+let server: Testserver;
+let basis: string;
+let browser: { context: BrowserContext; sluit: () => Promise<void> };
+
+beforeAll(async () => {
+  controleerChromium();
+  await zorgVoorWebBuild();
+  db = await openDatabase(await tijdelijkeMap('browser-cijfers'));
+  await vulTestdatabase(db, await tijdelijkeMap('browser-cijfers-levering'));
+  server = await startServer(db);
+  basis = server.basis;
+  browser = await startBrowser();
+});
+
+afterAll(async () => {
+  await browser?.sluit();
+  await server?.sluit();
+  await db?.close();
+});
+
+async function open(pad: string, breedte: number = 1280, wacht = 'h1'): Promise<{ page: Page; fouten: string[] }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: breedte, height: 900 });
+  const fouten = volgFouten(page);
+  await page.goto(`${basis}${pad}`);
+  await page.locator(wacht).first().waitFor({ state: 'visible', timeout: 15_000 });
+  return { page, fouten };
+}
+
+async function axe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+async function grafiekenKlaar(page: Page, aantal: number): Promise<void> {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-grafiek=klaar]').length >= n, aantal, { timeout: 15_000 });
+}
+
+interface Vak { x: number; y: number; w: number; h: number; tekst: string }
+
+function overlapt(a: Vak, b: Vak): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+describe('defecten uit de tweede ronde', () => {
+  it('keuzelijsten hebben de pijl van de NL Design System-select', async () => {
+    const { page } = await open('/');
+    const beeld = await page.locator('#keuze-schooljaar').evaluate((s) => getComputedStyle(s).backgroundImage);
+    expect(beeld).toContain('data:image/svg+xml');
+    expect(await page.locator('#keuze-schooljaar').evaluate((s) => getComputedStyle(s).appearance)).toBe('none');
+    await page.close();
+  });
+
+  for (const breedte of BREEDTES) {
+    it(`grafieken op ${breedte} px: de astitel raakt geen asgetal, de grafiek past in het scherm, namen in een legenda`, async () => {
+      // Grafiek removes Plot's group labels, so the axis titles are found by their text.
+      const { page } = await open('/regio/21', breedte, '[data-testid=kerncijfers]');
+      await grafiekenKlaar(page, 2);
+      const uitkomst = await page.locator('figure.bb-grafiek svg[role=img]').evaluateAll((svgs) => svgs.map((svg) => {
+        const teksten = [...svg.querySelectorAll('text')].map((t) => {
+          const r = t.getBoundingClientRect();
+          return { x: r.x, y: r.y, w: r.width, h: r.height, tekst: t.textContent ?? '' };
+        });
+        return { breedte: svg.getBoundingClientRect().width, teksten };
+      }));
+      expect(uitkomst.length).toBeGreaterThanOrEqual(2);
+      for (const g of uitkomst) {
+        expect(g.breedte).toBeLessThanOrEqual(breedte);
+        const titel = g.teksten.find((t) => t.tekst === 'Schooljaar' || t.tekst.startsWith('vsv-percentage →'));
+        expect(titel, 'astitel').toBeDefined();
+        const ticks = g.teksten.filter((t) => t !== titel && (/^\d{2,4}[-/]\d{2,4}$/.test(t.tekst) || /^\d+(,\d+)?%$/.test(t.tekst)));
+        expect(ticks.length).toBeGreaterThan(1);
+        for (const t of ticks) expect(overlapt(titel!, t), `${titel!.tekst} over ${t.tekst}`).toBe(false);
+      }
+      // line charts name their series in a legend under the chart: names, never codes
+      const legenda = await page.locator('.bb-reekslegenda li').allInnerTexts();
+      expect(legenda).toEqual(['Agglomeratie Amsterdam', 'Nederland']);
+      expect(await axe(page)).toEqual([]);
+      await schermafdruk(page, `grafieken-${breedte}`);
+      await page.close();
+    });
+  }
+
+  it('staafgrafiek: het getal naast een staaf overlapt het streepje van de vergelijking niet', async () => {
+    const { page } = await open('/instelling/10AA?schooljaar=2015-2016', 1280, '[data-testid=kerncijfers]');
+    await grafiekenKlaar(page, 1);
+    const botsingen = await page.locator('figure.bb-grafiek svg[role=img]').first().evaluate((svg) => {
+      const ticks = [...svg.querySelectorAll('line, path')].filter((e) => e.getAttribute('stroke-dasharray') === '4,2'
+        || e.closest('g')?.getAttribute('stroke-dasharray') === '4,2').map((e) => e.getBoundingClientRect());
+      const getallen = [...svg.querySelectorAll('text')].filter((t) => /^\d+,\d%$/.test(t.textContent ?? '')).map((t) => t.getBoundingClientRect());
+      let n = 0;
+      for (const a of getallen) for (const b of ticks) if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) n += 1;
+      return { n, getallen: getallen.length, ticks: ticks.length };
+    });
+    expect(botsingen.getallen).toBeGreaterThan(0);
+    expect(botsingen.ticks).toBeGreaterThan(0);
+    expect(botsingen.n).toBe(0);
+    await page.close();
+  });
+
+  it('een instelling heet overal hetzelfde: in de zoeklijst en als kop van haar pagina', async () => {
+    const { page } = await open('/instellingen?naam=10AA', 1280, 'table');
+    const inLijst = await page.locator('table tbody tr th a').first().innerText();
+    await page.locator('table tbody tr th a').first().click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe(inLijst);
+    await page.close();
+  });
+
+  it('?status=voorlopig&schooljaar zonder voorlopige telling: de keuzes laden wel, "Alleen voorlopig" staat als niet beschikbaar', async () => {
+    const { page } = await open('/?status=voorlopig&schooljaar=2015-2016');
+    // the pickers fall back to the latest lists instead of "Bezig met laden…" for ever
+    await expect.poll(() => page.locator('#kies-regio option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    expect(await page.locator('#kies-regio').isDisabled()).toBe(false);
+    expect(await page.locator('main').innerText()).toContain('Er is nog geen voorlopige telling van schooljaar 2015-2016');
+    const voorlopig = page.locator('#keuze-status option[value=voorlopig]');
+    expect(await voorlopig.isDisabled()).toBe(true);
+    expect(await voorlopig.innerText()).toContain('geen voorlopige telling van 2015-2016');
+    // a year that has a provisional count offers it
+    await page.locator('#keuze-schooljaar').selectOption('2017-2018');
+    expect(await page.locator('#keuze-status option[value=voorlopig]').isDisabled()).toBe(false);
+    // choosing a year without it drops the choice instead of offering a count that does not exist
+    await page.locator('#keuze-status').selectOption('voorlopig');
+    await page.locator('#keuze-schooljaar').selectOption('2016-2017');
+    expect(await page.locator('#keuze-status').inputValue()).toBe('');
+    expect(await page.locator('#keuze-status option[value=voorlopig]').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('een ongeldige parameter: de app toont de reden van de API, niet "zie invalidParams"', async () => {
+    const { page } = await open('/regio/21?schooljaar=2015-2017', 1280, '[data-testid=redenen]');
+    const tekst = await page.locator('main').innerText();
+    expect(tekst).not.toContain('invalidParams');
+    expect(await page.locator('[data-testid=redenen] li').first().innerText()).toMatch(/^schooljaar: .+/);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('foutpagina\'s noemen het soort gebied één keer', async () => {
+    for (const [pad, kop] of [['/regio/99', 'RMC-regio 99'], ['/gemeente/GM9999', 'Gemeente GM9999']] as const) {
+      const { page } = await open(pad, 1280, '.utrecht-alert');
+      expect(await page.locator('h1').innerText()).toBe(kop);
+      expect(await page.title()).toBe(`${kop} – Binnenboord`);
+      await page.close();
+    }
+  });
+
+  it('een onbekend pad: status 404, en de app toont "Pagina niet gevonden"', async () => {
+    const page = await browser.context.newPage();
+    const antwoord = await page.goto(`${basis}/bestaat-niet/echt`);
+    expect(antwoord?.status()).toBe(404);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Pagina niet gevonden');
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  for (const breedte of BREEDTES) {
+    it(`een link naar een onderdeel (/regio/21#kop-gemeenten) scrolt erheen zodra de cijfers er zijn (${breedte} px)`, async () => {
+      const { page } = await open('/regio/21#kop-gemeenten', breedte, '#kop-gemeenten');
+      await grafiekenKlaar(page, 2);
+      // at the top of the window, or as high as the end of the page lets it go
+      const plek = () => page.evaluate(() => {
+        const top = Math.round(document.getElementById('kop-gemeenten')!.getBoundingClientRect().top);
+        const eind = Math.abs(window.scrollY + window.innerHeight - document.documentElement.scrollHeight) < 2;
+        return top >= -2 && (top < 5 || (eind && top < window.innerHeight / 2));
+      });
+      await expect.poll(plek, { timeout: 5_000 }).toBe(true);
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+      await page.close();
+    });
+  }
+
+  it('zoeken vindt woorden die met de zoektekst beginnen, niet stukken midden in een woord', async () => {
+    const { page } = await open('/instellingen?naam=roc', 1280, '#kop-resultaten');
+    expect(await page.locator('table tbody tr').allInnerTexts()).toEqual([expect.stringContaining('ROC Midden')]);
+    await page.goto(`${basis}/instellingen?naam=oc`);
+    await expect.poll(() => page.locator('#kop-resultaten').innerText()).toBe('0 instellingen gevonden');
+    await page.close();
+  });
+
+  it('de download van een gepagineerde lijst bevat de hele lijst', async () => {
+    const { page } = await open('/instellingen', 1280, 'table');
+    const href = await page.locator('.bb-tabel a[download]').first().getAttribute('href');
+    const csv = await (await page.request.get(`${basis}${href}`)).text();
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + 4);
+    await page.close();
+  });
+});
