@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_TYPE } from '../../src/server/xlsx.js';
 import { begintWoordMet } from '../../src/server/zoeken.js';
 import { isWebpad } from '../../src/server/webpaden.js';
 import { describeDatabases, tijdelijkeMap } from '../support/database.js';
@@ -86,5 +88,101 @@ describeDatabases('API en web: tweede ronde cijfers', (driver) => {
     const regels = csv.trim().split('\r\n');
     expect(regels).toHaveLength(1 + 4);
     for (const brin of ['10AA', '20BB', '30CC', '40DD']) expect(csv).toContain(`,${brin},`);
+  });
+});
+
+describeDatabases('API: Excel-downloads (xlsx) en CORS', (driver) => {
+  const api = apiomgeving(driver);
+
+  async function werkmap(url: string, headers: Record<string, string> = {}) {
+    const r = await api.app.inject({ method: 'GET', url, headers });
+    expect(r.statusCode, url).toBe(200);
+    expect(r.headers['content-type']).toBe(XLSX_TYPE);
+    const boek = new ExcelJS.Workbook();
+    await boek.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    return { r, boek };
+  }
+
+  it('formaat=xlsx: een blad Toelichting en een blad per tabel; aantallen en percentages als getal, codes als tekst', async () => {
+    const { r, boek } = await werkmap('/api/v1/rmc-regios/21?schooljaar=2017-2018&formaat=xlsx');
+    expect(r.headers['content-disposition']).toBe('attachment; filename="vsv-rmc-regios-21-2017-2018.xlsx"');
+    expect(boek.worksheets.map((w) => w.name)).toEqual(['Toelichting', 'totaal', 'sector', 'categorie', 'leeftijdsgroep', 'geslacht',
+      'trend', 'gemeenten', 'vestigingen', 'instellingen']);
+    const totaal = boek.getWorksheet('totaal')!;
+    const kop = (totaal.getRow(1).values as unknown[]).slice(1);
+    const rij = (totaal.getRow(2).values as unknown[]).slice(1);
+    const cel = (naam: string) => rij[kop.indexOf(naam)];
+    expect(cel('rmcCode')).toBe('21');
+    expect(cel('startpopulatie')).toBe(60);
+    expect(cel('vsv')).toBe(14);
+    expect(cel('percentage')).toBe(23.33);
+    expect(totaal.getRow(2).getCell(kop.indexOf('percentage') + 1).numFmt).toBe('0.00');
+    const toelichting = boek.getWorksheet('Toelichting')!.getColumn(1).values;
+    expect(toelichting).toContain('<5');
+    expect(toelichting).toContain('secundair afgeschermd');
+  });
+
+  it('een afgeschermd aantal staat als "<5" in de cel, met een uitlegregel onder de tabel; nooit het echte getal', async () => {
+    // region 19 has 3 vsv'ers of 37 in 2017-2018
+    const { boek } = await werkmap('/api/v1/rmc-regios/19?schooljaar=2017-2018&formaat=xlsx&tabel=totaal');
+    expect(boek.worksheets.map((w) => w.name)).toEqual(['Toelichting', 'totaal']);
+    const blad = boek.getWorksheet('totaal')!;
+    const alles: unknown[] = [];
+    blad.eachRow((row) => alles.push(...(row.values as unknown[])));
+    expect(alles).toContain('<5');
+    expect(alles).not.toContain(3);
+    expect(alles.some((w) => typeof w === 'string' && w.startsWith('Afgeschermd: <5 = '))).toBe(true);
+  });
+
+  it('Accept: xlsx geeft Excel; */* blijft JSON; een naam met "=" blijft tekst, geen formule', async () => {
+    const { boek } = await werkmap('/api/v1/instellingen?naam=formule', { accept: XLSX_TYPE });
+    const blad = boek.getWorksheet('instellingen')!;
+    const namen = blad.getColumn((blad.getRow(1).values as unknown[]).indexOf('naam')).values;
+    expect(namen).toContain('=Formule College');
+    const json = await api.get('/api/v1/instellingen?naam=formule', { accept: '*/*' });
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('de hele lijst instellingen in één bestand, ongeacht de pagina', async () => {
+    const { boek } = await werkmap('/api/v1/instellingen?paginaGrootte=1&pagina=3&formaat=xlsx');
+    const blad = boek.getWorksheet('instellingen')!;
+    const brins = blad.getColumn((blad.getRow(1).values as unknown[]).indexOf('brin')).values.filter((w) => typeof w === 'string' && /^\d{2}[A-Z]{2}$/.test(w));
+    expect(brins).toEqual(['30CC', '40DD', '20BB', '10AA']);
+  });
+
+  it('OpenAPI beschrijft xlsx naast CSV bij elke route met tabellen', async () => {
+    const doc = await api.json('/api/v1/openapi.json');
+    const inhoud = doc.paths['/rmc-regios/{rmcCode}'].get.responses['200'].content;
+    expect(Object.keys(inhoud)).toEqual(expect.arrayContaining(['application/json', 'text/csv', XLSX_TYPE]));
+    const formaat = doc.paths['/rmc-regios'].get.parameters.find((p: { name: string }) => p.name === 'formaat');
+    expect(formaat.schema.enum).toEqual(['json', 'csv', 'xlsx']);
+  });
+
+  it('CORS: GET van elke herkomst, zonder inloggegevens; preflight voor GET 204, andere methoden niet; de webapp geen CORS', async () => {
+    const r = await api.get('/api/v1/rmc-regios', { origin: 'https://voorbeeld.example' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['access-control-allow-origin']).toBe('*');
+    expect(r.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(r.headers['access-control-expose-headers']).toContain('Link');
+    // also on an error, so a client on another site can read the problem
+    const fout = await api.get('/api/v1/rmc-regios/99', { origin: 'https://voorbeeld.example' });
+    expect(fout.statusCode).toBe(404);
+    expect(fout.headers['access-control-allow-origin']).toBe('*');
+    const pre = await api.app.inject({ method: 'OPTIONS', url: '/api/v1/rmc-regios', headers: {
+      origin: 'https://voorbeeld.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'accept, x-geheim',
+    } });
+    expect(pre.statusCode).toBe(204);
+    expect(pre.headers['access-control-allow-methods']).toBe('GET, HEAD');
+    expect(pre.headers['access-control-allow-headers']).toBe('accept');
+    expect(pre.headers['access-control-allow-credentials']).toBeUndefined();
+    const post = await api.app.inject({ method: 'OPTIONS', url: '/api/v1/rmc-regios', headers: {
+      origin: 'https://voorbeeld.example', 'access-control-request-method': 'POST',
+    } });
+    expect(post.statusCode).toBe(405);
+    expect(post.headers['access-control-allow-origin']).toBeUndefined();
+    const zonder = await api.app.inject({ method: 'OPTIONS', url: '/api/v1/schooljaren' });
+    expect(zonder.statusCode).toBe(405);
+    const web = await api.get('/', { origin: 'https://voorbeeld.example' });
+    expect(web.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -197,9 +197,100 @@ describe('defecten uit de tweede ronde', () => {
 
   it('de download van een gepagineerde lijst bevat de hele lijst', async () => {
     const { page } = await open('/instellingen', 1280, 'table');
-    const href = await page.locator('.bb-tabel a[download]').first().getAttribute('href');
+    const href = await page.locator('.bb-tabel a[download][href*="formaat=csv"]').first().getAttribute('href');
     const csv = await (await page.request.get(`${basis}${href}`)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 4);
+    await page.close();
+  });
+});
+
+describe('ranglijsten: elke tabel van gebieden of instellingen sorteert op elke kolom', () => {
+  for (const breedte of BREEDTES) {
+    it(`kaart (${breedte} px): meeste vsv'ers eerst, knop voor percentage, kolomknoppen met aria-sort, de volgorde in de URL`, async () => {
+      const { page, fouten } = await open('/kaart', breedte, '.bb-twee-kolommen table tbody tr');
+      const tabel = page.locator('.bb-twee-kolommen .bb-tabel');
+      const kolom = async (n: number) => (await tabel.locator(`tbody tr td:nth-child(${n})`).allInnerTexts())
+        // a withheld cell also holds its spoken text ("<5minder dan 5", "–niet getoond")
+        .map((t) => (t.startsWith('<5') ? 2.5 : t.startsWith('–') || t.startsWith('x') ? null : Number(t.replace(/\./g, '').replace(',', '.').replace('%', ''))));
+      const aflopend = (xs: (number | null)[]) => {
+        const getallen = xs.filter((x) => x !== null) as number[];
+        // missing values last
+        expect(xs.slice(0, getallen.length).every((x) => x !== null)).toBe(true);
+        return getallen.every((x, i) => i === 0 || getallen[i - 1]! >= x);
+      };
+      expect(aflopend(await kolom(3))).toBe(true);
+      expect(await tabel.locator('th[aria-sort]').count()).toBe(1);
+      expect(await tabel.locator('th[aria-sort=descending]').innerText()).toContain("vsv'ers");
+      expect(await tabel.getByRole('button', { name: "aantal vsv'ers" }).getAttribute('aria-pressed')).toBe('true');
+
+      // the toggle: largest percentage first
+      await tabel.getByRole('button', { name: 'vsv-percentage', exact: true }).first().click();
+      expect(aflopend(await kolom(4))).toBe(true);
+      expect(new URL(page.url()).searchParams.get('sorteer-gebieden')).toBe('vsv-percentage-af');
+
+      // keyboard: Tab to the column button of "Regio", Enter sorts A–Z, Enter again Z–A
+      const knop = tabel.locator('thead th').first().getByRole('button');
+      await knop.focus();
+      await page.keyboard.press('Enter');
+      expect(await tabel.locator('thead th').first().getAttribute('aria-sort')).toBe('ascending');
+      const namen = await tabel.locator('tbody th').allInnerTexts();
+      expect(namen).toEqual([...namen].sort(new Intl.Collator('nl', { sensitivity: 'base', numeric: true }).compare));
+      await page.keyboard.press('Enter');
+      expect(await tabel.locator('thead th').first().getAttribute('aria-sort')).toBe('descending');
+      expect(new URL(page.url()).searchParams.get('sorteer-gebieden')).toBe('regio-af');
+      // focus stays on the button (no jump to the heading, no scroll to the top)
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Regio');
+
+      // the sort is in the URL: opening it again gives the same order
+      const url = page.url();
+      await page.goto(url);
+      await tabel.locator('tbody tr').first().waitFor();
+      expect(await tabel.locator('thead th').first().getAttribute('aria-sort')).toBe('descending');
+      expect(await axe(page)).toEqual([]);
+      expect(fouten).toEqual([]);
+      await schermafdruk(page, `ranglijst-kaart-${breedte}`);
+      await page.close();
+    });
+  }
+
+  it('regio: gemeenten en vestigingen met de grootste bijdrage eerst, met hun aandeel in de regio', async () => {
+    const { page } = await open('/regio/21?schooljaar=2017-2018', 1280, '#kop-gemeenten');
+    const gemeenten = page.locator('section[aria-labelledby=kop-gemeenten] table');
+    expect(await gemeenten.locator('th[aria-sort=descending]').innerText()).toContain("vsv'ers");
+    expect(await gemeenten.locator('thead th').last().innerText()).toContain("Aandeel in de vsv'ers van de regio");
+    // Amsterdam is the only municipality of region 21 in the test delivery: all of it
+    expect(await gemeenten.locator('tbody tr td').last().innerText()).toBe('100,0%');
+    const vestigingen = page.locator('section[aria-labelledby=kop-vestigingen] table');
+    expect(await vestigingen.locator('th[aria-sort=descending]').innerText()).toContain("vsv'ers");
+    await page.close();
+  });
+});
+
+describe('downloads die gebruikers kunnen openen', () => {
+  it('elke tabel heeft Excel en CSV; de pagina heeft "Alles downloaden" als één werkmap', async () => {
+    const { page } = await open('/regio/21', 1280, '[data-testid=kerncijfers]');
+    const tabellen = await page.locator('table').count();
+    const xlsx = await page.locator('.bb-tabel a[download][href*="formaat=xlsx"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(xlsx).toHaveLength(tabellen);
+    for (const href of xlsx.slice(0, 3)) {
+      const r = await page.request.get(`${basis}${href}`);
+      expect(r.status(), href).toBe(200);
+      expect(r.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      // a zip archive (xlsx), not an HTML page
+      expect((await r.body()).subarray(0, 2).toString()).toBe('PK');
+    }
+    const alles = page.getByTestId('alles-downloaden').getByRole('link', { name: 'Alles downloaden als Excel' });
+    const href = await alles.getAttribute('href');
+    expect(href).toMatch(/^\/api\/v1\/rmc-regios\/21\?formaat=xlsx$/);
+    const r = await page.request.get(`${basis}${href}`);
+    expect(r.headers()['content-disposition']).toContain('.xlsx');
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('instellingen: de download zegt dat het de hele lijst is', async () => {
+    const { page } = await open('/instellingen', 1280, 'table');
+    expect(await page.locator('.bb-downloads').innerText()).toContain('de hele lijst: alle 4 instellingen');
     await page.close();
   });
 });

@@ -167,7 +167,7 @@ describe('pagina\'s', () => {
     });
   }
 
-  it('kaart: het aantal regio\'s komt uit de cijfers, en de tabel staat op naam', async () => {
+  it('kaart: het aantal regio\'s komt uit de cijfers, en de tabel zet de meeste vsv\'ers eerst; op naam met de kolomknop', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${basis}/kaart`);
     const tabel = page.locator('.bb-twee-kolommen table');
@@ -177,6 +177,10 @@ describe('pagina\'s', () => {
     expect(await page.locator('main p', { hasText: 'regionale meld- en coördinatiefunctie' }).innerText()).toMatch(new RegExp(`^De ${n} ${n === 1 ? 'RMC-regio ' : "RMC-regio's "}`));
     expect(await page.locator('main').innerText()).not.toContain("De 39 RMC-regio's");
     expect(await tabel.locator('tbody tr').count()).toBe(codes.regios.length);
+    const vsv = await tabel.locator('tbody tr td:nth-child(3)').allInnerTexts();
+    const getallen = vsv.map((t) => (t.startsWith('<5') ? 2.5 : Number(t.replace(/\./g, '')))).filter((x) => !Number.isNaN(x));
+    expect(getallen).toEqual([...getallen].sort((a, b) => b - a));
+    await tabel.getByRole('button', { name: 'Regio' }).click();
     const namen = await tabel.locator('tbody th').allInnerTexts();
     expect(namen).toEqual(codes.regios.map((r) => r.naam).sort(new Intl.Collator('nl', { sensitivity: 'base', numeric: true }).compare));
     await page.close();
@@ -278,7 +282,7 @@ describe('pagina\'s', () => {
     await page.goto(`${basis}/regio/21`);
     await page.locator('[data-testid=kerncijfers]').waitFor();
     const tabellen = await page.locator('table').count();
-    const links = await page.locator('.bb-tabel a[download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    const links = await page.locator('.bb-tabel a[download][href*="formaat=csv"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
     expect(links).toHaveLength(tabellen);
     for (const href of links) {
       expect(href).toMatch(/^\/api\/v1\/rmc-regios\/21\?.*formaat=csv/);

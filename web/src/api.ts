@@ -106,3 +106,10 @@ export function csvUrl(url: string, tabel?: string): string {
   if (tabel) u.searchParams.set('tabel', tabel);
   return u.pathname + u.search;
 }
+
+/** The same download in another format: `formaat=csv` or `formaat=xlsx` (an Excel workbook, a sheet per table). */
+export function downloadUrl(url: string, formaat: 'csv' | 'xlsx'): string {
+  const u = new URL(url, window.location.origin);
+  u.searchParams.set('formaat', formaat);
+  return u.pathname + u.search;
+}

@@ -15,7 +15,11 @@ interface Locatie {
 }
 
 interface Router extends Locatie {
-  navigeer(href: string, opties?: { vervang?: boolean }): void;
+  /**
+   * vervang: replace the history entry instead of adding one; stil: the same page in another
+   * state (a table's sort): no scroll to the top, no focus move to the heading.
+   */
+  navigeer(href: string, opties?: { vervang?: boolean; stil?: boolean }): void;
 }
 
 const RouterContext = createContext<Router | null>(null);
@@ -38,10 +42,14 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('popstate', terug);
   }, []);
 
-  const navigeer = useCallback((href: string, opties: { vervang?: boolean } = {}) => {
+  const navigeer = useCallback((href: string, opties: { vervang?: boolean; stil?: boolean } = {}) => {
     const url = new URL(href, window.location.href);
     if (opties.vervang) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
+    if (opties.stil) {
+      zetLocatie((l) => huidige(l.navigaties));
+      return;
+    }
     window.scrollTo(0, 0);
     zetLocatie((l) => huidige(l.navigaties + 1));
   }, []);

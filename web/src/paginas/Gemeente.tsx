@@ -1,3 +1,4 @@
+import { AllesDownloaden } from '../componenten/AllesDownloaden';
 import { apiUrl, useApi, type Gemeente as GemeenteData } from '../api';
 import { Bron } from '../componenten/Bron';
 import { Jaarkeuze } from '../componenten/Jaarkeuze';
@@ -22,6 +23,7 @@ export function Gemeente({ p }: { p: Record<string, string> }) {
       <Toon toestand={gemeente} klaar={(g) => (
         <>
           <Bron telling={g.telling} />
+          <AllesDownloaden url={url} wat={`gemeente ${g.naam}`} />
           <p className="utrecht-paragraph">
             Gemeentecode {g.gemeenteCode}. {vergelijkingszin(g.totaal, g.landelijk.totaal, g.naam)}
             {g.regio && <> De gemeente hoort bij <Link href={`/regio/${g.regio.rmcCode}`}>RMC-regio {g.regio.naam}</Link> (vsv-percentage <Procent p={g.regio.totaal.percentage} />).</>}

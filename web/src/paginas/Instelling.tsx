@@ -1,3 +1,4 @@
+import { AllesDownloaden } from '../componenten/AllesDownloaden';
 import { apiUrl, csvUrl, useApi, type Categoriecijfer, type Instelling as InstellingData } from '../api';
 import { Bron, Tellingen } from '../componenten/Bron';
 import { Grafiek } from '../componenten/Grafiek';
@@ -50,6 +51,7 @@ export function Instelling({ p }: { p: Record<string, string> }) {
         return (
           <>
             <Bron telling={i.telling} />
+            <AllesDownloaden url={url} wat={i.naam} />
             <dl className="utrecht-data-list">
               <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">BRIN</dt><dd className="utrecht-data-list__item-value">{i.brin}</dd></div>
               <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">Soort</dt><dd className="utrecht-data-list__item-value">{i.soort}</dd></div>

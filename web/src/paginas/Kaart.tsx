@@ -1,3 +1,4 @@
+import { AllesDownloaden } from '../componenten/AllesDownloaden';
 import { useMemo } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
@@ -7,7 +8,7 @@ import { Grafiek } from '../componenten/Grafiek';
 import { Jaarkeuze } from '../componenten/Jaarkeuze';
 import { Melding, Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
-import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
+import { CIJFERKOLOMMEN, Tabel, cijfercellen, naamcel } from '../componenten/Tabel';
 import { GEEN_CIJFERS, gebiedscode, indeling, KLASSEN, nietOpKaart, patronenDefs, Staal, type Klassen } from '../kaartklassen';
 import { Link, useRouter } from '../router';
 
@@ -18,9 +19,9 @@ import { Link, useRouter } from '../router';
  * holds every value and the class of every area. Without boundary files (no shared geo
  * folder) only the table is shown. The boundaries are those of one year, so an area of the
  * figures can be missing from the map (merged since, or "onbekend"): the table says
- * "niet op de kaart" for it and the areas are listed under the map, with why. The table is in
- * alphabetical order (Dutch collation) and gives each class in short ("1,52–2,00%"); the legend
- * spells the range out.
+ * "niet op de kaart" for it and the areas are listed under the map, with why. The table opens
+ * with the largest number of vsv'ers first (who contributes most), sorts by any column, and
+ * gives each class in short ("1,52–2,00%"); the legend spells the range out.
  */
 const NAAMVOLGORDE = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
@@ -77,6 +78,7 @@ export function Kaart() {
         return (
           <>
             <Bron telling={data.telling} />
+            <AllesDownloaden url={lijstUrl} wat={`de ${wat}`} />
             <div className="bb-twee-kolommen">
               <div>
                 {kaart.status === 'laden' && <p className="bb-laden" role="status">Bezig met laden van de kaart…</p>}
@@ -89,8 +91,9 @@ export function Kaart() {
                 )}
               </div>
               <Tabel titel={`${gemeenten ? 'Gemeenten' : "RMC-regio's"}, ${data.telling.schooljaar}`} csv={csvUrl(lijstUrl)}
+                sorteer={{ id: 'gebieden', standaard: { kolom: "vsv'ers", richting: 'af' }, rangschik: true }}
                 kolommen={[{ kop: gemeenten ? 'Gemeente' : 'Regio' }, ...CIJFERKOLOMMEN, ...(metKlasse ? [{ kop: 'Klasse op de kaart', heel: true }] : [])]}
-                rijen={rijen.map((r) => [<Link href={r.href}>{r.naam}</Link>, ...cijfercellen(r.cijfer), ...(metKlasse ? [klasse(r)] : [])])} />
+                rijen={rijen.map((r) => [naamcel(r.naam, <Link href={r.href}>{r.naam}</Link>), ...cijfercellen(r.cijfer), ...(metKlasse ? [klasse(r)] : [])])} />
             </div>
           </>
         );

@@ -1,3 +1,4 @@
+import { AllesDownloaden } from '../componenten/AllesDownloaden';
 import { useState, type FormEvent } from 'react';
 import { apiUrl, csvUrl, useApi, type Gemeentelijst, type Kerncijfers as KerncijfersData, type Reeks, type Regiolijst } from '../api';
 import { Bron, Tellingen } from '../componenten/Bron';
@@ -111,6 +112,7 @@ function KerncijferBlok({ k, url }: { k: KerncijfersData; url: string }) {
   return (
     <>
       <Bron telling={k.telling} />
+      <AllesDownloaden url={url} wat={`de kerncijfers van ${k.telling.schooljaar}`} />
       {k.methodewijziging && <Melding soort="warning"><p className="utrecht-paragraph">Trendbreuk in {k.methodewijziging.schooljaar}: {k.methodewijziging.omschrijving}</p></Melding>}
       <Kerncijfers label={`Kerncijfers ${k.telling.schooljaar}`} items={[
         { waarde: <Getal a={k.totaal.vsv} />, label: `nieuwe vsv'ers in ${k.telling.schooljaar} (${k.telling.status})` },
@@ -164,6 +166,7 @@ function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
           ...p.sector.map((s) => [p.schooljaar, p.telling.status, label(SECTOREN, s.waarde), ...cijfercellen(s.cijfer), '']),
         ])} />
       <Tellingen tellingen={r.reeks.map((p) => p.telling)} />
+      <AllesDownloaden url={url} wat="de landelijke reeks" />
       <p className="utrecht-paragraph utrecht-paragraph--small">
         Per schooljaar staat eerst het landelijke totaal (alle sectoren), daarna de startpopulatie, het aantal vsv'ers en het
         vsv-percentage van vo, mbo en vavo; zo staat het ook in de CSV. Doel: {r.doel.omschrijving}
