@@ -294,3 +294,73 @@ describe('downloads die gebruikers kunnen openen', () => {
     await page.close();
   });
 });
+
+describe('gewone woorden', () => {
+  async function metReeks(page: Page, jaar: string, vsv: number, status: string, schaal: number | null): Promise<void> {
+    // the national series as the API gives it, with one chosen last year (the test delivery ends in 2017-2018)
+    const echt = await (await page.request.get(`${basis}/api/v1/landelijk/reeks`)).json();
+    const laatste = echt.reeks.at(-1);
+    const punt = {
+      ...laatste, schooljaar: jaar, totaal: { ...laatste.totaal, vsv },
+      telling: { ...laatste.telling, schooljaar: jaar, status, synthetisch: schaal !== null, schaal },
+    };
+    await page.route('**/api/v1/landelijk/reeks', (route) => route.fulfill({ json: { ...echt, reeks: [...echt.reeks, punt] } }));
+  }
+
+  it('landelijk: één zin zegt of het doel van 2024 is gehaald (nog niet bekend, gehaald, niet gehaald, voorlopig, demoschaal)', async () => {
+    const { page } = await open('/', 1280, '[data-testid=doelzin]');
+    expect(await page.getByTestId('doelzin').innerText()).toBe("Of het landelijke doel (ten hoogste 20.000 nieuwe vsv'ers in 2024) is gehaald, "
+      + 'is nog niet bekend: er is nog geen telling van schooljaar 2023-2024.');
+    await page.close();
+
+    const gehaald = await browser.context.newPage();
+    await metReeks(gehaald, '2023-2024', 19_500, 'definitief', null);
+    await gehaald.goto(`${basis}/`);
+    await gehaald.getByTestId('doelzin').waitFor();
+    expect(await gehaald.getByTestId('doelzin').innerText()).toBe("Het landelijke doel (ten hoogste 20.000 nieuwe vsv'ers in 2024) is gehaald: "
+      + "in schooljaar 2023-2024 waren er 19.500 nieuwe vsv'ers, 500 minder dan het doel.");
+    await gehaald.close();
+
+    const demo = await browser.context.newPage();
+    await metReeks(demo, '2023-2024', 286, 'voorlopig', 0.01);
+    await demo.goto(`${basis}/`);
+    await demo.getByTestId('doelzin').waitFor();
+    expect(await demo.getByTestId('doelzin').innerText()).toBe("Het landelijke doel (ten hoogste 20.000 nieuwe vsv'ers in 2024; voor deze synthetische "
+      + "demodata (schaal 0,01) 200) is volgens de voorlopige telling niet gehaald: in schooljaar 2023-2024 waren er 286 nieuwe vsv'ers, 86 meer dan het doel.");
+    await demo.close();
+  });
+
+  for (const pad of ['/', '/regio/21', '/instelling/10AA', '/kaart', '/vergelijken?regios=21']) {
+    it(`${pad}: geen interne termen (telling.md, levering 1, telling 8); wel wanneer en waaruit berekend`, async () => {
+      const { page } = await open(pad, 1280, '.bb-bron');
+      await page.waitForLoadState('networkidle');
+      const tekst = await page.locator('main').innerText();
+      expect(tekst).not.toMatch(/telling\.md|levering \d|telling \d|runId/);
+      const bron = await page.locator('.bb-bron').first().innerText();
+      // one year: when and from what; several years (Vergelijken): which are provisional and by which definition
+      expect(bron).toMatch(pad.startsWith('/vergelijken') ? /Berekend volgens de vsv-definitie van de regelingen 2012\/2016 \(versie 1\.0\)/
+        : /Berekend op \d+ \w+ \d{4} om \d\d:\d\d uit de registraties ontvangen op \d+ \w+ \d{4}.*volgens de vsv-definitie/);
+      await page.close();
+    });
+  }
+
+  for (const breedte of BREEDTES) {
+    it(`"Over deze cijfers" (${breedte} px): definitie, methodewijzigingen, afscherming, bronnen, aanhalen; via de voettekst; axe vindt niets`, async () => {
+      const { page, fouten } = await open('/', breedte, 'footer');
+      const voet = await page.locator('footer').innerText();
+      // no login is offered in the footer
+      expect(voet).not.toMatch(/inlog/i);
+      await page.locator('footer').getByRole('link', { name: 'Over deze cijfers' }).click();
+      await expect.poll(() => page.locator('h1').innerText()).toBe('Over deze cijfers');
+      expect(new URL(page.url()).pathname).toBe('/over-deze-cijfers');
+      expect(await page.locator('h2').allInnerTexts()).toEqual(['Wie is een nieuwe voortijdig schoolverlater?', 'Voorlopig en definitief',
+        'Methodewijzigingen', 'Wat u niet ziet, en waarom', 'Bronnen', 'Zo haalt u de cijfers aan']);
+      await expect.poll(() => page.locator('main').innerText()).toContain('2016-2017: Automatische bestandskoppeling');
+      expect(await axe(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(breedte);
+      expect(fouten).toEqual([]);
+      await schermafdruk(page, `over-deze-cijfers-${breedte}`);
+      await page.close();
+    });
+  }
+});

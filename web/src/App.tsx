@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import type { Webpad } from '../../src/server/webpaden';
 import { useNaarAnker } from './anker';
 import { Laden } from './componenten/Melding';
 import { Landelijk } from './paginas/Landelijk';
@@ -14,9 +15,11 @@ const Gemeente = lazy(() => import('./paginas/Gemeente').then((m) => ({ default:
 const Instellingen = lazy(() => import('./paginas/Instellingen').then((m) => ({ default: m.Instellingen })));
 const Instelling = lazy(() => import('./paginas/Instelling').then((m) => ({ default: m.Instelling })));
 const Vergelijken = lazy(() => import('./paginas/Vergelijken').then((m) => ({ default: m.Vergelijken })));
+const OverDezeCijfers = lazy(() => import('./paginas/OverDezeCijfers').then((m) => ({ default: m.OverDezeCijfers })));
 const NietGevonden = lazy(() => import('./paginas/NietGevonden').then((m) => ({ default: m.NietGevonden })));
 
-const ROUTES: [string, ComponentType<{ p: Record<string, string> }>][] = [
+// Every pattern must be in WEBPADEN (src/server/webpaden.ts), or the server answers it with 404.
+const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/', Landelijk],
   ['/kaart', Kaart],
   ['/regio/:code', Regio],
@@ -24,6 +27,7 @@ const ROUTES: [string, ComponentType<{ p: Record<string, string> }>][] = [
   ['/instellingen', Instellingen],
   ['/instelling/:brin', Instelling],
   ['/vergelijken', Vergelijken],
+  ['/over-deze-cijfers', OverDezeCijfers],
 ];
 
 const MENU = [
@@ -69,8 +73,9 @@ export function App() {
       <footer className="utrecht-page-footer bb-voet">
         <div className="utrecht-page-footer__content">
           <p className="utrecht-paragraph">
-            Binnenboord toont de opgeslagen uitkomsten van de vsv-telling. Zonder inlog geldt de afscherming van DUO:
+            Binnenboord toont de uitkomsten van de vsv-telling. Op deze openbare pagina's geldt de afscherming van DUO:
             aantallen van 1 tot en met 4 staan als &lt;5, en een percentage dat op minder dan 5 vsv'ers rust, wordt niet getoond.
+            {' '}<Link href="/over-deze-cijfers">Over deze cijfers</Link>: definitie, methode, afscherming, bronnen en hoe u ze aanhaalt.
           </p>
           <p className="utrecht-paragraph">
             Alle cijfers zijn ook te krijgen via de <a className="utrecht-link utrecht-link--html-a" href="/api/v1/openapi.json">API (OpenAPI-beschrijving)</a>.

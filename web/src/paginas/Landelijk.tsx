@@ -32,6 +32,7 @@ export function Landelijk() {
       <p className="utrecht-paragraph utrecht-paragraph--lead">
         Nieuwe voortijdig schoolverlaters (vsv'ers): jongeren tot 23 jaar die het onderwijs verlaten zonder startkwalificatie.
       </p>
+      <Toon toestand={reeks} wat="het landelijke doel" klaar={(r) => <Doelzin r={r} />} />
       <Jaarkeuze />
       <GebiedKiezer />
       <section aria-labelledby="kop-kerncijfers">
@@ -173,4 +174,43 @@ function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
       </p>
     </>
   );
+}
+
+/** The scale of synthetic demo data, if the series is such data (the target is scaled with it). */
+function demoschaal(r: Reeks): number | null {
+  return r.reeks.find((p) => p.telling.synthetisch && p.telling.schaal !== null)?.telling.schaal ?? null;
+}
+
+/** The school year a target "in 2024" is judged on: the one that ends in that year (2023-2024). */
+export function doelSchooljaar(jaar: number): string {
+  return `${jaar - 1}-${jaar}`;
+}
+
+/**
+ * One sentence: was the national target met? It is judged on the school year ending in the
+ * target year; provisional figures say so, a year without a count says that it is not known
+ * yet. Synthetic demo data is judged against the target times its scale, and says so.
+ */
+export function Doelzin({ r }: { r: Reeks }) {
+  const jaar = doelSchooljaar(r.doel.jaar);
+  const schaal = demoschaal(r);
+  const doel = schaal === null ? r.doel.doelAantal : Math.round(r.doel.doelAantal * schaal);
+  const doeltekst = schaal === null
+    ? `ten hoogste ${aantal(doel)} nieuwe vsv'ers in ${r.doel.jaar}`
+    : `ten hoogste ${aantal(r.doel.doelAantal)} nieuwe vsv'ers in ${r.doel.jaar}; voor deze synthetische demodata (schaal ${schaaltekst(schaal)}) ${aantal(doel)}`;
+  const punt = r.reeks.find((p) => p.schooljaar === jaar);
+  let zin: string;
+  if (!punt) {
+    zin = `Of het landelijke doel (${doeltekst}) is gehaald, is nog niet bekend: er is nog geen telling van schooljaar ${jaar}.`;
+  } else if (typeof punt.totaal.vsv !== 'number') {
+    zin = `Of het landelijke doel (${doeltekst}) is gehaald, is niet te zeggen: het aantal van ${jaar} is afgeschermd.`;
+  } else {
+    const n = punt.totaal.vsv;
+    const gehaald = n <= doel;
+    const verschil = Math.abs(n - doel);
+    const voorlopig = punt.telling.status === 'voorlopig' ? ' volgens de voorlopige telling' : '';
+    zin = `Het landelijke doel (${doeltekst}) is${voorlopig} ${gehaald ? '' : 'niet '}gehaald: in schooljaar ${jaar} waren er `
+      + `${aantal(n)} nieuwe vsv'ers, ${verschil === 0 ? 'precies het doel' : `${aantal(verschil)} ${gehaald ? 'minder' : 'meer'} dan het doel`}.`;
+  }
+  return <p className="utrecht-paragraph bb-doelzin" data-testid="doelzin"><strong>{zin}</strong></p>;
 }
