@@ -186,3 +186,41 @@ describeDatabases('API: Excel-downloads (xlsx) en CORS', (driver) => {
     expect(web.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('vergelijkingsgroepen', () => {
+  const g = (gemeenteCode: string, naam: string, rmcCode: string, jongeren: number | null) => ({ gemeenteCode, naam, rmcCode, jongeren });
+  const alle = [
+    g('GM0363', 'Amsterdam', '21', 120_000), g('GM0599', 'Rotterdam', '24', 90_000), g('GM0518', "'s-Gravenhage", '25', 80_000),
+    g('GM0344', 'Utrecht', '19', 57_000), g('GM0014', 'Groningen', '03', 48_000), g('GM0307', 'Amersfoort', '19', 25_500),
+    g('GM0355', 'Zeist', '19', 9_000), g('GM0356', 'Nieuwegein', '19', 9_500), g('GM0001', 'Klein', '19', null),
+  ];
+
+  it('G4 zonder de gemeente zelf; G40 en grootteklasse de dichtstbij in jongeren; regio de grootste; nooit meer dan 7', async () => {
+    const { vergelijkingsgroepen, MAX_LEDEN } = await import('../../src/server/vergelijkingsgroepen.js');
+    const groepen = vergelijkingsgroepen(alle, 'GM0344');
+    const leden = (id: string) => groepen.find((x) => x.id === id)!.gemeenten.map((x) => x.naam);
+    expect(leden('g4')).toEqual(['Amsterdam', 'Rotterdam', "'s-Gravenhage"]);
+    expect(leden('g40')).toEqual(['Groningen', 'Amersfoort']);
+    // 25,000 or more: closest first
+    expect(leden('grootteklasse')).toEqual(['Groningen', "'s-Gravenhage", 'Amersfoort', 'Rotterdam', 'Amsterdam']);
+    expect(leden('regio')).toEqual(['Amersfoort', 'Nieuwegein', 'Zeist', 'Klein']);
+    for (const x of groepen) expect(x.gemeenten.length).toBeLessThanOrEqual(MAX_LEDEN);
+    // without a size there is no size class
+    expect(vergelijkingsgroepen(alle, 'GM0001').map((x) => x.id)).toEqual(['g4', 'g40', 'regio']);
+    expect(vergelijkingsgroepen(alle, 'GM9999')).toEqual([]);
+  });
+});
+
+describeDatabases('API: vergelijkingsgroepen', (driver) => {
+  const api = apiomgeving(driver);
+  it('geeft de groepen van een gemeente met namen en codes (geen cijfers); onbekende gemeente 404, ongeldige code 400', async () => {
+    const r = await api.json('/api/v1/vergelijking/groepen?gemeenteCode=GM0344');
+    expect(r.gemeente).toMatchObject({ gemeenteCode: 'GM0344', naam: 'Utrecht', rmcCode: '19' });
+    expect(r.gemeente.jongeren).toBeGreaterThan(10_000);
+    expect(r.groepen.find((x: { id: string }) => x.id === 'g4').gemeenten.map((x: { gemeenteCode: string }) => x.gemeenteCode).sort())
+      .toEqual(expect.arrayContaining(['GM0363']));
+    expect(JSON.stringify(r)).not.toMatch(/vsv|percentage/);
+    expect((await api.get('/api/v1/vergelijking/groepen?gemeenteCode=GM9999')).statusCode).toBe(404);
+    expect((await api.get('/api/v1/vergelijking/groepen?gemeenteCode=0363')).statusCode).toBe(400);
+  });
+});

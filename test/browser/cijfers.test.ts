@@ -364,3 +364,58 @@ describe('gewone woorden', () => {
     });
   }
 });
+
+describe('eerlijk vergelijken', () => {
+  for (const breedte of BREEDTES) {
+    it(`vergelijken (${breedte} px): een gemeente toevoegen en met één klik met de G4 vergelijken; de legenda noemt namen`, async () => {
+      const { page, fouten } = await open('/vergelijken', breedte, '#vergelijk-gemeente:not([disabled])');
+      await page.locator('#vergelijk-gemeente').selectOption('GM0344');
+      await page.getByRole('button', { name: 'Voeg gemeente toe' }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('gemeenten')).toBe('GM0344');
+      await page.getByTestId('vergelijkingsgroepen').waitFor();
+      await page.getByTestId('vergelijkingsgroepen').getByRole('button', { name: /^G4\b/ }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('gemeenten')?.split(',')[0]).toBe('GM0344');
+      const gekozen = new URL(page.url()).searchParams.get('gemeenten')!.split(',');
+      expect(gekozen).toEqual(expect.arrayContaining(['GM0344', 'GM0363']));
+      await grafiekenKlaar(page, 1);
+      const legenda = await page.locator('.bb-reekslegenda li').allInnerTexts();
+      expect(legenda).toEqual(expect.arrayContaining(['Nederland', 'Utrecht', 'Amsterdam']));
+      for (const naam of legenda) expect(naam).not.toMatch(/^(GM\d{4}|\d{2}[A-Z]{2}|\d{2})$/);
+      expect(await axe(page)).toEqual([]);
+      expect(fouten).toEqual([]);
+      await schermafdruk(page, `vergelijken-groep-${breedte}`);
+      await page.close();
+    });
+  }
+
+  it('een gebied houdt op elke pagina dezelfde kleur en lijnstijl', async () => {
+    const stijl = async (pad: string, naam: string) => {
+      const { page } = await open(pad, 1280, '.bb-reekslegenda');
+      const li = page.locator('.bb-reekslegenda li', { hasText: naam });
+      const s = await li.locator('path').first().evaluate((p) => `${p.getAttribute('stroke')} ${p.getAttribute('stroke-dasharray') ?? ''}`);
+      await page.close();
+      return s;
+    };
+    expect(await stijl('/vergelijken?regios=19,21', 'Agglomeratie Amsterdam')).toBe(await stijl('/regio/21', 'Agglomeratie Amsterdam'));
+    expect(await stijl('/vergelijken?regios=21', 'Nederland')).toBe(await stijl('/regio/19', 'Nederland'));
+  });
+
+  it('instelling: elke sector en elk niveau tegen het landelijke cijfer van dezelfde sector of hetzelfde niveau, nooit het totaal', async () => {
+    const { page } = await open('/instelling/20BB', 1280, '#kop-landelijk');
+    const tabel = page.locator('section[aria-labelledby=kop-landelijk] table');
+    await tabel.waitFor();
+    const rijen = await tabel.locator('tbody th').allInnerTexts();
+    expect(rijen.length).toBeGreaterThan(0);
+    for (const r of rijen) expect(r).toMatch(/^(mbo|vo|vavo)/);
+    // the national all-sector total never appears as the comparison
+    const landelijk = await (await page.request.get(`${basis}/api/v1/landelijk/kerncijfers`)).json();
+    const totaal = String(landelijk.totaal.percentage).replace('.', ',');
+    const kolom = await tabel.locator('tbody tr td:nth-child(5)').allInnerTexts();
+    const p = landelijk.uitsplitsingen.sector.find((s: { waarde: string }) => s.waarde === 'mbo').cijfer.percentage as string | null;
+    const mbo = p === null ? null : p.replace('.', ',');
+    expect(kolom[0]!.startsWith(mbo === null ? '–' : `${mbo}%`)).toBe(true);
+    if (mbo !== totaal) expect(kolom).not.toContain(`${totaal}%`);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -12,6 +12,7 @@ import { Getal, Procent } from '../componenten/Waarde';
 import { lijngrafiek, staafgrafiek } from '../grafieken';
 import { CATEGORIEEN, SECTOREN, getal, label, normoordeelLabel, normtekst } from '../opmaak';
 import { Link, useRouter } from '../router';
+import { InstellingTegenLandelijk } from './InstellingLandelijk';
 
 /**
  * One institution (BRIN): figures per category against the norm, per location, and the
@@ -86,6 +87,7 @@ export function Instelling({ p }: { p: Record<string, string> }) {
               <Tabel titel={`Per sector, ${jaar}`} csv={csvUrl(url, 'sector')}
                 kolommen={[{ kop: 'Sector' }, ...CIJFERKOLOMMEN]} rijen={i.sector.map((s) => [label(SECTOREN, s.waarde), ...cijfercellen(s.cijfer)])} />
             </section>
+            <InstellingTegenLandelijk i={i} />
             <section aria-labelledby="kop-vestigingen">
               <h2 id="kop-vestigingen" className="utrecht-heading-2">Per vestiging</h2>
               <Tabel titel={`Per vestiging en categorie, ${jaar}`} csv={csvUrl(url, 'vestigingen')}
