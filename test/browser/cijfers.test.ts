@@ -419,3 +419,40 @@ describe('eerlijk vergelijken', () => {
     await page.close();
   });
 });
+
+describe('kaart', () => {
+  for (const breedte of BREEDTES) {
+    it(`kaart (${breedte} px): groter, namen bij aanwijzen en bij toetsenbordfocus, gebieden zijn links, zoomen; regiogrenzen over de gemeenten`, async () => {
+      const { page, fouten } = await open('/kaart?niveau=gemeenten', breedte, '.bb-kaart [data-grafiek=klaar]');
+      const svg = page.locator('.bb-kaart svg[role=group]');
+      expect(await svg.getAttribute('aria-label')).toContain('Elk gebied is een link');
+      if (breedte === 1280) expect((await svg.boundingBox())!.width).toBeGreaterThan(600);
+      expect((await svg.boundingBox())!.width).toBeLessThanOrEqual(breedte);
+      // the region borders: a second geo layer without fill
+      expect(await svg.locator('g[fill=none] path').count()).toBeGreaterThan(0);
+      const links = svg.locator('path[role=link]');
+      expect(await links.count()).toBeGreaterThan(0);
+      // keyboard: focus an area, its name shows; Enter opens its page
+      await links.first().focus();
+      await expect.poll(() => page.locator('.bb-kaarttip').count()).toBe(1);
+      const naam = (await links.first().getAttribute('aria-label'))!;
+      expect(await page.locator('.bb-kaarttip').innerText()).toBe(naam);
+      // hover shows it too
+      await links.first().hover({ force: true });
+      expect(await page.locator('.bb-kaarttip').innerText()).toBe(naam);
+      // zoom changes the visible part
+      const voor = await svg.getAttribute('viewBox');
+      await page.getByRole('button', { name: 'Inzoomen' }).click();
+      await expect.poll(() => svg.getAttribute('viewBox')).not.toBe(voor);
+      await page.getByRole('button', { name: 'Naar het westen' }).click();
+      await page.getByRole('button', { name: 'Hele kaart' }).click();
+      await expect.poll(() => svg.getAttribute('viewBox')).toBe(voor);
+      expect(await axe(page)).toEqual([]);
+      await links.first().focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/gemeente\/GM\d{4}$/);
+      expect(fouten).toEqual([]);
+      await page.close();
+    });
+  }
+});
