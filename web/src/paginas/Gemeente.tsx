@@ -26,6 +26,7 @@ export function Gemeente({ p }: { p: Record<string, string> }) {
           <AllesDownloaden url={url} wat={`gemeente ${g.naam}`} />
           <p className="utrecht-paragraph">
             Gemeentecode {g.gemeenteCode}. {vergelijkingszin(g.totaal, g.landelijk.totaal, g.naam)}
+            {' '}<Link href={`/vergelijken?gemeenten=${g.gemeenteCode}#kop-gemeenten-kiezen`}>Vergelijk {g.naam} met vergelijkbare gemeenten</Link>.
             {g.regio && <> De gemeente hoort bij <Link href={`/regio/${g.regio.rmcCode}`}>RMC-regio {g.regio.naam}</Link> (vsv-percentage <Procent p={g.regio.totaal.percentage} />).</>}
           </p>
           <Inhoudsopgave onderdelen={gebiedsonderdelen(g.naam, false)} />
