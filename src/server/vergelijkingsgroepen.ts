@@ -6,7 +6,7 @@ import { leesGedeeldCsv } from '../referentie/gedeeldeData.js';
  * Ready-made peer groups for comparing a municipality fairly: the G4, the G40 city network,
  * municipalities of about the same size (by the number of young people aged 12–23), and the
  * other municipalities of its RMC region. A comparison shows at most 8 series, so a group is
- * offered as at most 7 members besides the municipality itself: for the G40 and the size
+ * offered as at most 6 members besides the municipality itself: for the G40 and the size
  * class those closest in number of young people, for the region the largest. Members are
  * compared one by one, never summed into a new group figure: a sum could reveal a member's
  * withheld count by subtraction (disclosure control), and individual lines are what an
@@ -30,7 +30,8 @@ export const GROOTTEKLASSEN = [
   { vanaf: 0, tot: 2_500 }, { vanaf: 2_500, tot: 5_000 }, { vanaf: 5_000, tot: 10_000 }, { vanaf: 10_000, tot: 25_000 }, { vanaf: 25_000, tot: Infinity },
 ] as const;
 
-export const MAX_LEDEN = 7;
+// 6 members + the municipality + the country: 8 lines, each with a style of its own (grafieken.ts has 8)
+export const MAX_LEDEN = 6;
 
 export interface Groepsgemeente {
   gemeenteCode: string;

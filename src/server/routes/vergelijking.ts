@@ -40,7 +40,7 @@ const GroepenAntwoord = Type.Object({
     id: Type.Union([Type.Literal('g4'), Type.Literal('g40'), Type.Literal('grootteklasse'), Type.Literal('regio')]),
     naam: Type.String(),
     omschrijving: Type.String(),
-    gemeenten: Type.Array(Groepsgemeente, { maxItems: 7 }),
+    gemeenten: Type.Array(Groepsgemeente, { maxItems: 6 }),
   })),
 }, { additionalProperties: false });
 
@@ -51,7 +51,7 @@ export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens, g
       operationId: 'vergelijkingsgroepen',
       summary: 'Kant-en-klare groepen om een gemeente mee te vergelijken',
       description: 'G4, G40, gemeenten van vergelijkbare grootte (naar het aantal jongeren van 12 tot en met 23 jaar) en de andere gemeenten '
-        + 'van de RMC-regio; per groep hoogstens 7 gemeenten (de dichtstbij in grootte, of in de regio de grootste), zodat de gemeente '
+        + 'van de RMC-regio; per groep hoogstens 6 gemeenten (de dichtstbij in grootte, of in de regio de grootste), zodat de gemeente '
         + 'met haar groep in één vergelijking past. Alleen namen en codes, geen cijfers: die geeft /vergelijking per gemeente.',
       querystring: Type.Object({
         gemeenteCode: Type.String({ pattern: '^GM\\d{4}$', description: 'CBS-gemeentecode', example: 'GM0363' }),
