@@ -25,7 +25,7 @@ describeDatabases('API: protocol', (driver) => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/gemeenten', '/gemeenten/{gemeenteCode}', '/instellingen', '/instellingen/{brin}', '/kaarten/gemeenten',
       '/kaarten/rmc-regios', '/landelijk/kerncijfers', '/landelijk/reeks', '/rmc-regios', '/rmc-regios/{rmcCode}',
-      '/schooljaren', '/tellingen/{runId}', '/vergelijking',
+      '/schooljaren', '/tellingen/{runId}', '/vergelijking', '/vergelijking/groepen',
     ]);
     for (const [pad, operaties] of Object.entries<Record<string, { responses: Record<string, { headers?: object; content?: object }> }>>(doc.paths)) {
       expect(pad).toMatch(/^(\/([a-z0-9]+(-[a-z0-9]+)*|\{[a-zA-Z]+\}))+$/);

@@ -118,7 +118,8 @@ describe('pagina\'s', () => {
         const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
         expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
         await schermafdruk(page, geval.naam);
-        expect(fouten).toEqual([]);
+        // an unknown path is answered with status 404 (and the app's own page), which Chromium logs
+        expect(fouten.filter((f) => !(geval.naam === 'niet-gevonden' && f.includes('status of 404')))).toEqual([]);
       } finally {
         await page.close();
       }
@@ -160,7 +161,8 @@ describe('pagina\'s', () => {
         const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
         expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
         await schermafdruk(page, `${geval.naam}-320`);
-        expect(fouten).toEqual([]);
+        // an unknown path is answered with status 404 (and the app's own page), which Chromium logs
+        expect(fouten.filter((f) => !(geval.naam === 'niet-gevonden' && f.includes('status of 404')))).toEqual([]);
       } finally {
         await page.close();
       }
@@ -410,7 +412,8 @@ describe('pagina\'s', () => {
       expect(await klasse("'s-Gravenhage")).toBe('geen leerlingen');
       expect(await klasse('Utrecht')).toBe('niet getoond');
       expect(await klasse('Amsterdam')).toMatch(/^\d+,\d\d(–\d+,\d\d)?%$/);
-      // alphabetical by name (Dutch collation), not by code
+      // largest number of vsv'ers first; by name (Dutch collation, not by code) with the column button
+      await tabel.getByRole('button', { name: 'Gemeente', exact: true }).click();
       const namen = await tabel.locator('tbody th').allInnerTexts();
       expect(namen).toEqual([...namen].sort(new Intl.Collator('nl', { sensitivity: 'base', numeric: true }).compare));
       expect(namen.indexOf('Amersfoort')).toBeLessThan(namen.indexOf('Brielle'));
@@ -616,7 +619,7 @@ describe('alleen met het toetsenbord', () => {
     const page = await browser.context.newPage();
     await page.goto(`${basis}/kaart`);
     await page.locator('table >> text=Agglomeratie Amsterdam').waitFor();
-    await page.getByRole('link', { name: 'Agglomeratie Amsterdam' }).click();
+    await page.getByRole('link', { name: 'Agglomeratie Amsterdam', exact: true }).click();
     await page.waitForURL(`${basis}/regio/21`);
     await page.goBack();
     await page.waitForURL(`${basis}/kaart`);

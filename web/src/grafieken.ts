@@ -158,7 +158,7 @@ export function lijngrafiek(Plot: PlotModule, breedte: number, opties: {
         // beside the chart when there is room, otherwise just above the line at the right
         Plot.text([opties.doel.waarde], smal
           ? { y: (d: number) => d, frameAnchor: 'right', textAnchor: 'end', dy: -8, text: () => opties.doel!.label, fill: '#1b1b1b' }
-          : { y: (d: number) => d, frameAnchor: 'right', textAnchor: 'start', dx: 6, text: () => opties.doel!.label, fill: '#1b1b1b', lineWidth: 12 }),
+          : { y: (d: number) => d, frameAnchor: 'right', textAnchor: 'start', dx: 6, text: () => opties.doel!.label, fill: '#1b1b1b' }),
       ] : []),
       ...opties.reeksen.map((_r, j) => Plot.line(alle.filter((p) => p.i === stijl[j]), {
         x: 'schooljaar', y: 'waarde', stroke: KLEUREN[stijl[j]!], strokeWidth: 2.5, strokeDasharray: STREPEN[stijl[j]!] || undefined,

@@ -73,13 +73,9 @@ export function sorteerRijen(rijen: Cel[][], kolom: number, richting: Richting):
   }).map((x) => x.r);
 }
 
-function SorteerKop({ k, actief, richting, kies }: { k: Kolom; actief: boolean; richting: Richting; kies: () => void }) {
-  const pijl = actief ? (richting === 'op' ? '▲' : '▼') : '↕';
-  return (
-    <button type="button" className="bb-sorteerknop" onClick={kies}>
-      {k.kop}<span className="bb-sorteerknop__pijl" aria-hidden="true">{pijl}</span>
-    </button>
-  );
+/** The arrow is CSS content (stijl.css), so it is no part of the heading's text or the button's name; aria-sort says the order. */
+function SorteerKop({ k, kies }: { k: Kolom; kies: () => void }) {
+  return <button type="button" className="bb-sorteerknop" onClick={kies}>{k.kop}</button>;
 }
 
 export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true, sorteer, downloadtekst }: {
@@ -117,6 +113,7 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true, sorteer, 
     // numbers open largest first, names from A
     zet({ kolom: k.kop, richting: zelfde ? (gekozen!.richting === 'op' ? 'af' : 'op') : k.getal ? 'af' : 'op' });
   };
+  const sorteertekst = gekozen && index >= 0 ? `, gesorteerd op ${gekozen.kolom.toLocaleLowerCase('nl')} (${gekozen.richting === 'af' ? 'aflopend' : 'oplopend'})` : '';
   const rangschik = sorteer?.rangschik ? kolommen.filter((k) => k.kop === "vsv'ers" || k.kop === 'vsv-percentage') : [];
 
   return (
@@ -134,18 +131,18 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true, sorteer, 
       )}
       {/* A wide table scrolls sideways in its own frame (allowed for data tables under WCAG 1.4.10);
           the frame is focusable so keyboard users can scroll it, and named after the caption. */}
-      <div className="utrecht-table-container bb-scrollvak" role="region" aria-label={titel} tabIndex={0}>
+      <div className="utrecht-table-container bb-scrollvak" role="region" aria-label={`${titel}${sorteertekst}`} tabIndex={0}>
         <table className="utrecht-table utrecht-table--html-table">
           <caption className="utrecht-table__caption">
             {titel}
-            {gekozen && index >= 0 && <span className="bb-sortering">, gesorteerd op {gekozen.kolom.toLocaleLowerCase('nl')} ({gekozen.richting === 'af' ? 'aflopend' : 'oplopend'})</span>}
+            {sorteertekst && <span className="bb-sortering">{sorteertekst}</span>}
           </caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
               {kolommen.map((k, j) => (
                 <th key={k.kop} scope="col" className={`utrecht-table__header-cell${kolomklasse(k)}`}
                   aria-sort={sorteer && j === index ? (gekozen!.richting === 'op' ? 'ascending' : 'descending') : undefined}>
-                  {sorteer ? <SorteerKop k={k} actief={j === index} richting={gekozen?.richting ?? 'op'} kies={() => kies(k)} /> : k.kop}
+                  {sorteer ? <SorteerKop k={k} kies={() => kies(k)} /> : k.kop}
                 </th>
               ))}
             </tr>
