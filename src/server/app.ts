@@ -8,7 +8,8 @@ import { STANDAARD_INLOGOPTIES, type InlogOpties } from './auth/opties.js';
 import { oidcRoutes } from './auth/oidc.js';
 import { inlogRoutes } from './auth/routes.js';
 import { Antwoordcache, cachesleutel, type CacheOpties } from './cache.js';
-import { alsCsv, kiesFormaat } from './csv.js';
+import { alsCsv, kiesFormaat, type Formaat } from './csv.js';
+import { cors } from './cors.js';
 import { schermAf } from './disclosure.js';
 import { maakGegevens } from './gegevens.js';
 import { registreerGrenzen, STANDAARD_ANTWOORD_TIJDLIMIET, type Grenzen } from './grenzen.js';
@@ -21,6 +22,7 @@ import { beveiligingsheaders, isApi } from './securityHeaders.js';
 import { controleerParameters } from './validation.js';
 import { registreerToegang, type Testgebruiker, type Toegangsroute } from './toegang.js';
 import { registreerWeb } from './web.js';
+import { alsXlsx, XLSX_TYPE } from './xlsx.js';
 
 /**
  * The one Fastify application: the API under /api/v1 and the web app at /. Cross-cutting
@@ -54,7 +56,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who may see what: everyone is 'openbaar' until there is a login. */
     toegang: Toegang;
-    formaat: 'json' | 'csv';
+    formaat: Formaat;
     /** set when this answer may be kept: the data version it was made from */
     cacheVersie: string | null;
   }
@@ -120,6 +122,7 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   });
 
   app.addHook('onSend', beveiligingsheaders);
+  app.addHook('onRequest', cors);
 
   app.addHook('preValidation', async (request) => {
     const q = request.query as Record<string, unknown> | undefined;
@@ -153,11 +156,11 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     return payload;
   });
 
-  // Disclosure control, then CSV: what is downloaded is made from what was published.
+  // Disclosure control, then CSV or xlsx: what is downloaded is made from what was published.
   app.addHook('preSerialization', async (request, reply, payload: unknown) => {
     const gepubliceerd = schermAf(payload, request.toegang);
     const maker = request.routeOptions.config.csv;
-    if (request.formaat !== 'csv' || !maker || reply.statusCode >= 300) return gepubliceerd;
+    if (request.formaat === 'json' || !maker || reply.statusCode >= 300) return gepubliceerd;
     const gekozen = (request.query as { tabel?: string }).tabel;
     const tabellen = maker(gepubliceerd).filter((t) => !gekozen || t.naam === gekozen);
     // From the validated parameters, so equal requests (one cached answer) get one file name.
@@ -165,6 +168,13 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     const pad = request.routeOptions.url!.slice(API_PREFIX.length + 1).replace(/:(\w+)/g, (_, p: string) => String(params[p])).replaceAll('/', '-');
     const jaar = (request.query as { schooljaar?: string }).schooljaar;
     const bestand = ['vsv', pad, jaar, gekozen].filter(Boolean).join('-').replace(/[^A-Za-z0-9-]/g, '-');
+    if (request.formaat === 'xlsx') {
+      // The same published tables as the CSV, as a workbook with a sheet per table (xlsx.ts).
+      const boek = await alsXlsx(tabellen, { titel: bestand.replaceAll('-', ' '), url: request.url });
+      reply.type(XLSX_TYPE).header('Content-Disposition', `attachment; filename="${bestand}.xlsx"`);
+      reply.serializer(() => boek as unknown as string);
+      return boek;
+    }
     reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${bestand}.csv"`);
     const csv = alsCsv(tabellen);
     reply.serializer(() => csv);

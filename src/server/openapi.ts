@@ -50,7 +50,8 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>, beschermd: Readonl
         description: 'De opgeslagen uitkomsten van de telling van nieuwe voortijdig schoolverlaters (vsv\'ers): landelijk, per RMC-regio, '
           + 'gemeente en instelling. Zonder inlog geldt de afscherming van DUO: aantallen van 1 tot en met 4 worden "<5", '
           + 'percentages die op minder dan 5 vsv\'ers rusten worden niet getoond. Elke tabel is ook als CSV te krijgen '
-          + '(formaat=csv of Accept: text/csv), met dezelfde afscherming.',
+          + '(formaat=csv of Accept: text/csv) en als Excel-werkmap (formaat=xlsx), met dezelfde afscherming. '
+          + 'De API is openbaar en alleen-lezen: CORS staat GET en HEAD toe vanaf elke herkomst (Access-Control-Allow-Origin: *), zonder cookies of andere inloggegevens.',
         version: API_VERSIE,
         contact: { name: 'Beheer Binnenboord', email: 'binnenboord@example.org', url: 'https://example.org/binnenboord' },
         license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/nl/' },
@@ -106,6 +107,14 @@ function voegStandaardAntwoordenToe(op: Operatie, csv: boolean, beschermd: boole
   if (csv && ok?.content) {
     ok.content['text/csv'] = {
       schema: { type: 'string', description: 'De tabellen van dit antwoord als CSV (UTF-8, komma, decimale punt), met dezelfde afscherming.' },
+    };
+    ok.content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] = {
+      schema: {
+        type: 'string', format: 'binary',
+        description: 'De tabellen van dit antwoord als Excel-werkmap (xlsx; formaat=xlsx): een blad Toelichting en een blad per tabel, '
+          + 'met dezelfde afscherming. Aantallen en percentages zijn getallen, codes tekst; afgeschermde cellen staan als "<5" of '
+          + '"secundair afgeschermd" en worden op het blad Toelichting uitgelegd.',
+      },
     };
   }
 }

@@ -29,8 +29,9 @@ export const SchooljaarParam = Type.String({
 export const StatusParam = StringEnum(['definitief', 'voorlopig'] as const, {
   description: 'Status van de telling. Zonder: per schooljaar de laatste definitieve telling, anders de laatste voorlopige.',
 });
-export const FormaatParam = StringEnum(['json', 'csv'] as const, {
-  description: 'Formaat van het antwoord; gelijkwaardig aan Accept: text/csv. Dezelfde afscherming geldt in beide.',
+export const FormaatParam = StringEnum(['json', 'csv', 'xlsx'] as const, {
+  description: 'Formaat van het antwoord; csv is gelijkwaardig aan Accept: text/csv, xlsx (Excel, een blad per tabel) aan '
+    + 'Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. Dezelfde afscherming geldt in alle.',
 });
 
 // ---------------------------------------------------------------------------- shared shapes

@@ -25,7 +25,7 @@ describeDatabases('API: protocol', (driver) => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/audit/_zoek', '/gemeenten', '/gemeenten/{gemeenteCode}', '/instellingen', '/instellingen/{brin}', '/kaarten/gemeenten',
       '/kaarten/rmc-regios', '/landelijk/kerncijfers', '/landelijk/reeks', '/personen/_zoek', '/rechten', '/rmc-regios', '/rmc-regios/{rmcCode}',
-      '/schooljaren', '/tellingen/{runId}', '/vergelijking',
+      '/schooljaren', '/tellingen/{runId}', '/vergelijking', '/vergelijking/groepen',
       // logging in and beheer (issue 8)
       '/accounts', '/accounts/{id}', '/accounts/{id}/_wachtwoord', '/machineclients', '/machineclients/{id}', '/machineclients/{id}/_sleutel',
       '/sessie', '/sessie/_inloggen', '/sessie/_uitloggen',

@@ -1,4 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import type { Webpad } from '../../src/server/webpaden';
+import { useNaarAnker } from './anker';
 import { Laden } from './componenten/Melding';
 import { Landelijk } from './paginas/Landelijk';
 import { Link, match, RouterProvider, useRouter } from './router';
@@ -18,9 +20,11 @@ const Personen = lazy(() => import('./paginas/Personen').then((m) => ({ default:
 const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
 const Inloggen = lazy(() => import('./paginas/Inloggen').then((m) => ({ default: m.Inloggen })));
 const Beheer = lazy(() => import('./paginas/Beheer').then((m) => ({ default: m.Beheer })));
+const OverDezeCijfers = lazy(() => import('./paginas/OverDezeCijfers').then((m) => ({ default: m.OverDezeCijfers })));
 const NietGevonden = lazy(() => import('./paginas/NietGevonden').then((m) => ({ default: m.NietGevonden })));
 
-const ROUTES: [string, ComponentType<{ p: Record<string, string> }>][] = [
+// Every pattern must be in WEBPADEN (src/server/webpaden.ts), or the server answers it with 404.
+const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/', Landelijk],
   ['/kaart', Kaart],
   ['/regio/:code', Regio],
@@ -32,6 +36,7 @@ const ROUTES: [string, ComponentType<{ p: Record<string, string> }>][] = [
   ['/audit', Audit],
   ['/inloggen', Inloggen],
   ['/beheer', Beheer],
+  ['/over-deze-cijfers', OverDezeCijfers],
 ];
 
 const MENU = [
@@ -91,6 +96,7 @@ function Hoofdmenu() {
 
 function Inhoud() {
   const { pad } = useRouter();
+  useNaarAnker();
   for (const [patroon, Pagina] of ROUTES) {
     const p = match(patroon, pad);
     if (p) return <Pagina key={`${patroon}:${JSON.stringify(p)}`} p={p} />;
@@ -120,8 +126,9 @@ export function App() {
         <footer className="utrecht-page-footer bb-voet">
           <div className="utrecht-page-footer__content">
             <p className="utrecht-paragraph">
-              Binnenboord toont de opgeslagen uitkomsten van de vsv-telling. Zonder inlog geldt de afscherming van DUO:
+              Binnenboord toont de uitkomsten van de vsv-telling. Op deze openbare pagina's geldt de afscherming van DUO:
               aantallen van 1 tot en met 4 staan als &lt;5, en een percentage dat op minder dan 5 vsv'ers rust, wordt niet getoond.
+              {' '}<Link href="/over-deze-cijfers">Over deze cijfers</Link>: definitie, methode, afscherming, bronnen en hoe u ze aanhaalt.
             </p>
             <p className="utrecht-paragraph">
               Alle cijfers zijn ook te krijgen via de <a className="utrecht-link utrecht-link--html-a" href="/api/v1/openapi.json">API (OpenAPI-beschrijving)</a>.
