@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gedeeldeMap } from '../../src/config.js';
+import { referentiedataMap } from '../../src/config.js';
 import { MAX_MISLUKT } from '../../src/domain/toegang/inloggen.js';
 import { bouwApp } from '../../src/server/app.js';
 import { leesServerConfig } from '../../src/server/config.js';
@@ -22,7 +22,7 @@ describeDatabases('inloggen, sessies en accounts', (driver) => {
   let app: FastifyInstance;
   const apps: FastifyInstance[] = [];
   const nieuweApp = async (inloggen: Partial<InlogOpties> = {}) => {
-    const a = await bouwApp({ db: t.db, webMap: null, geoMap: join(gedeeldeMap(), 'geo'), inloggen });
+    const a = await bouwApp({ db: t.db, webMap: null, geoMap: join(referentiedataMap(), 'geo'), inloggen });
     await a.ready();
     apps.push(a);
     return a;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { gedeeldeMap } from '../../src/config.js';
+import { referentiedataMap } from '../../src/config.js';
 import { leesAccountOpOidcSub } from '../../src/db/accounts.js';
 import { bouwApp } from '../../src/server/app.js';
 import { maakAccount } from '../../src/toegang/accounts.js';
@@ -85,7 +85,7 @@ describeDatabases('OpenID Connect met een echte provider', (driver) => {
         issuer, clientId: `binnenboord-${rolBron}`, clientSecret: `geheim-van-de-test-${rolBron}`, redirectUri: 'wordt-gezet', rolBron,
         rolClaim: 'binnenboord_rol', scopeClaim: 'binnenboord_scope', accountClaim: 'email', scopes: ['email', 'profile', 'binnenboord'], onveiligHttp: true,
       };
-      const app = await bouwApp({ db: t.db, webMap: null, geoMap: join(gedeeldeMap(), 'geo'), inloggen: { oidc } });
+      const app = await bouwApp({ db: t.db, webMap: null, geoMap: join(referentiedataMap(), 'geo'), inloggen: { oidc } });
       const basis = await app.listen({ port: 0, host: '127.0.0.1' });
       oidc.redirectUri = `${basis}/api/v1/sessie/oidc/terug`;
       clients.push({ client_id: oidc.clientId, client_secret: oidc.clientSecret, redirect_uris: [oidc.redirectUri] });

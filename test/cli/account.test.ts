@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { gedeeldeMap } from '../../src/config.js';
+import { referentiedataMap } from '../../src/config.js';
 import { bouwApp } from '../../src/server/app.js';
 import { binnenboord } from '../support/cli.js';
 import { describeDatabases, metDatabase, tijdelijkeMap } from '../support/database.js';
@@ -17,7 +17,7 @@ describeDatabases('binnenboord account', (driver) => {
   let werkmap: string;
   const bb = (args: string[], invoer?: string) => binnenboord([...args, '--database', locatie], { cwd: werkmap, ...(invoer !== undefined ? { invoer } : {}) });
   const inloggen = (naam: string, ww: string) => metDatabase(locatie, async (db) => {
-    const app = await bouwApp({ db, webMap: null, geoMap: join(gedeeldeMap(), 'geo') });
+    const app = await bouwApp({ db, webMap: null, geoMap: join(referentiedataMap(), 'geo') });
     try {
       const r = await login(app, naam, ww);
       return { status: r.statusCode, rol: r.statusCode === 200 ? r.json().gebruiker.rol as string : null };
