@@ -7,6 +7,7 @@ import {
   tellingCommand, verklaarCommand, type Write,
 } from './commands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
+import { lijstCommand } from './lijstCommand.js';
 
 /** `binnenboord` — the command line of cli.md. */
 const write: Write = (t) => process.stdout.write(t);
@@ -66,6 +67,16 @@ function program(): Command {
   p.command('demo').description('lees de rekenvoorbeelden in en toon de landelijke cijfers (npm start)')
     .addOption(database())
     .action((o) => demoCommand(o, write));
+
+  p.command('lijst').description('een maandlijst (lijsten.md) als CSV: uitschrijvingen, werkvoorraad, herinschrijvingen, startset, uitval of verlate-startkwalificatie')
+    .requiredOption('--soort <lijst>', 'uitschrijvingen, werkvoorraad, herinschrijvingen, startset, uitval of verlate-startkwalificatie')
+    .requiredOption('--maand <JJJJ-MM>', 'bijv. 2024-03 (peildatum 1 maart 2024)')
+    .option('--rmc <code>', 'alleen wie op de peildatum in deze RMC-regio woont')
+    .option('--gemeente <code>', 'alleen wie op de peildatum in deze gemeente woont')
+    .option('--brin <brin>', 'alleen wie het laatst bij deze instelling bekostigd ingeschreven stond')
+    .option('--uitvoer <bestand>', 'schrijf de CSV in dit bestand (anders naar standaarduitvoer)')
+    .addOption(database())
+    .action((o) => lijstCommand(o, write, (t) => process.stderr.write(t)));
 
   registreerGeneratorCommands(p, write);
   return p;

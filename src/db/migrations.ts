@@ -1,12 +1,16 @@
 import type { Db } from './database.js';
 import basis from './migrations/001_initial.js';
+import lijsten from './migrations/006_lijsten.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
  * in `schema_migration`. Add a new file `migraties/NNN_name.ts` and list it here; never
  * change one that has been released.
  */
-const MIGRATIONS: readonly { naam: string; sql: string }[] = [{ naam: '001_basis', sql: basis }];
+const MIGRATIONS: readonly { naam: string; sql: string }[] = [
+  { naam: '001_basis', sql: basis },
+  { naam: '006_lijsten', sql: lijsten },
+];
 
 export async function migrate(db: Db): Promise<void> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
