@@ -66,16 +66,20 @@ export async function lijstCommand(o: LijstOpties, write: Write, melding: Write)
     }
     const teller = { rijen: 0 };
     const csv = lijstCsv(db, run, soort, scope, teller);
-    if (o.uitvoer) {
-      await pipeline(Readable.from(csv), createWriteStream(o.uitvoer));
-    } else {
-      for await (const stuk of csv) write(typeof stuk === 'string' ? stuk : Buffer.from(stuk).toString('utf8'));
+    try {
+      if (o.uitvoer) {
+        await pipeline(Readable.from(csv), createWriteStream(o.uitvoer));
+      } else {
+        for await (const stuk of csv) write(typeof stuk === 'string' ? stuk : Buffer.from(stuk).toString('utf8'));
+      }
+    } finally {
+      // Also when writing broke off: whatever was read is recorded, with the rows that got out.
+      await registreerLijstinzage(db, {
+        actor: actor(), soort, maand: maand.naam, bereik: bereik(scope), lijstrunId: run.id, personen: teller.rijen,
+        naar: o.uitvoer ?? 'standaarduitvoer',
+      });
     }
     const personen = teller.rijen;
-    await registreerLijstinzage(db, {
-      actor: actor(), soort, maand: maand.naam, bereik: bereik(scope), lijstrunId: run.id, personen,
-      naar: o.uitvoer ?? 'standaarduitvoer',
-    });
     const herkomst = `lijstrun ${run.id} (${nieuw ? 'nu berekend' : `opgeslagen op ${run.gereed_op}`}; leveringen ${run.leveringen.join(', ') || 'geen'}`
       + `${run.startset_run_id !== null ? `; startset uit telling-run ${run.startset_run_id}` : ''}`
       + `${run.vorige_run_id !== null ? `; verlate startkwalificaties uit telling-run ${run.vorige_run_id}` : ''})`;
