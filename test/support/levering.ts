@@ -40,6 +40,7 @@ export const ALLE_TABELLEN = [
   'levering', 'levering_bestand', 'afgewezen_rij',
   ...BESTANDEN.map((b) => b.tabel),
   'telling_run', 'telling_run_levering', 'telling_persoon', 'telling_cijfer', 'audit', 'schema_migration',
+  'lijst_run', 'lijst_run_levering', 'lijst_persoon', 'lijst_startset', 'lijst_uitval_cijfer',
 ] as const;
 
 /** Row count of every table. */
