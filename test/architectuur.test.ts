@@ -25,6 +25,9 @@ const LAGEN: Record<string, number> = {
   db: 1, // all SQL; may use the domain's types
   importeren: 2, // the import service
   telling: 2, // the count service
+  toegang: 2, // accounts, passwords and OpenID Connect (uses db and the domain's roles)
+  verzuim: 3, // absence reports: import and handling (uses the import's CSV reader)
+  lijsten: 3, // the monthly lists (uses the count's stored runs)
   referentie: 3, // shared reference data as a delivery (uses the import's CSV reader)
   generator: 4, // synthetic deliveries (reads the reference data)
   demo: 5, // generates, imports and counts demo data

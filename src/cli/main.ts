@@ -11,6 +11,7 @@ import { registreerAccountCommands } from './accountCommands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
 import { registreerVerzuimCommands } from './verzuimCommands.js';
 import { OnbruikbaarBestand } from '../verzuim/importeer.js';
+import { lijstCommand } from './lijstCommand.js';
 
 /** `binnenboord` — the command line of cli.md. */
 const write: Write = (t) => process.stdout.write(t);
@@ -88,6 +89,15 @@ function program(): Command {
     .option('--peildatum <JJJJ-MM-DD>', 'de datum waarop de termijnen worden bepaald (standaard vandaag)')
     .addOption(database())
     .action((o) => bewaartermijnenCommand(o, write));
+  p.command('lijst').description('een maandlijst (lijsten.md) als CSV: uitschrijvingen, werkvoorraad, herinschrijvingen, startset, uitval of verlate-startkwalificatie')
+    .requiredOption('--soort <lijst>', 'uitschrijvingen, werkvoorraad, herinschrijvingen, startset, uitval of verlate-startkwalificatie')
+    .requiredOption('--maand <JJJJ-MM>', 'bijv. 2024-03 (peildatum 1 maart 2024)')
+    .option('--rmc <code>', 'alleen wie op de peildatum in deze RMC-regio woont')
+    .option('--gemeente <code>', 'alleen wie op de peildatum in deze gemeente woont')
+    .option('--brin <brin>', 'alleen wie het laatst bij deze instelling bekostigd ingeschreven stond')
+    .option('--uitvoer <bestand>', 'schrijf de CSV in dit bestand (anders naar standaarduitvoer)')
+    .addOption(database())
+    .action((o) => lijstCommand(o, write, (t) => process.stderr.write(t)));
 
   registreerGeneratorCommands(p, write);
   registreerAccountCommands(p, write);

@@ -21,6 +21,8 @@ export const PERSOONSTABELLEN = [
   'account', 'sessie', 'inlogpoging', 'machineclient', 'oidc_aanvraag',
   // absence reports
   'verzuimmelding', 'verzuimactie', 'verzuimstatus',
+  // monthly person lists
+  'lijst_run', 'lijst_run_levering', 'lijst_persoon', 'lijst_startset', 'lijst_uitval_cijfer',
 ] as const;
 
 const VERBODEN = new RegExp(`\\b(${PERSOONSTABELLEN.join('|')})\\b`, 'i');

@@ -45,6 +45,7 @@ export const ALLE_TABELLEN = [
   'telling_run', 'telling_run_levering', 'telling_persoon', 'telling_cijfer', 'audit', 'schema_migration',
   'audit_persoon', 'audit_keten', 'audit_voor_003', 'toegang_sleutel', 'verwijdering',
   'verzuimmelding', 'verzuimactie', 'verzuimstatus',
+  'lijst_run', 'lijst_run_levering', 'lijst_persoon', 'lijst_startset', 'lijst_uitval_cijfer',
 ] as const;
 
 /** Row count of every table. */

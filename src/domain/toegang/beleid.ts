@@ -35,6 +35,8 @@ export const BELEID = {
   'beheer.opdrachtregel': { wie: 'opdrachtregel' },
   /** absence reports filed in bulk from a CSV file; schools get the API and a form later (issue 10) */
   'verzuim.importeren': { wie: 'opdrachtregel' },
+  /** a monthly person list (lijsten.md) as CSV; the web app and API follow (issue 9) */
+  'lijst.lezen': { wie: 'opdrachtregel' },
 } as const satisfies Record<string, Regel>;
 
 export type Handeling = keyof typeof BELEID;
@@ -57,6 +59,7 @@ export const DOELEN = {
   'uitleg-telling': { rollen: [], omschrijving: 'uitleggen waarom een persoon wel of niet als vsv\'er telt (opdrachtregel)' },
   'levering-corrigeren': { rollen: [], omschrijving: 'afgewezen rijen van een levering corrigeren (opdrachtregel)' },
   'telling-uitvoer': { rollen: [], omschrijving: 'de uitvoerbestanden van een telling maken (opdrachtregel)' },
+  maandlijst: { rollen: ['rmc', 'leerplicht', 'school'], omschrijving: 'de maandlijst van de eigen regio, gemeente of school opvragen (lijsten.md)' },
   'verzuim-melden': { rollen: ['school'], omschrijving: 'verzuim van de eigen leerlingen melden aan de gemeente (Leerplichtwet 1969 art. 21a)' },
 } as const satisfies Record<string, { rollen: readonly Rol[]; omschrijving: string }>;
 
