@@ -6,7 +6,7 @@ import { controleerKeten, registreerInzage } from '../db/audit.js';
 import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
 import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import type { Db } from '../db/database.js';
-import { afgewezenUitvoer, leesLeveringen, leesWeigeringen } from '../db/leveringenOverzicht.js';
+import { afgewezenUitvoer, leesLeveringen, leesWeigeringen, telAfgewezenRijen } from '../db/leveringenOverzicht.js';
 import { openDatabase } from '../db/open.js';
 import {
   dossierExtractieVoorPersoon, laatsteRun, leesCijfers, leesGemeentenamen, leesOpgeslagenReden, persoonIsBekend, rmcIndeling,
@@ -195,10 +195,10 @@ export async function afgewezenCommand(opties: { levering?: string; database?: s
     // in its own transaction, so there is never a read without a record. The rows themselves
     // are streamed (COPY), which on a PostgreSQL server runs on its own connection.
     await db.transaction(async (tx) => {
-      const [n] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM afgewezen_rij WHERE $1::int IS NULL OR levering_id = $1', [id]);
+      const rijen = await telAfgewezenRijen(tx, id);
       await registreerInzage(tx, {
         gebruiker, handeling: 'afwijzing.lezen', doel: 'levering-corrigeren',
-        parameters: { levering: id, rijen: n!.n }, personen: { ids: [] },
+        parameters: { levering: id, rijen }, personen: { ids: [] },
       });
     });
     write('levering_id,bestand,regel,kolom,reden,inhoud\n');

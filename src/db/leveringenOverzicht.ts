@@ -47,3 +47,9 @@ export function afgewezenUitvoer(leveringId: number | null): string {
 export async function leveringsnamen(db: Db): Promise<string[]> {
   return (await db.query<{ naam: string }>('SELECT naam FROM levering ORDER BY id')).map((r) => r.naam);
 }
+
+/** How many rejected rows there are, of one delivery or (null) of all. */
+export async function telAfgewezenRijen(db: Db, leveringId: number | null): Promise<number> {
+  const [n] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM afgewezen_rij WHERE $1::int IS NULL OR levering_id = $1', [leveringId]);
+  return n!.n;
+}

@@ -182,3 +182,8 @@ export function personenUitvoer(runId: number): string {
     ORDER BY p.persoon_id COLLATE "C"
   ) TO STDOUT WITH (FORMAT csv)`;
 }
+
+/** The persons of a stored run, as a selection for the audit trail (`Inzage.personen`). */
+export function personenVanRun(runId: number): { query: string; params: readonly unknown[] } {
+  return { query: 'SELECT persoon_id FROM telling_persoon WHERE run_id = $1', params: [runId] };
+}

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { registreerInzage } from '../db/audit.js';
 import type { Db } from '../db/database.js';
-import { leesCijfers, personenUitvoer, type Run } from '../db/tellingen.js';
+import { leesCijfers, personenUitvoer, personenVanRun, type Run } from '../db/tellingen.js';
 import { percentage, type Cijfer } from '../domain/telling/cijfers.js';
 import type { Gebruiker } from '../domain/toegang/rollen.js';
 
@@ -40,7 +40,7 @@ export async function schrijfUitvoer(db: Db, run: Run, map: string, gebruiker: G
     await registreerInzage(tx, {
       gebruiker, handeling: 'telling.personen.uitvoeren', doel: 'telling-uitvoer',
       parameters: { run: run.id, schooljaar: run.schooljaar, status: run.status, bestand: 'personen.csv' },
-      personen: { query: 'SELECT persoon_id FROM telling_persoon WHERE run_id = $1', params: [run.id] },
+      personen: personenVanRun(run.id),
     });
     await pipeline(
       Readable.from((async function* () {

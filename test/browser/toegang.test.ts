@@ -56,7 +56,7 @@ describe('toegang in de webapp', () => {
     const { page, fouten } = await open(TESTGEBRUIKERS.rmc, '/personen');
     try {
       await page.getByRole('heading', { level: 1, name: 'Personen' }).waitFor();
-      await page.getByText('Test RMC Utrecht').waitFor();
+      await page.getByRole('main').getByText('Test RMC Utrecht').first().waitFor();
       expect(await axe(page)).toEqual([]);
       await page.getByRole('button', { name: 'Zoeken' }).click();
       await page.getByRole('heading', { level: 2, name: /3 personen/ }).waitFor();

@@ -58,6 +58,7 @@ export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens, g
       }, { additionalProperties: false }),
       response: ok(GroepenAntwoord, 'De groepen van deze gemeente'),
     },
+    config: { handeling: 'cijfers.lezen' },
   }, async (request) => {
     const { gemeenteCode } = query<{ gemeenteCode: string }>(request);
     const [indeling, jongeren] = await Promise.all([gegevens.laatsteIndeling(), jongerenPerGemeente(dirname(geoMap))]);
