@@ -9,8 +9,16 @@ import type { SwaggerOptions } from '@fastify/swagger';
 export const API_VERSIE = '1.0.0';
 export const API_PREFIX = '/api/v1';
 
+/**
+ * 401 is on every operation, open ones included: a request that carries inloggegevens the
+ * server cannot accept (an unknown or blocked API key, an Authorization header it does not
+ * understand) is refused rather than silently taken as anonymous (src/server/auth/index.ts),
+ * so that an integrator sees the mistake. A session cookie that is no longer valid is only
+ * cleared: the request goes on as anonymous.
+ */
 const FOUTEN: Record<string, string> = {
   400: 'Ongeldige parameters; invalidParams noemt ze alle.',
+  401: 'Ongeldige of verlopen inloggegevens: de API-sleutel in Authorization is onbekend of geblokkeerd, of de kop Authorization wordt niet begrepen.',
   404: 'Niet gevonden, of er is nog geen telling voor dit schooljaar.',
   406: 'Het gevraagde formaat (Accept) wordt niet geleverd.',
   429: 'Te veel verzoeken van deze client in een minuut; Retry-After zegt na hoeveel seconden het weer kan.',
@@ -26,6 +34,14 @@ const RETRY_AFTER = {
   },
 };
 
+/** Sent with every answer to a request that carries Authorization (src/server/auth/index.ts). */
+const WWW_AUTHENTICATE = {
+  'WWW-Authenticate': {
+    description: 'Hoe de client zich kan aanmelden: Bearer met een API-sleutel.',
+    schema: { type: 'string', example: 'Bearer realm="binnenboord"' },
+  },
+};
+
 const VERSIEHEADER = {
   'API-Version': {
     description: 'Versie van de API (SemVer), bij elk antwoord.',
@@ -36,7 +52,7 @@ const VERSIEHEADER = {
 type Operatie = { responses?: Record<string, { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }> };
 
 const TOEGANGSFOUTEN: Record<string, string> = {
-  401: 'Niet ingelogd: deze bron vraagt een ingelogde gebruiker.',
+  401: 'Niet ingelogd (deze bron vraagt een ingelogde gebruiker), of ongeldige of verlopen inloggegevens: de API-sleutel in Authorization is onbekend of geblokkeerd, of de kop Authorization wordt niet begrepen.',
   403: 'Geen toegang: niet met deze rol, niet buiten de eigen scope, of niet voor dit doel.',
 };
 
@@ -101,7 +117,9 @@ function voegStandaardAntwoordenToe(op: Operatie, csv: boolean, beschermd: boole
     };
   }
   for (const [code, antwoord] of Object.entries(op.responses)) {
-    antwoord.headers = { ...VERSIEHEADER, ...(code === '429' || code === '503' ? RETRY_AFTER : {}), ...(antwoord.headers ?? {}) };
+    antwoord.headers = {
+      ...VERSIEHEADER, ...(code === '429' || code === '503' ? RETRY_AFTER : {}), ...(code === '401' ? WWW_AUTHENTICATE : {}), ...(antwoord.headers ?? {}),
+    };
   }
   const ok = op.responses['200'];
   if (csv && ok?.content) {

@@ -1,11 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECTMAP } from '../../src/config.js';
 import { beslis, doelenVoor, type Context } from '../../src/domain/toegang/beleid.js';
 import { ROLLEN, type Gebruiker } from '../../src/domain/toegang/rollen.js';
 import { RouteZonderHandeling, registreerToegang } from '../../src/server/toegang.js';
+import { maakAccount, maakMachineclient } from '../../src/toegang/accounts.js';
 import { describeDatabases } from '../support/database.js';
 import { TESTGEBRUIKERS, alsGebruiker } from '../support/toegang.js';
 import { apiomgeving } from './omgeving.js';
@@ -19,13 +20,31 @@ import { apiomgeving } from './omgeving.js';
 const PARAMWAARDEN: Record<string, string> = { runId: '1', rmcCode: '19', gemeenteCode: 'GM0344', brin: '20BB' };
 
 /** Query strings of GET routes that need one (a route that needs one and lacks it here answers 400: the matrix fails). */
-const QUERIES: Record<string, string> = { 'GET /api/v1/vergelijking': '?rmcCodes=19,21' };
+const QUERIES: Record<string, string> = { 'GET /api/v1/vergelijking': '?rmcCodes=19,21', 'GET /api/v1/vergelijking/groepen': '?gemeenteCode=GM0344' };
 
 /** The regions of the test delivery's municipalities (test/api/fixture.ts). */
 const REGIO: Record<string, string> = { GM0344: '19', GM0363: '21', GM0307: '16', GM0518: '28' };
 
+/**
+ * The account and machine client the beheer routes act on, and the login the matrix uses
+ * (made in beforeAll). Requests carry the test user header and no session cookie, so the
+ * CSRF check (which concerns requests made with a session cookie) does not apply to them.
+ */
+const MATRIXWACHTWOORD = 'matrix-wachtwoord-voor-de-toegangstest';
+const ids = { account: '', machineclient: '' };
+let volgnummer = 0;
+
+function padwaarde(pad: string, naam: string): string {
+  if (naam === 'id' && pad.startsWith('/api/v1/accounts/')) return ids.account;
+  if (naam === 'id' && pad.startsWith('/api/v1/machineclients/')) return ids.machineclient;
+  const w = PARAMWAARDEN[naam];
+  if (!w) throw new Error(`geen testwaarde voor padparameter ${naam} van ${pad}`);
+  return w;
+}
+
 type Variant = 'eigen' | 'ander';
-interface Voorbeeld { body: object; context: Context }
+/** `status`: the success status of the route when the policy allows (default 200). */
+interface Voorbeeld { body?: object; context: Context; status?: number }
 
 /** What a scoped request asks: its own scope, or (ander) another area or institution. */
 function gevraagd(g: Gebruiker | null, variant: Variant): Context['gevraagd'] {
@@ -36,7 +55,7 @@ function gevraagd(g: Gebruiker | null, variant: Variant): Context['gevraagd'] {
   return { brin: variant === 'eigen' ? s.code : '10AA' };
 }
 
-/** Request bodies of the POST routes; a POST route without one here fails the matrix. */
+/** Request bodies of the POST, PATCH and DELETE routes; such a route without one here fails the matrix. */
 const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeeld> = {
   'POST /api/v1/personen/_zoek': (g, variant) => {
     const doel = (g && doelenVoor(g.rol)[0]) ?? 'trajectbegeleiding';
@@ -47,12 +66,27 @@ const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeel
     };
   },
   'POST /api/v1/audit/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
+  'POST /api/v1/sessie/_inloggen': () => ({ body: { gebruikersnaam: 'matrix-inlog', wachtwoord: MATRIXWACHTWOORD }, context: {} }),
+  'POST /api/v1/sessie/_uitloggen': () => ({ context: {}, status: 204 }),
+  'POST /api/v1/accounts': () => ({
+    body: { gebruikersnaam: `matrix-nieuw-${(volgnummer += 1)}`, weergavenaam: 'Matrix nieuw', rol: 'rmc', scopecode: '19', wachtwoord: MATRIXWACHTWOORD },
+    context: {}, status: 201,
+  }),
+  'PATCH /api/v1/accounts/:id': (_g, variant) => ({ body: { weergavenaam: `Matrix inlog (${variant})` }, context: {} }),
+  'POST /api/v1/accounts/:id/_wachtwoord': () => ({ body: { wachtwoord: MATRIXWACHTWOORD }, context: {} }),
+  'POST /api/v1/machineclients': () => ({ body: { naam: `matrix-client-${(volgnummer += 1)}`, rol: 'school', scopecode: '20BB' }, context: {}, status: 201 }),
+  'PATCH /api/v1/machineclients/:id': () => ({ body: { geblokkeerd: false }, context: {} }),
+  'POST /api/v1/machineclients/:id/_sleutel': () => ({ context: {} }),
 };
 
 const GEBRUIKERS: readonly (Gebruiker | null)[] = [null, ...ROLLEN.map((r) => TESTGEBRUIKERS[r])];
 
 describeDatabases('toegangsmatrix', (driver) => {
   const api = apiomgeving(driver, { testgebruikers: true });
+  beforeAll(async () => {
+    ids.account = (await maakAccount(api.db, { gebruikersnaam: 'matrix-inlog', weergavenaam: 'Matrix inlog', rol: 'analist', wachtwoord: MATRIXWACHTWOORD })).id;
+    ids.machineclient = (await maakMachineclient(api.db, { naam: 'matrix-client', rol: 'school', scopecode: '20BB' })).client.id;
+  });
 
   it('elke route staat in de matrix; de routelijst en het OpenAPI-document noemen dezelfde endpoints', async () => {
     const doc = (await api.get('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
@@ -61,13 +95,16 @@ describeDatabases('toegangsmatrix', (driver) => {
     // the front door and the OpenAPI document itself are hidden from the document
     const verborgen = ['GET /api/v1', 'GET /api/v1/', 'GET /api/v1/openapi.json'];
     expect(uitApp.filter((r) => !verborgen.includes(r)).sort()).toEqual(uitDoc);
-    // protected operations document their 401 and 403
+    // Every operation documents 401, since a request with inloggegevens the server cannot accept
+    // (an unknown API key) is refused on any route; on a protected operation that 401 also means
+    // "not logged in", and only protected operations document 403.
     for (const r of api.app.toegangsroutes) {
-      const op = doc.paths[r.pad.slice('/api/v1'.length).replace(/:(\w+)/g, '{$1}')]?.[r.methode.toLowerCase()] as { responses: Record<string, unknown> } | undefined;
+      const op = doc.paths[r.pad.slice('/api/v1'.length).replace(/:(\w+)/g, '{$1}')]?.[r.methode.toLowerCase()] as { responses: Record<string, { description?: string }> } | undefined;
       if (!op) continue;
       const open = beslis(null, r.handeling).toegestaan;
-      expect(Object.keys(op.responses).includes('401'), `${r.methode} ${r.pad}`).toBe(!open);
-      expect(Object.keys(op.responses).includes('403'), `${r.methode} ${r.pad}`).toBe(!open);
+      expect(op.responses['401'], `${r.methode} ${r.pad}: 401`).toBeDefined();
+      expect(/niet ingelogd/i.test(op.responses['401']?.description ?? ''), `${r.methode} ${r.pad}: 401 noemt 'niet ingelogd'`).toBe(!open);
+      expect(Object.keys(op.responses).includes('403'), `${r.methode} ${r.pad}: 403`).toBe(!open);
     }
     const ontbrekend = api.app.toegangsroutes.filter((r) => r.methode !== 'GET' && !BODIES[`${r.methode} ${r.pad}`]);
     expect(ontbrekend, 'routes zonder voorbeeldverzoek in de toegangsmatrix').toEqual([]);
@@ -81,16 +118,15 @@ describeDatabases('toegangsmatrix', (driver) => {
     for (const route of api.app.toegangsroutes) {
       for (const g of GEBRUIKERS) {
         for (const variant of ['eigen', 'ander'] as const) {
-          const url = route.pad.replace(/:(\w+)/g, (_m, naam: string) => {
-            const w = PARAMWAARDEN[naam];
-            if (!w) throw new Error(`geen testwaarde voor padparameter ${naam} van ${route.pad}`);
-            return w;
-          }) + (QUERIES[`${route.methode} ${route.pad}`] ?? '');
-          const voorbeeld = route.methode === 'GET' ? { body: undefined, context: {} } : BODIES[`${route.methode} ${route.pad}`]!(g, variant);
+          const url = route.pad.replace(/:(\w+)/g, (_m, naam: string) => padwaarde(route.pad, naam))
+            + (QUERIES[`${route.methode} ${route.pad}`] ?? '');
+          const maakVoorbeeld = BODIES[`${route.methode} ${route.pad}`];
+          if (route.methode !== 'GET' && !maakVoorbeeld) throw new Error(`geen voorbeeldverzoek in de toegangsmatrix voor ${route.methode} ${route.pad}`);
+          const voorbeeld: Voorbeeld = route.methode === 'GET' ? { context: {} } : maakVoorbeeld!(g, variant);
           const besluit = beslis(g, route.handeling, voorbeeld.context);
-          const verwacht = besluit.toegestaan ? 200 : besluit.status;
+          const verwacht = besluit.toegestaan ? (voorbeeld.status ?? 200) : besluit.status;
           const r = await api.app.inject({
-            method: route.methode as 'GET' | 'POST', url, headers: alsGebruiker(g), ...(voorbeeld.body ? { payload: voorbeeld.body } : {}),
+            method: route.methode as 'GET' | 'POST' | 'PATCH' | 'DELETE', url, headers: alsGebruiker(g), ...(voorbeeld.body ? { payload: voorbeeld.body } : {}),
           });
           gevallen += 1;
           const wie = g ? `${g.rol} (${variant})` : `anoniem (${variant})`;
