@@ -2,10 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gedeeldeMap } from '../src/config.js';
+import { referentiedataMap } from '../src/config.js';
 import { openDatabase } from '../src/db/open.js';
 import { bouwApp } from '../src/server/app.js';
 import { maakAccount } from '../src/toegang/accounts.js';
+import { vulTestdatabase } from '../test/api/fixture.js';
 import { ARGON2_PARAMETERS, controleerWachtwoordHash, hashWachtwoord } from '../src/toegang/geheimen.js';
 
 /**
@@ -13,7 +14,9 @@ import { ARGON2_PARAMETERS, controleerWachtwoordHash, hashWachtwoord } from '../
  * - Argon2id: the time of one hash and one verification at the parameters in use;
  * - POST /api/v1/sessie/_inloggen with N concurrent clients (default 20): p50/p95/p99, per second;
  * - the overhead of a session on an ordinary request: GET /api/v1/schooljaren anonymous,
- *   with a session cookie, and with a machine client's API key.
+ *   with a session cookie, and with a machine client's API key;
+ * - one read of person data: POST /api/v1/personen/_zoek by an RMC officer (session, CSRF token),
+ *   each one with its audit record, on the API tests' delivery (test/api/fixture.ts).
  * A fresh embedded database in a temporary folder; nothing is left behind.
  *
  *   npx tsx bench/inloggen.ts [--clients 20] [--inlogs 200] [--verzoeken 4000]
@@ -55,6 +58,7 @@ const regel = (naam: string, m: Awaited<ReturnType<typeof meet>>) =>
 const map = await mkdtemp(join(tmpdir(), 'binnenboord-bench-inloggen-'));
 const db = await openDatabase(map);
 try {
+  await vulTestdatabase(db, await mkdtemp(join(tmpdir(), 'binnenboord-bench-levering-')));
   process.stdout.write(`Argon2id: geheugen ${ARGON2_PARAMETERS.memoryCost} KiB, ${ARGON2_PARAMETERS.timeCost} passes, parallelisme ${ARGON2_PARAMETERS.parallelism}\n`);
   const hashes: number[] = [];
   const controles: number[] = [];
@@ -74,7 +78,7 @@ try {
   for (let i = 0; i < CLIENTS; i += 1) {
     await maakAccount(db, { gebruikersnaam: `bench-${i}`, weergavenaam: `Bench ${i}`, rol: 'analist', wachtwoord: 'bench-wachtwoord-lang' });
   }
-  const app = await bouwApp({ db, webMap: null, geoMap: join(gedeeldeMap(), 'geo') });
+  const app = await bouwApp({ db, webMap: null, geoMap: join(referentiedataMap(), 'geo') });
   const basis = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const inloggen = await meet(CLIENTS, INLOGS, (i) => fetch(`${basis}/api/v1/sessie/_inloggen`, {
@@ -95,6 +99,20 @@ try {
     process.stdout.write(`${regel('anoniem', await meet(CLIENTS, VERZOEKEN, () => fetch(url)))}\n`);
     process.stdout.write(`${regel('met sessiecookie', await meet(CLIENTS, VERZOEKEN, () => fetch(url, { headers: { cookie } })))}\n`);
     process.stdout.write(`${regel('met API-sleutel (machineclient)', await meet(CLIENTS, VERZOEKEN, () => fetch(url, { headers: { authorization: `Bearer ${sleutel}` } })))}\n`);
+
+    // One read of person data: an RMC officer's search, with its audit record, never cached.
+    await maakAccount(db, { gebruikersnaam: 'bench-rmc', weergavenaam: 'Bench RMC', rol: 'rmc', scopecode: '19', wachtwoord: 'bench-wachtwoord-lang' });
+    const rmc = await fetch(`${basis}/api/v1/sessie/_inloggen`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ gebruikersnaam: 'bench-rmc', wachtwoord: 'bench-wachtwoord-lang' }) });
+    const rmcCookie = rmc.headers.getSetCookie()[0]!.split(';')[0]!;
+    const sessie = await (await fetch(`${basis}/api/v1/sessie`, { headers: { cookie: rmcCookie } })).json() as { csrfToken: string };
+    const zoek = () => fetch(`${basis}/api/v1/personen/_zoek`, {
+      method: 'POST', headers: { cookie: rmcCookie, 'x-csrf-token': sessie.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ schooljaar: '2017-2018', doel: 'trajectbegeleiding' }),
+    });
+    const proef = await zoek();
+    if (!proef.ok) throw new Error(`personen/_zoek: ${proef.status} ${await proef.text()}`);
+    process.stdout.write(`\n${VERZOEKEN / 4} inzagen, ${CLIENTS} tegelijk (POST /api/v1/personen/_zoek als rmc, elk met een auditrecord):\n`);
+    process.stdout.write(`${regel('persoonsgegevens lezen', await meet(CLIENTS, VERZOEKEN / 4, zoek))}\n`);
   } finally {
     await app.close();
   }
