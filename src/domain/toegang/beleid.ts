@@ -59,8 +59,8 @@ export const DOELEN = {
   'uitleg-telling': { rollen: [], omschrijving: 'uitleggen waarom een persoon wel of niet als vsv\'er telt (opdrachtregel)' },
   'levering-corrigeren': { rollen: [], omschrijving: 'afgewezen rijen van een levering corrigeren (opdrachtregel)' },
   'telling-uitvoer': { rollen: [], omschrijving: 'de uitvoerbestanden van een telling maken (opdrachtregel)' },
-  maandlijst: { rollen: ['rmc', 'leerplicht', 'school'], omschrijving: 'de maandlijst van de eigen regio, gemeente of school opvragen (lijsten.md)' },
-  'verzuim-melden': { rollen: ['school'], omschrijving: 'verzuim van de eigen leerlingen melden aan de gemeente (Leerplichtwet 1969 art. 21a)' },
+  maandlijst: { rollen: [], omschrijving: 'een maandlijst van een regio, gemeente of school opvragen (lijsten.md; opdrachtregel)' },
+  'verzuim-melden': { rollen: [], omschrijving: 'verzuimmeldingen van een school inlezen en doorsturen naar de gemeente (Leerplichtwet 1969 art. 21a; opdrachtregel)' },
 } as const satisfies Record<string, { rollen: readonly Rol[]; omschrijving: string }>;
 
 export type Doel = keyof typeof DOELEN;
