@@ -57,8 +57,13 @@ describeDatabases('verzuimmeldingen importeren', (driver) => {
       'SELECT soort, bron, status, tijdigheid, uiterlijke_meldingsdatum, verzuim_uren FROM verzuimmelding WHERE id = $1', [v.gemeld[2]!.meldingId]);
     expect(r).toEqual({ soort: 'rmc', bron: 'duo-verzuimloket', status: 'in-behandeling', tijdigheid: 'niet-van-toepassing', uiterlijke_meldingsdatum: null, verzuim_uren: '17.00' });
     expect(await leesStatushistorie(t.db, v.gemeld[0]!.meldingId)).toEqual([{ status: 'in-behandeling', afsluitreden: null, door: 'cli:test' }]);
-    const [audit] = await t.db.query<{ handeling: string; persoon_id: string | null }>("SELECT handeling, persoon_id FROM audit WHERE handeling = 'verzuimmeldingen-importeren'");
-    expect(audit).toEqual({ handeling: 'verzuimmeldingen-importeren', persoon_id: null });
+    // One audit record for the pupils looked up to route the rows: persons by reference, never by persoon_id.
+    const audits = await t.db.query<{ handeling: string; doel: string; aantal_personen: number; parameters: string }>(
+      "SELECT handeling, doel, aantal_personen, parameters FROM audit WHERE handeling = 'verzuim.importeren'");
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ handeling: 'verzuim.importeren', doel: 'verzuim-melden' });
+    expect(audits[0]!.aantal_personen).toBeGreaterThan(0);
+    expect(audits[0]!.parameters).not.toMatch(/P\d/);
   });
 
   it('de 7-dagenregel geldt ook tegen eerder opgeslagen meldingen', async () => {
