@@ -1,39 +1,25 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/database.js';
-import { openDatabase } from '../../src/db/open.js';
-import { vulTestdatabase } from '../api/fixture.js';
-import { tijdelijkeMap } from '../support/database.js';
-import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten, zorgVoorWebBuild, type Testserver } from './omgeving.js';
+import { axe, schermafdruk, sluitOmgeving, startOmgeving, volgFouten, type Browseromgeving, type Testserver } from './omgeving.js';
 
 /**
  * Issue 11, "every user's question answered in one look": the defects found in the second
  * pass over the figures pages, each pinned in a real Chromium at 1280 and 320 px, axe-clean.
  */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BREEDTES = [1280, 320] as const;
 
-let db: Db;
+let omgeving: Browseromgeving | undefined;
 let server: Testserver;
 let basis: string;
-let browser: { context: BrowserContext; sluit: () => Promise<void> };
+let browser: Browseromgeving['browser'];
 
 beforeAll(async () => {
-  controleerChromium();
-  await zorgVoorWebBuild();
-  db = await openDatabase(await tijdelijkeMap('browser-cijfers'));
-  await vulTestdatabase(db, await tijdelijkeMap('browser-cijfers-levering'));
-  server = await startServer(db);
+  omgeving = await startOmgeving('browser-cijfers');
+  ({ server, browser } = omgeving);
   basis = server.basis;
-  browser = await startBrowser();
 });
 
-afterAll(async () => {
-  await browser?.sluit();
-  await server?.sluit();
-  await db?.close();
-});
+afterAll(() => sluitOmgeving(omgeving));
 
 async function open(pad: string, breedte: number = 1280, wacht = 'h1'): Promise<{ page: Page; fouten: string[] }> {
   const page = await browser.context.newPage();
@@ -44,10 +30,6 @@ async function open(pad: string, breedte: number = 1280, wacht = 'h1'): Promise<
   return { page, fouten };
 }
 
-async function axe(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 async function grafiekenKlaar(page: Page, aantal: number): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('[data-grafiek=klaar]').length >= n, aantal, { timeout: 15_000 });

@@ -1,14 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/database.js';
-import { openDatabase } from '../../src/db/open.js';
 import { DEMOACCOUNTS, demoWachtwoord, maakDemoaccounts } from '../../src/demo/demoaccounts.js';
 import { MAX_MISLUKT, STARTPAGINA } from '../../src/domain/toegang/inloggen.js';
 import { maakAccount } from '../../src/toegang/accounts.js';
-import { vulTestdatabase } from '../api/fixture.js';
-import { tijdelijkeMap } from '../support/database.js';
-import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten, zorgVoorWebBuild, type Testserver } from './omgeving.js';
+import { axe, schermafdruk, sluitOmgeving, startOmgeving, volgFouten, type Browseromgeving, type Testserver } from './omgeving.js';
 
 /**
  * Logging in and out in a real Chromium (issue 8, login side): the Secure, HTTP-only,
@@ -17,33 +12,23 @@ import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten
  * its name, role and scope in the header, analist gets no way to person data, and the login
  * page, the header and the beheer page are axe-clean.
  */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let db: Db;
+let omgeving: Browseromgeving | undefined;
 let server: Testserver;
-let browser: { context: BrowserContext; sluit: () => Promise<void> };
+let browser: Browseromgeving['browser'];
 
 beforeAll(async () => {
-  controleerChromium();
-  await zorgVoorWebBuild();
-  db = await openDatabase(await tijdelijkeMap('browser-inloggen'));
-  await vulTestdatabase(db, await tijdelijkeMap('browser-inloggen-levering'));
-  await maakDemoaccounts(db);
-  await maakAccount(db, { gebruikersnaam: 'vergrendeld', weergavenaam: 'V', rol: 'analist', wachtwoord: 'het-goede-wachtwoord' });
-  server = await startServer(db);
-  browser = await startBrowser();
+  omgeving = await startOmgeving('browser-inloggen', {
+    vul: async (d) => {
+      await maakDemoaccounts(d);
+      await maakAccount(d, { gebruikersnaam: 'vergrendeld', weergavenaam: 'V', rol: 'analist', wachtwoord: 'het-goede-wachtwoord' });
+    },
+  });
+  ({ server, browser } = omgeving);
 });
 
-afterAll(async () => {
-  await browser?.sluit();
-  await server?.sluit();
-  await db?.close();
-});
+afterAll(() => sluitOmgeving(omgeving));
 
-async function axe(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 async function logIn(page: Page, naam: string, wachtwoord: string): Promise<void> {
   await page.goto(`${server.basis}/inloggen`);

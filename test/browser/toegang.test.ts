@@ -1,42 +1,28 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { referentiedataMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
-import { openDatabase } from '../../src/db/open.js';
 import type { Gebruiker } from '../../src/domain/toegang/rollen.js';
-import { vulTestdatabase } from '../api/fixture.js';
-import { tijdelijkeMap } from '../support/database.js';
 import { TESTGEBRUIKERS, TESTHEADER, testgebruikerUitHeader } from '../support/toegang.js';
-import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten, zorgVoorWebBuild, type Testserver } from './omgeving.js';
+import { axe, schermafdruk, sluitOmgeving, startOmgeving, volgFouten, type Browseromgeving, type Testserver } from './omgeving.js';
 
 /**
- * The person-data page and the privacy officer's audit page in a real browser. Login is built
- * on another branch, so the user comes from the TEST-ONLY header hook (test/support/toegang.ts),
- * which the server honours only when a test builds it so. Every page: axe finds no WCAG 2.1
+ * The person-data page and the privacy officer's audit page in a real browser. The user comes
+ * from the TEST-ONLY header hook (test/support/toegang.ts), which the server honours only when a
+ * test builds it so; logging in through the page is tested in inloggen.test.ts. Every page: axe finds no WCAG 2.1
  * A/AA violation, no console error, and no persoon_id on the page or in the URL.
  */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+let omgeving: Browseromgeving | undefined;
 let db: Db;
 let server: Testserver;
-let browser: { context: BrowserContext; sluit: () => Promise<void> };
+let browser: Browseromgeving['browser'];
 
 beforeAll(async () => {
-  controleerChromium();
-  await zorgVoorWebBuild();
-  db = await openDatabase(await tijdelijkeMap('browser-toegang'));
-  await vulTestdatabase(db, await tijdelijkeMap('browser-toegang-levering'));
-  server = await startServer(db, join(referentiedataMap(), 'geo'), testgebruikerUitHeader);
-  browser = await startBrowser();
+  omgeving = await startOmgeving('browser-toegang', { testgebruiker: testgebruikerUitHeader });
+  ({ db, server, browser } = omgeving);
 });
 
-afterAll(async () => {
-  await browser?.sluit();
-  await server?.sluit();
-  await db?.close();
-});
+afterAll(() => sluitOmgeving(omgeving));
 
 async function open(g: Gebruiker | null, pad: string): Promise<{ page: Page; fouten: string[] }> {
   const page = await browser.context.newPage();
@@ -46,10 +32,6 @@ async function open(g: Gebruiker | null, pad: string): Promise<{ page: Page; fou
   return { page, fouten };
 }
 
-async function axe(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 describe('toegang in de webapp', () => {
   it('rmc: zoekt de personen van de eigen regio met een doel; tabel met namen, geen persoon_id; axe vindt niets', async () => {

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +8,9 @@ import { openDatabase } from '../../src/db/open.js';
 import { demoLeveringsnaam } from '../../src/demo/demodata.js';
 import { vulTestdatabase } from '../api/fixture.js';
 import { tijdelijkeMap } from '../support/database.js';
-import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten, zorgVoorWebBuild, type Testserver } from './omgeving.js';
+import {
+  AXE_TAGS, schermafdruk, sluitOmgeving, startOmgeving, startServer, volgFouten, type Browseromgeving, type Testserver,
+} from './omgeving.js';
 
 /**
  * Every page of the web app in a real Chromium against a real server and database: it loads,
@@ -17,7 +19,6 @@ import { controleerChromium, schermafdruk, startBrowser, startServer, volgFouten
  * the skip link, the menu, the main controls. A screenshot of each page goes to
  * test-results/screenshots/.
  */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 interface Paginageval {
   naam: string;
@@ -40,26 +41,19 @@ const PAGINAS: Paginageval[] = [
   { naam: 'niet-gevonden', pad: '/bestaat-niet', kop: 'Pagina niet gevonden', inhoud: 'main p', grafieken: 0 },
 ];
 
+let omgeving: Browseromgeving | undefined;
 let db: Db;
 let server: Testserver;
 let basis: string;
-let browser: { context: BrowserContext; sluit: () => Promise<void> };
+let browser: Browseromgeving['browser'];
 
 beforeAll(async () => {
-  controleerChromium();
-  await zorgVoorWebBuild();
-  db = await openDatabase(await tijdelijkeMap('browser'));
-  await vulTestdatabase(db, await tijdelijkeMap('browser-levering'));
-  server = await startServer(db);
+  omgeving = await startOmgeving('browser');
+  ({ db, server, browser } = omgeving);
   basis = server.basis;
-  browser = await startBrowser();
 });
 
-afterAll(async () => {
-  await browser?.sluit();
-  await server?.sluit();
-  await db?.close();
-});
+afterAll(() => sluitOmgeving(omgeving));
 
 async function wachtOpGrafieken(page: Page, aantal: number): Promise<void> {
   if (aantal === 0) return;
