@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { AuditAntwoord, PersonenAntwoord, RechtenAntwoord } from '../../src/server/schemasToegang';
 import { ApiFout } from './api';
 
@@ -50,4 +50,33 @@ export function useRechten(): Rechten | null | ApiFout {
       .catch(() => zet(new ApiFout(0, 'De server is niet bereikbaar.')));
   }, []);
   return rechten;
+}
+
+/**
+ * A paged search by POST (person data, audit trail): the answer, the page shown, an error
+ * message and whether a request is under way. `zoek(p)` asks for page p of the body `body(p)`.
+ */
+export function useZoekopdracht<T>(pad: string, body: (pagina: number) => object) {
+  const [pagina, zetPagina] = useState(1);
+  const [antwoord, zetAntwoord] = useState<T | null>(null);
+  const [melding, zetMelding] = useState<string | null>(null);
+  const [bezig, zetBezig] = useState(false);
+  const zoek = async (p: number) => {
+    zetBezig(true);
+    zetMelding(null);
+    try {
+      zetAntwoord(await stuur<T>(pad, body(p)));
+      zetPagina(p);
+    } catch (e) {
+      zetAntwoord(null);
+      zetMelding((e as Error).message);
+    } finally {
+      zetBezig(false);
+    }
+  };
+  const verstuur = (e: FormEvent) => {
+    e.preventDefault();
+    void zoek(1);
+  };
+  return { pagina, antwoord, melding, zetMelding, bezig, zoek, verstuur };
 }

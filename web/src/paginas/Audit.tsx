@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiFout } from '../api';
 import { Laden, Melding } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
-import { bewaarCsv, stuur, useRechten, type Auditrecords } from '../toegang';
+import { bewaarCsv, useRechten, useZoekopdracht, type Auditrecords } from '../toegang';
 
 /**
  * The privacy officer's page: who read whose person data, when, and why; searchable by
@@ -11,10 +11,12 @@ import { bewaarCsv, stuur, useRechten, type Auditrecords } from '../toegang';
 export function Audit() {
   const rechten = useRechten();
   const [filter, zetFilter] = useState({ accountId: '', referentie: '', van: '', tot: '' });
-  const [pagina, zetPagina] = useState(1);
-  const [antwoord, zetAntwoord] = useState<Auditrecords | null>(null);
-  const [melding, zetMelding] = useState<string | null>(null);
-  const [bezig, zetBezig] = useState(false);
+
+  const body = (p: number) => ({
+    pagina: p, perPagina: 50,
+    ...Object.fromEntries(Object.entries(filter).filter(([, w]) => w.trim() !== '').map(([k, w]) => [k, w.trim()])),
+  });
+  const { pagina, antwoord, melding, zetMelding, bezig, zoek, verstuur } = useZoekopdracht<Auditrecords>('/api/v1/audit/_zoek', body);
 
   if (rechten === null) return <Pagina titel="Audittrail"><Laden wat="uw rechten" /></Pagina>;
   if (rechten instanceof ApiFout || !rechten.handelingen.includes('audit.lezen')) {
@@ -29,27 +31,6 @@ export function Audit() {
     );
   }
 
-  const body = (p: number) => ({
-    pagina: p, perPagina: 50,
-    ...Object.fromEntries(Object.entries(filter).filter(([, w]) => w.trim() !== '').map(([k, w]) => [k, w.trim()])),
-  });
-  const zoek = async (p: number) => {
-    zetBezig(true);
-    zetMelding(null);
-    try {
-      zetAntwoord(await stuur<Auditrecords>('/api/v1/audit/_zoek', body(p)));
-      zetPagina(p);
-    } catch (e) {
-      zetAntwoord(null);
-      zetMelding((e as Error).message);
-    } finally {
-      zetBezig(false);
-    }
-  };
-  const verstuur = (e: FormEvent) => {
-    e.preventDefault();
-    void zoek(1);
-  };
   const veld = (naam: keyof typeof filter, label: string, type = 'text', hint?: string) => (
     <div className="utrecht-form-field">
       <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={`a-${naam}`}>{label}</label></div>

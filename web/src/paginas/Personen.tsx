@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiFout, haal, type Schooljaren } from '../api';
 import { Laden, Melding } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
-import { bewaarCsv, stuur, useRechten, type Personen as PersonenAntwoord } from '../toegang';
+import { bewaarCsv, useRechten, useZoekopdracht, type Personen as PersonenAntwoord } from '../toegang';
 
 /**
  * Persons of a count within the user's own scope (rmc, leerplicht, school), with the fields
@@ -25,10 +25,6 @@ export function Personen() {
   const rechten = useRechten();
   const [jaren, zetJaren] = useState<string[]>([]);
   const [vraag, zetVraag] = useState({ schooljaar: '', status: 'definitief', doel: '', alleenVsv: true, brin: '' });
-  const [pagina, zetPagina] = useState(1);
-  const [antwoord, zetAntwoord] = useState<PersonenAntwoord | null>(null);
-  const [melding, zetMelding] = useState<string | null>(null);
-  const [bezig, zetBezig] = useState(false);
 
   useEffect(() => {
     haal<Schooljaren>('/api/v1/schooljaren').then((s) => {
@@ -40,6 +36,12 @@ export function Personen() {
   useEffect(() => {
     if (rechten && !(rechten instanceof ApiFout) && rechten.doelen[0]) zetVraag((v) => ({ ...v, doel: v.doel || rechten.doelen[0]!.doel }));
   }, [rechten]);
+
+  const body = (p: number) => ({
+    schooljaar: vraag.schooljaar, status: vraag.status, doel: vraag.doel, alleenVsv: vraag.alleenVsv, pagina: p, perPagina: 50,
+    ...(vraag.brin ? { brin: vraag.brin.toUpperCase() } : {}),
+  });
+  const { pagina, antwoord, melding, zetMelding, bezig, zoek, verstuur } = useZoekopdracht<PersonenAntwoord>('/api/v1/personen/_zoek', body);
 
   if (rechten === null) return <Pagina titel="Personen"><Laden wat="uw rechten" /></Pagina>;
   if (rechten instanceof ApiFout || !rechten.handelingen.includes('persoon.lezen')) {
@@ -54,27 +56,6 @@ export function Personen() {
     );
   }
 
-  const body = (p: number) => ({
-    schooljaar: vraag.schooljaar, status: vraag.status, doel: vraag.doel, alleenVsv: vraag.alleenVsv, pagina: p, perPagina: 50,
-    ...(vraag.brin ? { brin: vraag.brin.toUpperCase() } : {}),
-  });
-  const zoek = async (p: number) => {
-    zetBezig(true);
-    zetMelding(null);
-    try {
-      zetAntwoord(await stuur<PersonenAntwoord>('/api/v1/personen/_zoek', body(p)));
-      zetPagina(p);
-    } catch (e) {
-      zetAntwoord(null);
-      zetMelding((e as Error).message);
-    } finally {
-      zetBezig(false);
-    }
-  };
-  const verstuur = (e: FormEvent) => {
-    e.preventDefault();
-    void zoek(1);
-  };
   const g = rechten.gebruiker!;
   const scope = g.scope.soort === 'landelijk' ? 'landelijk' : `${g.scope.soort} ${g.scope.code}`;
 
