@@ -16,7 +16,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { metTijdelijkePostgresDatabase } from './postgres.js';
 import { table } from '../src/cli/table.js';
 import type { Db } from '../src/db/database.js';
 import { aantallenPerLijst } from '../src/db/lijsten.js';
@@ -106,25 +106,7 @@ if (a.database) {
     if (!url) {
       log('PostgreSQL overgeslagen: BINNENBOORD_BENCH_POSTGRES_URL en BINNENBOORD_TEST_POSTGRES_URL zijn niet gezet');
     } else {
-      const naam = `binnenboord_bench_lijsten_${Date.now()}`;
-      const beheer = new pg.Client({ connectionString: url });
-      await beheer.connect();
-      await beheer.query(`CREATE DATABASE ${naam}`);
-      const doel = new URL(url);
-      doel.pathname = `/${naam}`;
-      try {
-        await opDatabase('PostgreSQL', doel.toString(), levering);
-      } finally {
-        // pg's pool.end() resolves before the server has seen its connections go; a forced drop
-        // would kill them and their client would throw. Wait until the database has no sessions.
-        for (let i = 0; i < 100; i += 1) {
-          const { rows } = await beheer.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [naam]);
-          if (rows[0]!.n === 0) break;
-          await new Promise((klaar) => setTimeout(klaar, 100));
-        }
-        await beheer.query(`DROP DATABASE IF EXISTS ${naam}`).catch((e: Error) => log(`database ${naam} niet verwijderd: ${e.message}`));
-        await beheer.end();
-      }
+      await metTijdelijkePostgresDatabase(url, 'binnenboord_bench_lijsten', (doel) => opDatabase('PostgreSQL', doel, levering), log);
     }
   } finally {
     if (!a.behoud) await rm(werkmap, { recursive: true, force: true });
