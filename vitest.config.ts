@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'domain',
-          include: ['test/domain/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/architectuur.test.ts'],
           sequence: { groupOrder: 0 },
         },
       },
@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'integratie',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/domain/**'],
+          exclude: ['test/domain/**', 'test/architectuur.test.ts'],
           globalSetup: ['./test/support/globalSetup.ts'],
           // Each test file opens its own databases; two at a time fits 2 cores and a few GB.
           maxWorkers: 2,

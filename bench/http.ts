@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
-import { PROJECTMAP, gedeeldeMap } from '../src/config.js';
+import { table } from '../src/cli/table.js';
+import { PROJECTMAP, referentiedataMap } from '../src/config.js';
 import { leesIndeling } from '../src/db/cijfers.js';
 import { csvLine } from '../src/db/csv.js';
 import type { Db } from '../src/db/database.js';
@@ -14,7 +15,7 @@ import { TELLING_CIJFER_COPY, maakRun, rondRunAf } from '../src/db/tellingen.js'
 import { DEFINITIEVERSIE } from '../src/domain/telling/bronnen.js';
 import { CATEGORIEEN, sectorVan } from '../src/domain/telling/startpopulatie.js';
 import { importeerLevering } from '../src/importeren/importeer.js';
-import { schrijfReferentielevering } from '../src/referentie/gedeeldeData.js';
+import { schrijfReferentielevering } from '../src/referentie/referentiedata.js';
 
 /**
  * HTTP benchmark of the web platform (bench/http.ts).
@@ -173,7 +174,7 @@ function tel(t: Teller, sleutel: string, aantal: number, vsv: number): void {
 
 export async function maakLandelijkeDatabase(db: Db, opties: { eersteJaar?: number; jaren?: number } = {}): Promise<void> {
   const map = await mkdtemp(join(tmpdir(), 'binnenboord-bench-referentie-'));
-  await schrijfReferentielevering(gedeeldeMap(), map);
+  await schrijfReferentielevering(referentiedataMap(), map);
   await importeerLevering(db, map);
   await rm(map, { recursive: true, force: true });
   const vestigingen = await db.query<{ brin: string; vestiging: string; gemeente_code: string }>(
@@ -247,14 +248,21 @@ export async function maakLandelijkeDatabase(db: Db, opties: { eersteJaar?: numb
 
 // ------------------------------------------------------------------ command line
 
-/** Starts `src/server/main.ts` on a database in its own process and returns its URL. */
-async function startServerproces(database: string, cache: boolean): Promise<{ url: string; proces: ChildProcess }> {
+/**
+ * Starts `src/server/main.ts` on a database in its own process and returns its URL. `env`
+ * adds or overrides settings; `wachttijd` (ms) bounds the start, demo data included.
+ */
+export async function startServerproces(
+  database: string, env: Record<string, string> = {}, wachttijd = 10 * 60_000,
+): Promise<{ url: string; proces: ChildProcess }> {
   const tsx = join(PROJECTMAP, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   // From the sources (tsx compiles on load only), so a stale dist/ cannot be measured by mistake.
   const proces = spawn(process.execPath, [tsx, join(PROJECTMAP, 'src', 'server', 'main.ts')], {
     env: {
       ...process.env, PORT: '0', HOST: '127.0.0.1', BINNENBOORD_DATABASE: database, BINNENBOORD_LOGNIVEAU: 'warn',
-      BINNENBOORD_ANTWOORDCACHE: cache ? 'aan' : 'uit',
+      // All benchmark clients share one address: the per-client limit would measure itself (bench/misbruik.ts measures it).
+      BINNENBOORD_VERZOEKEN_PER_MINUUT: '0',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -266,15 +274,17 @@ async function startServerproces(database: string, cache: boolean): Promise<{ ur
       if (m) klaar(m[1]!);
     });
     proces.on('exit', (code) => fout(new Error(`de server stopte (status ${code}): ${uit}`)));
+    setTimeout(() => {
+      proces.kill('SIGTERM');
+      fout(new Error(`de server startte niet binnen ${wachttijd / 1000} s: ${uit}`));
+    }, wachttijd).unref();
   });
   return { url, proces };
 }
 
-function tabel(metingen: readonly Eindpuntmeting[]): string {
-  const kop = ['eindpunt', 'verzoeken', 'fouten', 'p50 ms', 'p95 ms', 'p99 ms', 'per s'];
-  const rijen = metingen.map((m) => [m.naam, String(m.verzoeken), String(m.fouten), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), m.perSeconde.toFixed(0)]);
-  const breedte = kop.map((k, i) => Math.max(k.length, ...rijen.map((r) => r[i]!.length)));
-  return [kop, ...rijen].map((r) => r.map((c, i) => (i === 0 ? c.padEnd(breedte[i]!) : c.padStart(breedte[i]!))).join('  ')).join('\n');
+function meetverslag(metingen: readonly Eindpuntmeting[]): string {
+  return table(['eindpunt', 'verzoeken', 'fouten', 'p50 ms', 'p95 ms', 'p99 ms', 'per s'],
+    metingen.map((m) => [m.naam, m.verzoeken, m.fouten, m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), m.perSeconde.toFixed(0)]));
 }
 
 async function main(): Promise<number> {
@@ -301,12 +311,12 @@ async function main(): Promise<number> {
         await db.close();
       }
     }
-    ({ url: basis, proces } = await startServerproces(values.database, !values['zonder-cache']));
+    ({ url: basis, proces } = await startServerproces(values.database, { BINNENBOORD_ANTWOORDCACHE: values['zonder-cache'] ? 'uit' : 'aan' }));
   }
   try {
     process.stdout.write(`HTTP-bench tegen ${basis}: ${values.verbindingen} gelijktijdige clients, ${values.duur} s per eindpunt\n`);
     const metingen = await benchHttp(basis, { duur: Number(values.duur), verbindingen: Number(values.verbindingen) });
-    process.stdout.write(`${tabel(metingen)}\n`);
+    process.stdout.write(`${meetverslag(metingen)}\n`);
     const traag = metingen.filter((m) => m.p95 >= 100);
     process.stdout.write(traag.length === 0 ? 'Alle eindpunten: p95 onder 100 ms.\n' : `p95 van 100 ms of meer: ${traag.map((m) => m.naam).join(', ')}\n`);
     if (!values['zonder-browser']) {

@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { table } from '../src/cli/table.js';
 import { parseSchooljaar } from '../src/domain/schooljaar.js';
 import type { Meting } from './fase.js';
+import { metTijdelijkePostgresDatabase } from './postgres.js';
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DOELEN = { importRijenPerSeconde: 50_000, tellingPglite: 10, tellingPostgres: 5 };
@@ -95,18 +95,7 @@ try {
     regels.push({ fase: 'inlezen en tellen', database: 'PostgreSQL', meting: null,
       opmerking: 'overgeslagen: BINNENBOORD_BENCH_POSTGRES_URL en BINNENBOORD_TEST_POSTGRES_URL zijn niet gezet' });
   } else {
-    const naam = `binnenboord_bench_${Date.now()}`;
-    const beheer = new pg.Client({ connectionString: url });
-    await beheer.connect();
-    await beheer.query(`CREATE DATABASE ${naam}`);
-    const doel = new URL(url);
-    doel.pathname = `/${naam}`;
-    try {
-      await opDatabase('PostgreSQL', doel.toString());
-    } finally {
-      await beheer.query(`DROP DATABASE IF EXISTS ${naam}`).catch(() => undefined);
-      await beheer.end();
-    }
+    await metTijdelijkePostgresDatabase(url, 'binnenboord_bench', (doel) => opDatabase('PostgreSQL', doel), (t) => process.stderr.write(`${t}\n`));
   }
 } finally {
   if (!a.behoud) await rm(werkmap, { recursive: true, force: true });

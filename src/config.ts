@@ -12,8 +12,18 @@ export function databaselocatie(optie?: string): string {
 }
 
 /**
- * The folder with the public reference data (`data/`, `geo/`, `spec/`): `BINNENBOORD_SHARED`,
- * by default `../shared` beside the project root. Read at run time, never copied.
+ * The project's own public reference data (`referentiedata/`: `data/` CSV files, `geo/`
+ * TopoJSON boundaries, sources in BRONNEN.md): everything the platform reads at run time.
+ * `BINNENBOORD_REFERENTIEDATA` names another folder of the same layout (e.g. a newer snapshot).
+ */
+export function referentiedataMap(): string {
+  return resolve(process.env.BINNENBOORD_REFERENTIEDATA ?? resolve(PROJECTMAP, 'referentiedata'));
+}
+
+/**
+ * The shared folder of the specification (`spec/voorbeelden`, `tools/adr`): `BINNENBOORD_SHARED`,
+ * by default `../shared` beside the project root. Only the tests (worked examples) and the
+ * API linter (ADR ruleset, with a built-in fallback) look there; the platform never needs it.
  */
 export function gedeeldeMap(): string {
   return resolve(process.env.BINNENBOORD_SHARED ?? resolve(PROJECTMAP, '..', 'shared'));
@@ -27,9 +37,4 @@ export function werkurenDrempel(optie?: string): number {
     throw new Error(`werkurendrempel '${waarde}' is geen getal ≥ 0 (BINNENBOORD_WERKUREN_DREMPEL of --werkuren)`);
   }
   return getal;
-}
-
-/** Who is acting, for the audit trail: the operating-system user of the command line. */
-export function actor(): string {
-  return `cli:${process.env.USER ?? process.env.LOGNAME ?? 'onbekend'}`;
 }

@@ -1,12 +1,16 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actor, databaselocatie, gedeeldeMap, werkurenDrempel } from '../config.js';
-import { registreerInzage } from '../db/audit.js';
+import { databaselocatie, gedeeldeMap, referentiedataMap, werkurenDrempel } from '../config.js';
+import { controleerKeten, registreerInzage } from '../db/audit.js';
+import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
+import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import type { Db } from '../db/database.js';
-import { afgewezenUitvoer, leesLeveringen } from '../db/leveringenOverzicht.js';
+import { afgewezenUitvoer, leesLeveringen, leesWeigeringen, telAfgewezenRijen } from '../db/leveringenOverzicht.js';
 import { openDatabase } from '../db/open.js';
-import { dossierExtractieVoorPersoon, laatsteRun, leesCijfers, rmcIndeling } from '../db/tellingen.js';
+import {
+  dossierExtractieVoorPersoon, laatsteRun, leesCijfers, leesGemeentenamen, leesOpgeslagenReden, persoonIsBekend, rmcIndeling,
+} from '../db/tellingen.js';
 import { beoordeelNorm, normVoor } from '../domain/normen.js';
 import { parseSchooljaar, type Schooljaar } from '../domain/schooljaar.js';
 import { percentage } from '../domain/telling/cijfers.js';
@@ -14,10 +18,14 @@ import { leegDossier, type Dossier } from '../domain/telling/dossier.js';
 import { verklaar } from '../domain/telling/verklaring.js';
 import type { Status } from '../domain/telling/uitsluitingen.js';
 import { importeerLevering, type Importverslag } from '../importeren/importeer.js';
-import { schrijfReferentielevering } from '../referentie/gedeeldeData.js';
+import { bijwerkverslagTekst, werkReferentiedataBij } from '../referentie/bijwerken.js';
+import { schrijfReferentielevering } from '../referentie/referentiedata.js';
 import { groepeerDossiers } from '../telling/dossiers.js';
 import { landelijkeCijfers, schrijfUitvoer } from '../telling/uitvoer.js';
 import { voerTellingUit } from '../telling/voerTellingUit.js';
+import { beslis, type Handeling } from '../domain/toegang/beleid.js';
+import type { Gebruiker } from '../domain/toegang/rollen.js';
+import { cliGebruiker } from './gebruiker.js';
 import { table } from './table.js';
 
 /**
@@ -27,6 +35,14 @@ import { table } from './table.js';
 export class UsageError extends Error {}
 
 export type Write = (tekst: string) => void;
+
+/** Asks the one policy, as every command that reads person data must; returns who acts. */
+export function cliToegang(handeling: Handeling): Gebruiker {
+  const gebruiker = cliGebruiker();
+  const besluit = beslis(gebruiker, handeling);
+  if (!besluit.toegestaan) throw new UsageError(besluit.reden);
+  return gebruiker;
+}
 
 export async function withDatabase<T>(optie: string | undefined, work: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDatabase(databaselocatie(optie));
@@ -61,6 +77,12 @@ export function parseWerkurenOption(tekst: string | undefined): number {
 }
 
 export function printImportverslag(v: Importverslag, write: Write): void {
+  if (v.herhalingVan) {
+    const e = v.herhalingVan;
+    write(`Levering '${v.naam}' is al ingelezen: levering ${e.leveringId} ('${e.naam}', ontvangen ${e.ontvangenOp} UTC) ` +
+      `bestaat uit precies dezelfde bestanden (sha256 ${v.controlesom.slice(0, 16)}…). Er is niets veranderd.\n`);
+    return;
+  }
   write(`Levering '${v.naam}' verwerkt (levering ${v.leveringId}, sha256 ${v.controlesom.slice(0, 16)}…).\n`);
   write(`${table(['bestand', 'gelezen', 'geïmporteerd', 'vervangen', 'ongewijzigd', 'afgewezen'],
     v.bestanden.map((b) => [b.bestand, b.gelezen, b.nieuw, b.vervangen, b.ongewijzigd, b.afgewezen]))}\n`);
@@ -74,7 +96,9 @@ export function printImportverslag(v: Importverslag, write: Write): void {
 }
 
 export async function importCommand(map: string, opties: { database?: string }, write: Write): Promise<void> {
-  const verslag = await withDatabase(opties.database, (db) => importeerLevering(db, map));
+  const verslag = await withDatabase(opties.database, (db) => importeerLevering(db, map, {
+    bijWachten: (melding) => process.stderr.write(`${melding}\n`),
+  }));
   printImportverslag(verslag, write);
 }
 
@@ -85,7 +109,9 @@ export async function tellingCommand(
   const status = parseStatusOption(opties.status);
   const drempel = parseWerkurenOption(opties.werkuren);
   await withDatabase(opties.database, async (db) => {
-    const run = await voerTellingUit(db, jaar, { status, werkurenDrempel: drempel });
+    const run = await voerTellingUit(db, jaar, { status, werkurenDrempel: drempel }, {
+      bijWachten: (melding) => process.stderr.write(`${melding}\n`),
+    });
     write(`Telling ${run.schooljaar} (${run.status}) opgeslagen als run ${run.id}; definitie ${run.definitieversie}; ` +
       `werkurendrempel ${run.werkuren_drempel}; leveringen ${run.leveringen.join(', ') || 'geen'}.\n`);
     const landelijk = await landelijkeCijfers(db, run);
@@ -97,7 +123,7 @@ export async function tellingCommand(
       write(`Let op: ${run.niet_te_tellen} persoon/personen ingeschreven op T0 zonder geboortedatum (personen.csv) konden niet worden geteld.\n`);
     }
     if (opties.uitvoer) {
-      const bestanden = await schrijfUitvoer(db, run, opties.uitvoer, actor());
+      const bestanden = await schrijfUitvoer(db, run, opties.uitvoer, cliToegang('telling.personen.uitvoeren'));
       write(`Uitvoer geschreven naar ${opties.uitvoer}: ${bestanden.join(', ')}.\n`);
     }
   });
@@ -110,24 +136,29 @@ export async function verklaarCommand(
   const status = parseStatusOption(opties.status);
   if (!opties.persoon) throw new UsageError('--persoon is verplicht');
   const persoonId = opties.persoon;
+  const gebruiker = cliToegang('persoon.verklaren');
   await withDatabase(opties.database, async (db) => {
-    const rijen = (await db.queryArrays(dossierExtractieVoorPersoon(jaar), [persoonId])) as (string | null)[][];
-    await registreerInzage(db, { actor: actor(), handeling: 'verklaar', persoonId, details: `schooljaar ${jaar.naam}` });
-    const bekend = await db.query('SELECT 1 FROM persoon WHERE persoon_id = $1 UNION ALL SELECT 1 FROM inschrijving WHERE persoon_id = $1 LIMIT 1', [persoonId]);
-    if (bekend.length === 0) throw new UsageError('Deze persoon komt in geen enkele levering voor.');
+    // The read and its audit record in one transaction: no read without a record.
+    const { rijen, bekend } = await db.transaction(async (tx) => {
+      const rijen = (await tx.queryArrays(dossierExtractieVoorPersoon(jaar), [persoonId])) as (string | null)[][];
+      const bekend = await persoonIsBekend(tx, persoonId);
+      await registreerInzage(tx, {
+        gebruiker, handeling: 'persoon.verklaren', doel: 'uitleg-telling',
+        parameters: { schooljaar: jaar.naam, status }, personen: { ids: bekend ? [persoonId] : [] },
+      });
+      return { rijen, bekend };
+    });
+    if (!bekend) throw new UsageError('Deze persoon komt in geen enkele levering voor.');
     let dossier: Dossier = leegDossier(persoonId, null);
     for await (const d of groepeerDossiers([rijen])) dossier = d;
     const indeling = await rmcIndeling(db, jaar);
-    const namen = new Map((await db.query<{ gemeente_code: string; gemeente_naam: string }>(
-      'SELECT DISTINCT ON (gemeente_code) gemeente_code, gemeente_naam FROM rmc_indeling ORDER BY gemeente_code, schooljaar_vanaf DESC'))
-      .map((r) => [r.gemeente_code, r.gemeente_naam]));
+    const namen = await leesGemeentenamen(db);
     const v = verklaar(dossier, jaar, { status, werkurenDrempel: parseWerkurenOption(opties.werkuren) },
       (g) => indeling.get(g)?.code ?? null, (g) => namen.get(g) ?? null);
     write(`${v.regels.join('\n')}\n`);
     const run = await laatsteRun(db, jaar.naam, status);
     if (run) {
-      const [opgeslagen] = await db.query<{ reden: string }>('SELECT reden FROM telling_persoon WHERE run_id = $1 AND persoon_id = $2', [run.id, persoonId]);
-      const was = opgeslagen?.reden ?? 'buiten-startpopulatie';
+      const was = (await leesOpgeslagenReden(db, run.id, persoonId)) ?? 'buiten-startpopulatie';
       write(`\nIn de opgeslagen telling (run ${run.id} van ${run.gereed_op}): ${was}` +
         `${was === v.uitkomst ? ', gelijk aan deze uitleg.' : '. Dat wijkt af: er zijn sindsdien leveringen bijgekomen of gecorrigeerd; tel opnieuw.'}\n`);
     }
@@ -158,10 +189,46 @@ export async function normenCommand(opties: { schooljaar?: string; brin?: string
 export async function afgewezenCommand(opties: { levering?: string; database?: string }, write: Write): Promise<void> {
   const id = opties.levering === undefined ? null : Number(opties.levering);
   if (id !== null && !Number.isInteger(id)) throw new UsageError(`--levering '${opties.levering}' is geen leveringnummer`);
+  const gebruiker = cliToegang('afwijzing.lezen');
   await withDatabase(opties.database, async (db) => {
+    // Rejected rows hold raw delivered lines, person data included: the read is audited first,
+    // in its own transaction, so there is never a read without a record. The rows themselves
+    // are streamed (COPY), which on a PostgreSQL server runs on its own connection.
+    await db.transaction(async (tx) => {
+      const rijen = await telAfgewezenRijen(tx, id);
+      await registreerInzage(tx, {
+        gebruiker, handeling: 'afwijzing.lezen', doel: 'levering-corrigeren',
+        parameters: { levering: id, rijen }, personen: { ids: [] },
+      });
+    });
     write('levering_id,bestand,regel,kolom,reden,inhoud\n');
     const decoder = new TextDecoder();
     for await (const stuk of db.copyOut(afgewezenUitvoer(id))) write(decoder.decode(stuk, { stream: true }));
+  });
+}
+
+/** `binnenboord bewaartermijnen toepassen`: what the server does daily, now (and on a chosen date, for tests and catch-up). */
+export async function bewaartermijnenCommand(opties: { peildatum?: string; database?: string }, write: Write): Promise<void> {
+  cliToegang('beheer.opdrachtregel');
+  const termijnen = leesBewaartermijnen(process.env);
+  if (!termijnen.ok) throw new UsageError(termijnen.fouten.join('; '));
+  const peildatum = opties.peildatum ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum) || Number.isNaN(Date.parse(peildatum))) {
+    throw new UsageError(`--peildatum '${peildatum}' is geen datum; schrijf JJJJ-MM-DD`);
+  }
+  await withDatabase(opties.database, async (db) => {
+    const uit = await pasBewaartermijnenToe(db, termijnen.termijnen, peildatum);
+    write(`Bewaartermijnen toegepast op ${peildatum}:\n${table(['soort', 'verwijderd'], uit.map((u) => [u.soort, u.aantal]))}\n`);
+  });
+}
+
+/** `binnenboord audit controleer`: walks the hash chain; exit status 1 at the first broken link. */
+export async function auditControleerCommand(opties: { database?: string }, write: Write): Promise<void> {
+  cliToegang('beheer.opdrachtregel');
+  await withDatabase(opties.database, async (db) => {
+    const uitkomst = await controleerKeten(db);
+    if (!uitkomst.heel) throw new UsageError(`Het audittrail is NIET intact: record ${uitkomst.id}: ${uitkomst.fout}.`);
+    write(`Het audittrail is intact: ${uitkomst.aantal} record(s), elke schakel van de hashketen klopt.\n`);
   });
 }
 
@@ -170,17 +237,31 @@ export async function leveringenCommand(opties: { database?: string }, write: Wr
     const rijen = await leesLeveringen(db);
     write(`${table(['levering', 'naam', 'ontvangen', 'sha256', 'gelezen', 'geïmporteerd', 'vervangen', 'afgewezen'],
       rijen.map((r) => [r.id, r.naam, r.ontvangen_op, r.controlesom.slice(0, 12), r.gelezen, r.nieuw, r.vervangen, r.afgewezen]))}\n`);
+    const weigeringen = await leesWeigeringen(db);
+    if (weigeringen.length) {
+      write('\nGeweigerde leveringen (niets van ingelezen):\n');
+      for (const w of weigeringen) {
+        write(`weigering ${w.id}  ${w.naam}  ontvangen ${w.ontvangen_op}${w.controlesom ? `  sha256 ${w.controlesom.slice(0, 12)}` : ''}\n`);
+        for (const r of w.redenen) write(`  - ${r.bestand ? `${r.bestand}: ` : ''}${r.reden}\n`);
+      }
+    }
   });
 }
 
 export async function referentieCommand(opties: { uitvoer?: string; importeer?: boolean; database?: string }, write: Write): Promise<void> {
-  const gedeeld = gedeeldeMap();
+  const map = referentiedataMap();
   if (!opties.uitvoer && !opties.importeer) throw new UsageError('geef --uitvoer MAP, --importeer, of beide');
   const uitvoer = opties.uitvoer ?? (await mkdtemp(join(tmpdir(), 'binnenboord-referentie-')));
-  const bestanden = await schrijfReferentielevering(gedeeld, uitvoer);
-  write(`Referentielevering uit ${gedeeld} geschreven naar ${uitvoer}: ${bestanden.map((b) => `${b.bestand} (${b.rijen} rijen)`).join(', ')}.\n`);
-  write('Let op: de gedeelde data bevat geen mbo-instellingen; lever die zelf in instellingen.csv (bron: DUO "01. adressen mbo-instellingen").\n');
+  const bestanden = await schrijfReferentielevering(map, uitvoer);
+  write(`Referentielevering uit ${map} geschreven naar ${uitvoer}: ${bestanden.map((b) => `${b.bestand} (${b.rijen} rijen)`).join(', ')}.\n`);
+  write('Let op: de referentiedata bevat geen mbo-instellingen; lever die zelf in instellingen.csv (bron: DUO "01. adressen mbo-instellingen").\n');
   if (opties.importeer) await importCommand(uitvoer, opties, write);
+}
+
+export async function referentieBijwerkenCommand(opties: { bron: string; verdwenen?: string; peildatum?: string }, write: Write): Promise<void> {
+  const map = referentiedataMap();
+  const verslag = await werkReferentiedataBij(map, opties);
+  write(bijwerkverslagTekst(map, verslag));
 }
 
 export async function demoCommand(opties: { database?: string }, write: Write): Promise<void> {

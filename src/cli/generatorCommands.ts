@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { parseSchooljaar } from '../domain/schooljaar.js';
-import { gedeeldeMap } from '../config.js';
+import { referentiedataMap } from '../config.js';
 import { genereer, type Generatorverslag } from '../generator/genereer.js';
-import { kalibreerInProces } from '../generator/kalibratie/inProces.js';
-import { kalibreerMetDatabase } from '../generator/kalibratie/metDatabase.js';
-import { kalibratierapport } from '../generator/kalibratie/rapport.js';
+import { kalibreerInProces } from '../kalibratie/inProces.js';
+import { kalibreerMetDatabase } from '../kalibratie/metDatabase.js';
+import { kalibratierapport } from './kalibratierapport.js';
 import { UsageError, type Write } from './commands.js';
 import { table } from './table.js';
 
@@ -93,5 +93,5 @@ export async function kalibratieCommand(o: KalibratieOpties, write: Write): Prom
   write(`\nKalibratie: schaal ${schaal}, zaad ${zaad}, schooljaren ${van}-${van + 1} tot en met ${tot}-${tot + 1}, `
     + `${o.snel ? 'regels van de telling in het proces (--snel)' : 'ingelezen en geteld met binnenboord telling (definitief)'}; `
     + `${((performance.now() - start) / 1000).toFixed(0)} s.\n\n`);
-  write(await kalibratierapport(uitkomsten, schaal, gedeeldeMap()));
+  write(await kalibratierapport(uitkomsten, schaal, referentiedataMap()));
 }

@@ -1,12 +1,17 @@
 import { Command, Option } from 'commander';
-import { DatabaseUnavailable } from '../db/open.js';
+import { DatabaseInUse, DatabaseUnavailable } from '../db/open.js';
 import { LeveringOnverwerkbaar } from '../importeren/importeer.js';
-import { ReferentiedataOntbreekt } from '../referentie/gedeeldeData.js';
+import { BijwerkenGeweigerd } from '../referentie/bijwerken.js';
+import { ReferentiedataOntbreekt } from '../referentie/referentiedata.js';
 import {
-  UsageError, afgewezenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieCommand,
+  UsageError, afgewezenCommand, auditControleerCommand, bewaartermijnenCommand, demoCommand, importCommand, leveringenCommand, normenCommand, referentieBijwerkenCommand, referentieCommand,
   tellingCommand, verklaarCommand, type Write,
 } from './commands.js';
+import { registreerAccountCommands } from './accountCommands.js';
 import { registreerGeneratorCommands } from './generatorCommands.js';
+import { registreerVerzuimCommands } from './verzuimCommands.js';
+import { OnbruikbaarBestand } from '../verzuim/importeer.js';
+import { lijstCommand } from './lijstCommand.js';
 
 /** `binnenboord` — the command line of cli.md. */
 const write: Write = (t) => process.stdout.write(t);
@@ -57,17 +62,46 @@ function program(): Command {
     .addOption(database())
     .action((o) => leveringenCommand(o, write));
 
-  p.command('referentie').description('maak een levering van gemeenten, RMC-indeling en vo-vestigingen uit de gedeelde map (BINNENBOORD_SHARED)')
+  const referentie = p.command('referentie')
+    .description('maak een levering van gemeenten, RMC-indeling en vo-vestigingen uit referentiedata/ (of BINNENBOORD_REFERENTIEDATA)')
     .option('--uitvoer <map>', 'schrijf rmc_indeling.csv en instellingen.csv in deze map')
     .option('--importeer', 'lees de levering meteen in')
     .addOption(database())
     .action((o) => referentieCommand(o, write));
+  referentie.command('bijwerken')
+    .description('vervang gemeenten en vo-vestigingen van referentiedata/ door nieuwere bestanden van DUO ("02. alle vestigingen vo") en CBS (gemeentelijke indeling), na controle')
+    .requiredOption('--bron <map>', 'map met het DUO- en het CBS-bestand (CSV zoals gepubliceerd; herkend aan de kop)')
+    .option('--verdwenen <bestand>', 'CSV met brin,vestiging,reden: vo-vestigingen die niet meer in het DUO-bestand staan, met de reden')
+    .option('--peildatum <JJJJ-MM-DD>', 'datum van de nieuwe bestanden (standaard vandaag)')
+    .action((o) => referentieBijwerkenCommand(o, write));
 
   p.command('demo').description('lees de rekenvoorbeelden in en toon de landelijke cijfers (npm start)')
     .addOption(database())
     .action((o) => demoCommand(o, write));
 
+  const audit = p.command('audit').description('het audittrail van inzage in persoonsgegevens');
+  audit.command('controleer').description('controleer de hashketen; status 1 en de eerste gebroken schakel als er iets is gewijzigd of verwijderd')
+    .addOption(database())
+    .action((o) => auditControleerCommand(o, write));
+
+  p.command('bewaartermijnen').description('bewaartermijnen van persoonsgegevens')
+    .command('toepassen').description('verwijder wat verlopen is, in delen, en leg elke verwijdering vast (de server doet dit dagelijks)')
+    .option('--peildatum <JJJJ-MM-DD>', 'de datum waarop de termijnen worden bepaald (standaard vandaag)')
+    .addOption(database())
+    .action((o) => bewaartermijnenCommand(o, write));
+  p.command('lijst').description('een maandlijst (lijsten.md) als CSV: uitschrijvingen, werkvoorraad, herinschrijvingen, startset, uitval of verlate-startkwalificatie')
+    .requiredOption('--soort <lijst>', 'uitschrijvingen, werkvoorraad, herinschrijvingen, startset, uitval of verlate-startkwalificatie')
+    .requiredOption('--maand <JJJJ-MM>', 'bijv. 2024-03 (peildatum 1 maart 2024)')
+    .option('--rmc <code>', 'alleen wie op de peildatum in deze RMC-regio woont')
+    .option('--gemeente <code>', 'alleen wie op de peildatum in deze gemeente woont')
+    .option('--brin <brin>', 'alleen wie het laatst bij deze instelling bekostigd ingeschreven stond')
+    .option('--uitvoer <bestand>', 'schrijf de CSV in dit bestand (anders naar standaarduitvoer)')
+    .addOption(database())
+    .action((o) => lijstCommand(o, write, (t) => process.stderr.write(t)));
+
   registreerGeneratorCommands(p, write);
+  registreerAccountCommands(p, write);
+  registreerVerzuimCommands(p, write);
   return p;
 }
 
@@ -79,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof ReferentiedataOntbreekt;
+    const bekend = e instanceof UsageError || e instanceof LeveringOnverwerkbaar || e instanceof DatabaseUnavailable || e instanceof DatabaseInUse || e instanceof ReferentiedataOntbreekt || e instanceof BijwerkenGeweigerd || e instanceof OnbruikbaarBestand;
     process.stderr.write(`binnenboord: ${bekend ? (e as Error).message : (e as Error).stack ?? String(e)}\n`);
     return 1;
   }

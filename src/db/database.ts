@@ -19,8 +19,31 @@ export interface Db {
    */
   copyOut(copyStatement: string): AsyncIterable<Uint8Array>;
   /** Runs `work` in one transaction: all of it is committed, or none of it. */
-  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
+  /**
+   * The public door (src/db/publiek.ts): a connection for the public figures that cannot read
+   * person data. On PostgreSQL a second pool as the role binnenboord_publiek (close it when
+   * done); on PGlite a guard over this connection.
+   */
+  publiekeDeur(): Promise<Db>;
+}
+
+/**
+ * One writer at a time. On PGlite the folder lock (folderLock.ts) already makes the process
+ * the only user, and its one connection runs one transaction at a time, so these options
+ * change nothing there. On a PostgreSQL server many processes share the database:
+ * - `writerLock`: an advisory lock around the transaction: `exclusive` for an import,
+ *   `shared` for a count, so imports wait for each other and for counts, and counts wait
+ *   for an import (but not for each other);
+ * - `oneSnapshot`: REPEATABLE READ, and COPY out (which runs on a second connection) reads
+ *   the same exported snapshot, so every read of the transaction sees the same data.
+ */
+export interface TransactionOptions {
+  readonly writerLock?: 'exclusive' | 'shared';
+  readonly oneSnapshot?: boolean;
+  /** Called once, before waiting, when another session holds the writer lock. */
+  readonly onWait?: (message: string) => void;
 }
 
 export type DatabaseLocation = { soort: 'pglite'; map: string } | { soort: 'postgres'; url: string };

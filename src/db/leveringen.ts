@@ -15,6 +15,44 @@ export interface Bestandstelling {
   afgewezen: number;
 }
 
+/** True when no delivery was ever imported (the demo data and the calibration fill only such a database). */
+export async function isLeeg(db: Db): Promise<boolean> {
+  const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM levering');
+  return r!.n === 0;
+}
+
+/** An earlier delivery with exactly these files (levering.md: importing it again changes nothing). */
+export interface EerdereLevering {
+  leveringId: number;
+  naam: string;
+  /** `YYYY-MM-DD HH:MM` UTC */
+  ontvangenOp: string;
+}
+
+export async function vindLeveringMetControlesom(db: Db, controlesom: string): Promise<EerdereLevering | null> {
+  const [r] = await db.query<EerdereLevering>(
+    `SELECT id AS "leveringId", naam, to_char(ontvangen_op AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS "ontvangenOp"
+     FROM levering WHERE controlesom = $1 ORDER BY id LIMIT 1`, [controlesom]);
+  return r ?? null;
+}
+
+export interface Weigeringsreden {
+  /** the file, or null when the reason concerns the delivery as a whole */
+  bestand: string | null;
+  reden: string;
+}
+
+/** The record of a refused delivery: the only thing a refusal writes (levering.md). */
+export async function legWeigeringVast(
+  db: Db, w: { naam: string; map: string; controlesom: string | null; redenen: readonly Weigeringsreden[] },
+): Promise<{ id: number; ontvangenOp: string }> {
+  const [r] = await db.query<{ id: number; ontvangenOp: string }>(
+    `INSERT INTO levering_weigering (naam, map, controlesom, redenen) VALUES ($1, $2, $3, $4::jsonb)
+     RETURNING id, to_char(ontvangen_op AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS "ontvangenOp"`,
+    [w.naam, w.map, w.controlesom, JSON.stringify(w.redenen)]);
+  return r!;
+}
+
 export async function maakLevering(tx: Db, naam: string, map: string): Promise<number> {
   const [r] = await tx.query<{ id: number }>(
     `INSERT INTO levering (naam, map, controlesom) VALUES ($1, $2, '') RETURNING id`, [naam, map]);

@@ -1,12 +1,24 @@
 import type { Db } from './database.js';
 import basis from './migrations/001_initial.js';
+import leveringWeigering from './migrations/002_levering_weigering.js';
+import toegang from './migrations/003_toegang.js';
+import accounts from './migrations/005_accounts.js';
+import lijsten from './migrations/006_lijsten.js';
+import verzuim from './migrations/007_verzuim.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
  * in `schema_migration`. Add a new file `migraties/NNN_name.ts` and list it here; never
  * change one that has been released.
  */
-const MIGRATIONS: readonly { naam: string; sql: string }[] = [{ naam: '001_basis', sql: basis }];
+const MIGRATIONS: readonly { naam: string; sql: string }[] = [
+  { naam: '001_basis', sql: basis },
+  { naam: '002_levering_weigering', sql: leveringWeigering },
+  { naam: '003_toegang', sql: toegang },
+  { naam: '005_accounts', sql: accounts },
+  { naam: '006_lijsten', sql: lijsten },
+  { naam: '007_verzuim', sql: verzuim },
+];
 
 export async function migrate(db: Db): Promise<void> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db } from './database.js';
+import { acquireFolderLock } from './folderLock.js';
+import { bewaakteDeur } from './publiek.js';
 
 const DATE = 1082;
 const NUMERIC = 1700;
@@ -17,7 +19,7 @@ function toBlobCopy(copyStatement: string, richting: 'STDIN' | 'STDOUT'): string
 }
 
 function wrap(executor: Executor, transaction: Db['transaction'], close: () => Promise<void>): Db {
-  return {
+  const db: Db = {
     soort: 'pglite',
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const r = await executor.query<T>(sql, params as unknown[]);
@@ -45,19 +47,50 @@ function wrap(executor: Executor, transaction: Db['transaction'], close: () => P
     },
     transaction,
     close,
+    publiekeDeur: async () => bewaakteDeur(db),
   };
+  return db;
 }
 
-export async function openPglite(map: string): Promise<Db> {
+export interface PgliteOptions {
+  /** who opens the folder, for the lock file (e.g. `binnenboord import`) */
+  readonly command: string;
+  /** where messages about a stale lock go */
+  readonly notify: (message: string) => void;
+}
+
+/**
+ * Opens the folder as its only user: the folder lock is taken before PGlite touches the
+ * folder, and released after PGlite has closed it. A folder in use throws DatabaseInUse.
+ */
+export async function openPglite(map: string, options: PgliteOptions): Promise<Db> {
   mkdirSync(map, { recursive: true });
-  const pg = await PGlite.create(map, { parsers, relaxedDurability: false });
+  const lock = acquireFolderLock(map, options.command, options.notify);
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(map, { parsers, relaxedDurability: false });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   const noNested = async () => {
     throw new Error('geneste transacties worden niet gebruikt');
   };
+  let closed = false;
+  // The transaction options need nothing here: this process is the folder's only user and
+  // PGlite runs one transaction at a time on its one connection (see TransactionOptions).
   const db = wrap(
     pg,
     (work) => pg.transaction((tx) => work(wrap(tx, noNested, async () => {}))),
-    () => pg.close(),
+    async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await pg.close();
+      } finally {
+        lock.release();
+      }
+    },
   );
   return db;
 }

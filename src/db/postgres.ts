@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import type { Db } from './database.js';
+import type { Db, TransactionOptions } from './database.js';
+import { PUBLIEKE_ROL, publiekeRolSql } from './publiek.js';
 
 // Dates stay ISO strings and counts plain numbers, the same as on PGlite.
 pg.types.setTypeParser(1082, (v) => v);
@@ -11,10 +12,19 @@ pg.types.setTypeParser(20, (v) => Number(v));
 type Connection = pg.Pool | pg.PoolClient;
 
 /**
+ * The advisory lock that serialises imports and counts (TransactionOptions.writerLock). One
+ * fixed key for the whole database; below 2^31, so pg_locks shows it as classid 0, objid KEY.
+ */
+export const WRITER_LOCK_KEY = 0x42426e64; // 'BBnd'
+
+/**
  * `reader` runs copyOut. Inside a transaction it is the pool, not the transaction's client:
  * a client streaming COPY OUT cannot take the COPY IN that the consumer issues meanwhile.
+ * With `snapshot` (an exported snapshot of the transaction) that second connection reads in
+ * a read-only transaction on exactly that snapshot, so it sees what the transaction sees.
  */
-function wrap(connection: Connection, reader: pg.Pool, transaction: Db['transaction'], close: () => Promise<void>): Db {
+function wrap(connection: Connection, reader: pg.Pool, transaction: Db['transaction'], close: () => Promise<void>,
+  publiekeDeur: () => Promise<Db>, snapshot: string | null = null): Db {
   const withClient = async <T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
     if (!(connection instanceof pg.Pool)) return work(connection);
     const client = await connection.connect();
@@ -42,43 +52,120 @@ function wrap(connection: Connection, reader: pg.Pool, transaction: Db['transact
     },
     async *copyOut(copyStatement) {
       const client = await reader.connect();
+      let open = false;
       try {
+        if (snapshot) {
+          await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+          open = true;
+          await client.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, "''")}'`);
+        }
         yield* client.query(copyTo(copyStatement));
+        if (open) {
+          open = false;
+          await client.query('COMMIT');
+        }
       } finally {
+        if (open) await client.query('ROLLBACK').catch(() => undefined);
         client.release();
       }
     },
     transaction,
     close,
+    publiekeDeur,
   };
 }
 
-export async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/** Who holds the writer lock now: pid and application_name of each session, for the waiting message. */
+async function writerLockHolders(client: pg.PoolClient): Promise<string> {
+  const { rows } = await client.query<{ pid: number; naam: string; sinds: string | null }>(`
+    SELECT a.pid, coalesce(nullif(a.application_name, ''), 'onbekend') AS naam,
+           to_char(coalesce(a.xact_start, a.query_start) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS sinds
+    FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+    WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
+    ORDER BY a.pid`, [WRITER_LOCK_KEY]);
+  return rows.map((r) => `${r.naam} (serverproces ${r.pid}${r.sinds ? `, sinds ${r.sinds} UTC` : ''})`).join(', ') || 'een ander proces';
+}
+
+/**
+ * Takes the writer lock on the session before the transaction begins (and so before its
+ * snapshot is taken): a count that waited for an import then sees that import's data.
+ */
+async function takeWriterLock(client: pg.PoolClient, options: TransactionOptions): Promise<void> {
+  const shared = options.writerLock === 'shared' ? '_shared' : '';
+  const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock${shared}($1) AS ok`, [WRITER_LOCK_KEY]);
+  if (rows[0]!.ok) return;
+  const wie = await writerLockHolders(client);
+  options.onWait?.(`Wacht: ${options.writerLock === 'shared' ? 'een import' : 'een andere import of telling'} op deze database is bezig: ${wie}. ` +
+    'Imports en tellingen lopen één voor één; deze gaat verder zodra die klaar is.');
+  await client.query(`SELECT pg_advisory_lock${shared}($1)`, [WRITER_LOCK_KEY]);
+}
+
+export interface PostgresOptions {
+  /** application_name of the sessions: who is connected, e.g. `binnenboord import` */
+  readonly command: string;
+}
+
+/**
+ * `rol`: the public door (docs/toegang.md): every connection of its pool starts as that
+ * restricted role (a startup option: a connection that cannot take the role is refused, it
+ * never falls back to the user).
+ */
+export async function openPostgres(url: string, options: PostgresOptions, rol?: string): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url, max: rol ? 4 : 10, application_name: options.command.slice(0, 63),
+    ...(rol ? { options: `-c role=${rol}` } : {}),
+  });
   // Fail now, with the server's own message, rather than at the first query.
   const probe = await pool.connect();
   probe.release();
   const noNested = async () => {
     throw new Error('geneste transacties worden niet gebruikt');
   };
+  const publiekeDeur = async (): Promise<Db> => {
+    if (rol) throw new Error('de publieke deur heeft zelf geen publieke deur');
+    await pool.query(publiekeRolSql());
+    const deur = await openPostgres(url, { command: `${options.command} (publiek)` }, PUBLIEKE_ROL);
+    const [r] = (await deur.query<{ rol: string }>('SELECT current_user AS rol'));
+    if (r?.rol !== PUBLIEKE_ROL) throw new Error(`de publieke deur draait als ${r?.rol}, niet als ${PUBLIEKE_ROL}`);
+    return deur;
+  };
   const db: Db = wrap(
     pool,
     pool,
-    async (work) => {
+    async (work, options = {}) => {
       const client = await pool.connect();
+      let locked = false;
+      let broken = false;
       try {
-        await client.query('BEGIN');
-        const uitkomst = await work(wrap(client, pool, noNested, async () => {}));
+        if (options.writerLock) {
+          await takeWriterLock(client, options);
+          locked = true;
+        }
+        await client.query(options.oneSnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN');
+        let snapshot: string | null = null;
+        if (options.oneSnapshot) {
+          const { rows } = await client.query<{ s: string }>('SELECT pg_export_snapshot() AS s');
+          snapshot = rows[0]!.s;
+        }
+        const uitkomst = await work(wrap(client, pool, noNested, async () => {}, publiekeDeur, snapshot));
         await client.query('COMMIT');
         return uitkomst;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
-        client.release();
+        if (locked) {
+          const unlock = options.writerLock === 'shared' ? 'pg_advisory_unlock_shared' : 'pg_advisory_unlock';
+          // A connection that cannot say it let go of the lock is closed: that lets go of it.
+          await client.query(`SELECT ${unlock}($1)`, [WRITER_LOCK_KEY]).catch(() => {
+            broken = true;
+          });
+        }
+        client.release(broken);
       }
     },
     () => pool.end(),
+    publiekeDeur,
   );
   return db;
 }

@@ -69,6 +69,19 @@ function dossierVenster(jaar: Schooljaar, kandidaten: string): string {
       WHERE b.vanaf <= ${t0} AND (b.tot IS NULL OR b.tot >= ${t0})`;
 }
 
+/** Whether a person appears in any delivery (persoon or inschrijving): for the explain command. */
+export async function persoonIsBekend(db: Db, persoonId: string): Promise<boolean> {
+  const r = await db.query('SELECT 1 FROM persoon WHERE persoon_id = $1 UNION ALL SELECT 1 FROM inschrijving WHERE persoon_id = $1 LIMIT 1', [persoonId]);
+  return r.length > 0;
+}
+
+/** Municipality code → its most recent name in rmc_indeling.csv. */
+export async function leesGemeentenamen(db: Db): Promise<Map<string, string>> {
+  const rijen = await db.query<{ gemeente_code: string; gemeente_naam: string }>(
+    'SELECT DISTINCT ON (gemeente_code) gemeente_code, gemeente_naam FROM rmc_indeling ORDER BY gemeente_code, schooljaar_vanaf DESC');
+  return new Map(rijen.map((r) => [r.gemeente_code, r.gemeente_naam]));
+}
+
 /** Municipality → RMC region for one school year (rmc_indeling.csv); the latest row wins on overlap. */
 export async function rmcIndeling(db: Db, jaar: Schooljaar): Promise<Map<string, { code: string; naam: string }>> {
   const rijen = await db.query<{ gemeente_code: string; rmc_code: string; rmc_naam: string }>(
@@ -154,6 +167,12 @@ export async function leesCijfers(db: Db, runId: number, niveau: string, dimensi
 }
 
 /** personen.csv of cli.md, straight from the stored run, as CSV without header. */
+/** The reason stored for one person in a run, or null when the person was outside its start population. */
+export async function leesOpgeslagenReden(db: Db, runId: number, persoonId: string): Promise<string | null> {
+  const [r] = await db.query<{ reden: string }>('SELECT reden FROM telling_persoon WHERE run_id = $1 AND persoon_id = $2', [runId, persoonId]);
+  return r?.reden ?? null;
+}
+
 export function personenUitvoer(runId: number): string {
   return `COPY (
     SELECT r.schooljaar, p.persoon_id, p.categorie, p.sector, p.brin, p.vestiging, p.gemeente_code, p.rmc_code,
@@ -162,4 +181,9 @@ export function personenUitvoer(runId: number): string {
     WHERE p.run_id = ${Number(runId)}
     ORDER BY p.persoon_id COLLATE "C"
   ) TO STDOUT WITH (FORMAT csv)`;
+}
+
+/** The persons of a stored run, as a selection for the audit trail (`Inzage.personen`). */
+export function personenVanRun(runId: number): { query: string; params: readonly unknown[] } {
+  return { query: 'SELECT persoon_id FROM telling_persoon WHERE run_id = $1', params: [runId] };
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/database.js';
+import { isLeeg } from '../db/leveringen.js';
 import { schooljaarVanaf } from '../domain/schooljaar.js';
 import { genereer } from '../generator/genereer.js';
 import { importeerLevering } from '../importeren/importeer.js';
@@ -44,11 +45,6 @@ export function demoLevering(naam: string): { schaal: number | null } | null {
 
 /** School years of the demo data: the published series from 2016-2017 to 2023-2024. */
 export const DEMO_JAREN = { van: 2016, tot: 2023 } as const;
-
-export async function isLeeg(db: Db): Promise<boolean> {
-  const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM levering');
-  return r!.n === 0;
-}
 
 export interface Demo {
   readonly schaal: number;

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gedeeldeMap } from '../config.js';
-import { controleerGedeeldeMap } from '../referentie/gedeeldeData.js';
-import { csvRegel } from './csv.js';
+import { referentiedataMap } from '../config.js';
+import { controleerReferentiedata } from '../referentie/referentiedata.js';
+import { minimalCsvLine } from './csv.js';
 import { dag, iso, teldatum, type Dag } from './dagen.js';
 import { instellingRegels } from './instellingen.js';
 import { Levensloop, type Venster } from './levensloop.js';
@@ -27,7 +27,7 @@ export interface Generatoropties {
   readonly van: number;
   readonly tot: number;
   readonly voortgang?: (melding: string) => void;
-  /** the shared data folder; by default `gedeeldeMap()` */
+  /** the reference data folder; by default `referentiedataMap()` */
   readonly gedeeld?: string;
 }
 
@@ -73,8 +73,8 @@ export function venster(van: number, tot: number): Venster {
 export async function genereer(opties: Generatoropties): Promise<Generatorverslag> {
   if (!(opties.schaal > 0)) throw new Error(`schaal ${opties.schaal} moet groter zijn dan 0`);
   if (opties.tot < opties.van) throw new Error('--tot ligt vóór --van');
-  const gedeeld = opties.gedeeld ?? gedeeldeMap();
-  controleerGedeeldeMap(gedeeld);
+  const gedeeld = opties.gedeeld ?? referentiedataMap();
+  controleerReferentiedata(gedeeld);
   const start = performance.now();
   const wereld = await laadWereld(gedeeld);
   await mkdir(opties.uitvoer, { recursive: true });
@@ -139,7 +139,7 @@ const datum = (d: Dag | null): string => (d === null ? '' : iso(d));
 function schrijfLeven(l: Levensloop, s: Record<Bestand, Bestandsschrijver>): void {
   const p = l.p;
   const id = p.id;
-  s['personen.csv'].schrijf(csvRegel([id, iso(p.geboren), p.geslacht, p.voornamen, p.voorvoegsel, p.geslachtsnaam]));
+  s['personen.csv'].schrijf(minimalCsvLine([id, iso(p.geboren), p.geslacht, p.voornamen, p.voorvoegsel, p.geslachtsnaam]));
   for (const v of l.verblijf) s['verblijf.csv'].schrijf(`${id},${v.gemeente.code},${v.pc4},${iso(v.vanaf)},${datum(v.tot)}\n`);
   for (const g of [...l.gebeurtenissen].sort((a, b) => a.datum - b.datum)) s['brp_gebeurtenissen.csv'].schrijf(`${id},${g.soort},${iso(g.datum)}\n`);
   for (const i of l.inschrijvingen) {

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { leesGedeeldCsv } from '../referentie/gedeeldeData.js';
+import { leesReferentieCsv } from '../referentie/referentiedata.js';
 
 /**
  * Every published vsv figure the generator is calibrated against, in one place, each with
  * its source. Nothing else in src/generator holds a published number: the model parameters
  * (parameters.ts) are tuned so that the real count reproduces these.
  *
- * The regional 2016-2017 percentages (source S3) live in the shared data folder and are read
- * from there at run time (never copied), by `leesRegionalePercentages` below.
+ * The regional 2016-2017 percentages (source S3) live in the reference data folder
+ * (referentiedata/data) and are read from there at run time, by `leesRegionalePercentages` below.
  */
 export interface Bron {
   readonly id: string;
@@ -50,10 +50,10 @@ export const BRONNEN = {
     id: 'kamerbrief-2014',
     omschrijving: 'Kamerbrief vsv van OCW (2014, "seed letter"), uitgesloten groepen in 2012-2013, zoals aangehaald in de projectissue',
   },
-  S1: { id: 'S1', omschrijving: 'gedeelde data vsv_figures_collected.csv, bron S1 (VSV-Verkenner, landelijk 2012-2013 per sector)', url: 'http://vsvverkenner.nl/landelijk.php' },
+  S1: { id: 'S1', omschrijving: 'referentiedata vsv_figures_collected.csv, bron S1 (VSV-Verkenner, landelijk 2012-2013 per sector)', url: 'http://vsvverkenner.nl/landelijk.php' },
   S3: {
     id: 'S3',
-    omschrijving: 'gedeelde data vsv_figures_collected.csv, bron S3 (onderwijsincijfers.nl, vsv-% per RMC-regio 2016-2017, regio\'s 1-24)',
+    omschrijving: 'referentiedata vsv_figures_collected.csv, bron S3 (onderwijsincijfers.nl, vsv-% per RMC-regio 2016-2017, regio\'s 1-24)',
     url: 'https://www.onderwijsincijfers.nl/kengetallen/onderwijs-algemeen/leerlingen-en-studenten/prestaties-voortijdig-schoolverlaten/vsv-in-de-rmc-regios',
   },
 } as const satisfies Record<string, Bron>;
@@ -120,7 +120,7 @@ export const UITGESLOTEN_2012_2013 = {
 /** Regional extremes 2016-2017 named in the issue (also in S3): Zuid-West Friesland and Agglomeratie Amsterdam. */
 export const REGIONALE_UITERSTEN_2016_2017 = { laagste: { rmc: '05', percentage: 1.04 }, hoogste: { rmc: '21', percentage: 2.41 }, bron: BRONNEN.S3 };
 
-/** Landelijk 2012-2013 per sector (S1), read from the shared data. */
+/** Landelijk 2012-2013 per sector (S1), read from the reference data. */
 export interface SectorCijfer { readonly sector: string; readonly deelnemers: number; readonly vsv: number }
 
 /** The old code 14 (Arnhem/Nijmegen) in S3 stands for today's 40 and 41. */
@@ -128,10 +128,10 @@ const OUDE_REGIO_14 = ['40', '41'];
 
 /**
  * vsv % per RMC region in 2016-2017 (S3, regions 1–24 only), keyed by today's region code,
- * read from `data/vsv_figures_collected.csv` of the shared folder.
+ * read from `data/vsv_figures_collected.csv` of the reference data folder.
  */
 export async function leesRegionalePercentages(gedeeld: string): Promise<Map<string, number>> {
-  const rijen = await leesGedeeldCsv(join(gedeeld, 'data', 'vsv_figures_collected.csv'));
+  const rijen = await leesReferentieCsv(join(gedeeld, 'data', 'vsv_figures_collected.csv'));
   const uit = new Map<string, number>();
   for (const r of rijen) {
     if (r.source_id !== 'S3' || r.school_year !== '2016-2017' || r.segment !== 'total') continue;
@@ -152,9 +152,9 @@ export const RIJNMOND_2015_2016 = {
   bron: { id: 'rijnmond-2017', omschrijving: 'RTV Rijnmond (feb. 2017) naar voorlopige OCW-cijfers 2015-2016', url: 'http://www.rijnmond.nl/nieuws/152003/Steeds-minder-jongeren-stoppen-voortijdig-met-school' } as Bron,
 };
 
-/** National 2012-2013 by sector (S1), from the shared data: the vo/mbo/vavo balance of the measurement method. */
+/** National 2012-2013 by sector (S1), from the reference data: the vo/mbo/vavo balance of the measurement method. */
 export async function leesSectoren2012(gedeeld: string): Promise<SectorCijfer[]> {
-  const rijen = await leesGedeeldCsv(join(gedeeld, 'data', 'vsv_figures_collected.csv'));
+  const rijen = await leesReferentieCsv(join(gedeeld, 'data', 'vsv_figures_collected.csv'));
   return rijen
     .filter((r) => r.source_id === 'S1' && r.school_year === '2012-2013' && r.segment !== 'total')
     .map((r) => ({ sector: r.segment!, deelnemers: Number(r.participants), vsv: Number(r.vsv_count) }));

@@ -1,4 +1,4 @@
-import { csvRegel } from './csv.js';
+import { minimalCsvLine } from './csv.js';
 import { Gewogen } from './prng.js';
 import { afstandKm, type Gemeente } from './wereld.js';
 
@@ -229,5 +229,5 @@ export function maakSynthetischeInstellingen(gemeenten: readonly Gemeente[], per
 
 /** instellingen.csv rows (levering.md) of the synthetic institutions. */
 export function instellingRegels(i: SynthetischeInstellingen): string[] {
-  return i.alle.map((x) => csvRegel([x.brin, x.vestiging, x.naam, x.gemeente.code, x.soort]));
+  return i.alle.map((x) => minimalCsvLine([x.brin, x.vestiging, x.naam, x.gemeente.code, x.soort]));
 }

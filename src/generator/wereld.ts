@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { instellingRijen, leesGedeeldCsv, rmcIndelingRijen } from '../referentie/gedeeldeData.js';
+import { GEMEENTEN_BESTAND, instellingRijen, leesReferentieCsv, rmcIndelingRijen, VESTIGINGEN_BESTAND } from '../referentie/referentiedata.js';
 import { leesRegionalePercentages } from './gepubliceerd.js';
 import { maakSynthetischeInstellingen, type Instelling, type SynthetischeInstellingen } from './instellingen.js';
 import { Gewogen } from './prng.js';
 import { regioFactoren } from './regio.js';
 
 /**
- * The real world the synthetic persons live in, read once from the shared data folder:
+ * The real world the synthetic persons live in, read once from the reference data folder:
  * municipalities with their young population and PC4 areas, vo/vso school locations with
  * their offer and pupil counts, Dutch names, and the synthetic mbo/ho institutions placed
  * on that map. Everything here is fixed for a run; only persons are generated.
@@ -29,7 +29,7 @@ export interface Gemeente {
   risico: number;
 }
 
-/** A vo or vso location of the shared data (vo_vso_vestigingen_2024.csv). */
+/** A vo or vso location of the reference data (vo_vso_vestigingen.csv). */
 export interface VoLocatie {
   readonly brin: string;
   readonly vestiging: string;
@@ -65,7 +65,7 @@ export interface Wereld {
   /** instellingen.csv and rmc_indeling.csv rows (without header) */
   readonly referentieInstellingen: readonly string[];
   readonly rmcIndeling: readonly string[];
-  /** the real BRIN codes of the shared data, to prove the synthetic ones never collide */
+  /** the real BRIN codes of the reference data, to prove the synthetic ones never collide */
   readonly echteBrins: ReadonlySet<string>;
 }
 
@@ -78,10 +78,10 @@ const getal = (s: string | undefined): number => {
 const TYPISCHE_LOCATIEGROOTTE = 350;
 
 export async function laadWereld(gedeeld: string): Promise<Wereld> {
-  const data = (b: string) => leesGedeeldCsv(join(gedeeld, 'data', b));
+  const data = (b: string) => leesReferentieCsv(join(gedeeld, 'data', b));
   const [gemRijen, pc4Rijen, leeftijdRijen, voRijen, voornaamRijen, achternaamRijen] = await Promise.all([
-    data('nl_gemeenten_2025.csv'), data('nl_pc4_gemeente_2025.csv'), data('nl_pc4_population_by_age_2021.csv'),
-    data('vo_vso_vestigingen_2024.csv'), data('nl_first_names_top100_per_birth_year_1880_2014.csv'),
+    data(GEMEENTEN_BESTAND), data('nl_pc4_gemeente_2025.csv'), data('nl_pc4_population_by_age_2021.csv'),
+    data(VESTIGINGEN_BESTAND), data('nl_first_names_top100_per_birth_year_1880_2014.csv'),
     data('nl_surnames_top1000_2007.csv'),
   ]);
 

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { dataversie } from '../db/cijfers.js';
 import type { Db } from '../db/database.js';
 
@@ -22,6 +23,9 @@ export interface CacheOpties {
   /** false: keep no finished answers (reference data is still read once per version) */
   antwoorden?: boolean;
 }
+
+/** Reference data kept per data version: a few keys per school year in practice. */
+const MAX_ONTHOUDEN = 1000;
 
 export class Antwoordcache {
   private versieTekst: string | null = null;
@@ -95,10 +99,32 @@ export class Antwoordcache {
     }
     let p = this.memo.get(sleutel) as Promise<T> | undefined;
     if (!p) {
+      // Keys come from validated parameters (a school year), but are bounded all the same.
+      if (this.memo.size >= MAX_ONTHOUDEN) this.memo.clear();
       p = maak();
       p.catch(() => this.memo.delete(sleutel));
       this.memo.set(sleutel, p);
     }
     return p;
   }
+}
+
+/**
+ * The key of a kept answer: what the answer depends on, taken after validation (defaults
+ * filled in, types converted), never the raw URL. So `?a=1&b=2`, `?b=2&a=1` and `?a=01` (for
+ * an integer) share one answer, and junk cannot add entries: unknown parameters get a 400,
+ * and errors are never kept. The format counts once, however it was asked for (`formaat=csv`
+ * or `Accept: text/csv`).
+ */
+export function cachesleutel(request: FastifyRequest): string {
+  const query: Record<string, unknown> = { ...(request.query as Record<string, unknown> | undefined) };
+  delete query.formaat;
+  return JSON.stringify([
+    request.toegang, request.formaat, request.method, request.routeOptions.url,
+    gesorteerd(request.params as Record<string, unknown> | undefined), gesorteerd(query),
+  ]);
+}
+
+function gesorteerd(waarden: Record<string, unknown> | undefined): [string, unknown][] {
+  return Object.entries(waarden ?? {}).filter(([, w]) => w !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -70,22 +70,30 @@ function kwaliteit(bereiken: Mediabereik[], type: string): number {
   return specifiek > 0 ? beste : 0;
 }
 
+export type Formaat = 'json' | 'csv' | 'xlsx';
+
+const XLSX_MEDIATYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
- * JSON or CSV for this request: `formaat` wins, then the Accept header. Throws 406 when the
- * Accept header allows neither.
+ * JSON, CSV or Excel (xlsx) for this request: `formaat` wins, then the Accept header (the
+ * download formats only where the route has tables). Throws 406 when the Accept header
+ * allows none of them.
  */
-export function kiesFormaat(request: FastifyRequest, csvMogelijk: boolean): 'json' | 'csv' {
+export function kiesFormaat(request: FastifyRequest, csvMogelijk: boolean): Formaat {
   const formaat = (request.query as Record<string, unknown> | undefined)?.formaat;
-  if (formaat === 'csv' && csvMogelijk) return 'csv';
+  if ((formaat === 'csv' || formaat === 'xlsx') && csvMogelijk) return formaat;
   if (formaat === 'json') return 'json';
   const accept = request.headers.accept;
   if (!accept) return 'json';
   const bereiken = leesAccept(accept);
   const json = Math.max(kwaliteit(bereiken, 'application/json'), kwaliteit(bereiken, 'application/problem+json'));
   const csv = csvMogelijk ? kwaliteit(bereiken, 'text/csv') : 0;
+  const xlsx = csvMogelijk ? kwaliteit(bereiken, XLSX_MEDIATYPE) : 0;
+  // JSON wins a tie ("*/*" from a browser), then CSV
+  if (xlsx > json && xlsx > csv) return 'xlsx';
   if (csv > json) return 'csv';
   if (json > 0) return 'json';
   throw new ProblemError(406, csvMogelijk
-    ? 'Deze bron levert application/json of text/csv; pas de Accept-header aan of gebruik formaat=csv.'
+    ? `Deze bron levert application/json, text/csv of ${XLSX_MEDIATYPE}; pas de Accept-header aan of gebruik formaat=csv of formaat=xlsx.`
     : 'Deze bron levert alleen application/json; pas de Accept-header aan.');
 }

@@ -79,8 +79,12 @@ export function instellingsnaam(locatienamen: readonly string[]): string {
     while (i < n && i < naam.length && naam[i] === eerste[i]) i += 1;
     n = i;
   }
-  // cut at a word boundary and drop a trailing separator ("…, locatie " → "…")
-  const gemeenschappelijk = (n === eerste.length ? eerste : eerste.slice(0, n).replace(/\S*$/, ''))
+  // Cut at a word boundary: the shared part ends where every name ends or goes on with a
+  // non-letter ("Gooise Scholenfederatie vwo" and "Gooise Scholenfederatie, vwo" share
+  // "Gooise Scholenfederatie", not "Gooise"); otherwise drop the word cut in two. Then drop a
+  // trailing separator ("…, locatie " → "…").
+  const opGrens = locatienamen.every((naam) => n >= naam.length || !/[\p{L}\p{N}]/u.test(naam[n]!));
+  const gemeenschappelijk = (opGrens ? eerste.slice(0, n) : eerste.slice(0, n).replace(/\S*$/, ''))
     .replace(/[\s,;:–-]*(locatie|vestiging|vavo)?[\s,;:–-]*$/i, '').trim();
   return gemeenschappelijk.length >= 4 ? gemeenschappelijk : eerste;
 }

@@ -7,7 +7,8 @@ import type { FastifyServerOptions } from 'fastify';
  * authorisation headers are never logged.
  */
 export function maskeerUrl(url: string): string {
-  return url.replace(/\d{8,}/g, (m) => '*'.repeat(m.length));
+  // The one-time code and state of an OpenID Connect return (/api/v1/sessie/oidc/terug) are secrets too.
+  return url.replace(/([?&](?:code|state|session_state)=)[^&]*/g, '$1[verwijderd]').replace(/\d{8,}/g, (m) => '*'.repeat(m.length));
 }
 
 export function loggerOpties(niveau: string): FastifyServerOptions['logger'] {
@@ -16,7 +17,7 @@ export function loggerOpties(niveau: string): FastifyServerOptions['logger'] {
     level: niveau,
     redact: {
       paths: [
-        'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
+        'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]',
         'body', 'req.body', '*.persoonId', '*.persoon_id', '*.bsn',
       ],
       censor: '[verwijderd]',

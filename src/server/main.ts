@@ -1,8 +1,11 @@
 import { join } from 'node:path';
-import { PROJECTMAP, gedeeldeMap } from '../config.js';
+import { PROJECTMAP, referentiedataMap } from '../config.js';
 import { describeLocation, parseDatabaseLocation } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
+import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
+import { zorgVoorDemoaccounts } from '../demo/demoaccounts.js';
 import { zorgVoorDemodata } from '../demo/demodata.js';
+import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import { bouwApp } from './app.js';
 import { leesServerConfig } from './config.js';
 import { loggerOpties } from './logging.js';
@@ -18,19 +21,28 @@ async function start(): Promise<number> {
     return 1;
   }
   const config = uitkomst.config;
+  const bewaren = leesBewaartermijnen(process.env);
+  if (!bewaren.ok) {
+    process.stderr.write(`Binnenboord kan niet starten; deze bewaartermijnen zijn ongeldig:\n${bewaren.fouten.map((f) => `  - ${f}`).join('\n')}\n`);
+    return 1;
+  }
   const locatie = describeLocation(parseDatabaseLocation(config.database));
   process.stdout.write(`Database openen: ${locatie}\n`);
   let db;
   try {
-    db = await openDatabase(config.database);
+    // The server holds an embedded database folder for its whole life: an import from the
+    // command line meanwhile is refused with a message naming this process (folderLock.ts).
+    db = await openDatabase(config.database, { command: 'binnenboord server (npm start)' });
   } catch (e) {
     process.stderr.write(`Binnenboord kan niet starten: ${(e as Error).message}\n`);
     return 1;
   }
   try {
     await zorgVoorDemodata(db, (melding) => process.stdout.write(`${melding}\n`), { schaal: config.demoSchaal });
+    // One account per role to try the app with; never in production (README, Demo-accounts).
+    await zorgVoorDemoaccounts(db, { productie: config.inloggen.productie }, (melding) => process.stdout.write(`${melding}\n`));
   } catch (e) {
-    // Missing shared reference data, a full disk: say what, leave the database as it was (the
+    // Missing reference data, a full disk: say what, leave the database as it was (the
     // import is one transaction) and stop, so the next start tries again.
     process.stderr.write(`Binnenboord kan niet starten: de demodata konden niet worden geladen: ${(e as Error).message}\n`);
     await db.close();
@@ -40,10 +52,24 @@ async function start(): Promise<number> {
   const app = await bouwApp({
     db,
     webMap: join(PROJECTMAP, 'dist', 'web'),
-    geoMap: join(gedeeldeMap(), 'geo'),
+    geoMap: join(referentiedataMap(), 'geo'),
     logger: loggerOpties(config.logniveau),
     cache: { antwoorden: config.antwoordcache },
+    grenzen: { verzoekenPerMinuut: config.verzoekenPerMinuut, antwoordTijdlimiet: config.antwoordTijdlimiet * 1000 },
+    verzoekTijdlimiet: config.verzoekTijdlimiet * 1000,
+    vertrouwdeProxy: config.vertrouwdeProxy,
+    inloggen: config.inloggen,
   });
+  // Retention, daily in the server process (and `binnenboord bewaartermijnen toepassen`):
+  // first a minute after the start, then every 24 hours. A failure is logged and retried next time.
+  const bewaar = () => {
+    pasBewaartermijnenToe(db, bewaren.termijnen, new Date().toISOString().slice(0, 10))
+      .then((uit) => app.log.info({ bewaartermijnen: uit }, 'bewaartermijnen toegepast'))
+      .catch((e: unknown) => app.log.error({ err: e }, 'bewaartermijnen konden niet worden toegepast'));
+  };
+  setTimeout(bewaar, 60_000).unref();
+  setInterval(bewaar, 24 * 60 * 60 * 1000).unref();
+
   const stop = async (signaal: string) => {
     process.stdout.write(`${signaal}: Binnenboord stopt.\n`);
     // Requests still running get a few seconds; then the process stops regardless.

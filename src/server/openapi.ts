@@ -9,11 +9,37 @@ import type { SwaggerOptions } from '@fastify/swagger';
 export const API_VERSIE = '1.0.0';
 export const API_PREFIX = '/api/v1';
 
+/**
+ * 401 is on every operation, open ones included: a request that carries inloggegevens the
+ * server cannot accept (an unknown or blocked API key, an Authorization header it does not
+ * understand) is refused rather than silently taken as anonymous (src/server/auth/index.ts),
+ * so that an integrator sees the mistake. A session cookie that is no longer valid is only
+ * cleared: the request goes on as anonymous.
+ */
 const FOUTEN: Record<string, string> = {
   400: 'Ongeldige parameters; invalidParams noemt ze alle.',
+  401: 'Ongeldige of verlopen inloggegevens: de API-sleutel in Authorization is onbekend of geblokkeerd, of de kop Authorization wordt niet begrepen.',
   404: 'Niet gevonden, of er is nog geen telling voor dit schooljaar.',
   406: 'Het gevraagde formaat (Accept) wordt niet geleverd.',
+  429: 'Te veel verzoeken van deze client in een minuut; Retry-After zegt na hoeveel seconden het weer kan.',
   500: 'Interne fout.',
+  503: 'Het antwoord kwam niet op tijd (de server is druk); Retry-After zegt na hoeveel seconden het opnieuw kan.',
+};
+
+/** Answers that tell the client when to try again. */
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Aantal seconden waarna het verzoek opnieuw kan.',
+    schema: { type: 'integer', minimum: 1, example: 30 },
+  },
+};
+
+/** Sent with every answer to a request that carries Authorization (src/server/auth/index.ts). */
+const WWW_AUTHENTICATE = {
+  'WWW-Authenticate': {
+    description: 'Hoe de client zich kan aanmelden: Bearer met een API-sleutel.',
+    schema: { type: 'string', example: 'Bearer realm="binnenboord"' },
+  },
 };
 
 const VERSIEHEADER = {
@@ -25,7 +51,13 @@ const VERSIEHEADER = {
 
 type Operatie = { responses?: Record<string, { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }> };
 
-export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
+const TOEGANGSFOUTEN: Record<string, string> = {
+  401: 'Niet ingelogd (deze bron vraagt een ingelogde gebruiker), of ongeldige of verlopen inloggegevens: de API-sleutel in Authorization is onbekend of geblokkeerd, of de kop Authorization wordt niet begrepen.',
+  403: 'Geen toegang: niet met deze rol, niet buiten de eigen scope, of niet voor dit doel.',
+};
+
+/** `beschermd`: "METHOD /api/v1/path" of every operation whose policy action is not open to everyone. */
+export function swaggerOpties(csvRoutes: ReadonlySet<string>, beschermd: ReadonlySet<string> = new Set()): SwaggerOptions {
   return {
     openapi: {
       openapi: '3.0.3',
@@ -34,7 +66,8 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
         description: 'De opgeslagen uitkomsten van de telling van nieuwe voortijdig schoolverlaters (vsv\'ers): landelijk, per RMC-regio, '
           + 'gemeente en instelling. Zonder inlog geldt de afscherming van DUO: aantallen van 1 tot en met 4 worden "<5", '
           + 'percentages die op minder dan 5 vsv\'ers rusten worden niet getoond. Elke tabel is ook als CSV te krijgen '
-          + '(formaat=csv of Accept: text/csv), met dezelfde afscherming.',
+          + '(formaat=csv of Accept: text/csv) en als Excel-werkmap (formaat=xlsx), met dezelfde afscherming. '
+          + 'De API is openbaar en alleen-lezen: CORS staat GET en HEAD toe vanaf elke herkomst (Access-Control-Allow-Origin: *), zonder cookies of andere inloggegevens.',
         version: API_VERSIE,
         contact: { name: 'Beheer Binnenboord', email: 'binnenboord@example.org', url: 'https://example.org/binnenboord' },
         license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/nl/' },
@@ -48,6 +81,11 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
         { name: 'Instellingen', description: 'Instellingen (BRIN) en hun vestigingen' },
         { name: 'Vergelijken', description: 'Meerdere gebieden of instellingen naast elkaar' },
         { name: 'Kaarten', description: 'Grenzen voor kaarten (TopoJSON)' },
+        { name: 'Toegang', description: 'Wat de huidige gebruiker mag (toegangsbeleid)' },
+        { name: 'Personen', description: 'Persoonsgegevens binnen de eigen scope; alleen na inloggen, elke inzage vastgelegd' },
+        { name: 'Audit', description: 'Het audittrail van inzage in persoonsgegevens; alleen de functionaris gegevensbescherming' },
+        { name: 'Sessie', description: 'Inloggen, uitloggen en wie is ingelogd' },
+        { name: 'Beheer', description: 'Accounts en machineclients (rol beheer)' },
       ],
     },
     refResolver: {
@@ -61,7 +99,8 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
       };
       for (const [pad, operaties] of Object.entries(doc.paths ?? {})) {
         for (const [methode, op] of Object.entries(operaties)) {
-          voegStandaardAntwoordenToe(op, csvRoutes.has(`${methode.toUpperCase()} ${API_PREFIX}${pad}`));
+          const sleutel = `${methode.toUpperCase()} ${API_PREFIX}${pad}`;
+          voegStandaardAntwoordenToe(op, csvRoutes.has(sleutel), beschermd.has(sleutel));
         }
       }
       return doc;
@@ -69,21 +108,31 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>): SwaggerOptions {
   };
 }
 
-function voegStandaardAntwoordenToe(op: Operatie, csv: boolean): void {
+function voegStandaardAntwoordenToe(op: Operatie, csv: boolean, beschermd: boolean): void {
   op.responses ??= {};
-  for (const [code, tekst] of Object.entries(FOUTEN)) {
+  for (const [code, tekst] of Object.entries({ ...FOUTEN, ...(beschermd ? TOEGANGSFOUTEN : {}) })) {
     op.responses[code] ??= {
       description: tekst,
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     };
   }
-  for (const antwoord of Object.values(op.responses)) {
-    antwoord.headers = { ...VERSIEHEADER, ...(antwoord.headers ?? {}) };
+  for (const [code, antwoord] of Object.entries(op.responses)) {
+    antwoord.headers = {
+      ...VERSIEHEADER, ...(code === '429' || code === '503' ? RETRY_AFTER : {}), ...(code === '401' ? WWW_AUTHENTICATE : {}), ...(antwoord.headers ?? {}),
+    };
   }
   const ok = op.responses['200'];
   if (csv && ok?.content) {
     ok.content['text/csv'] = {
       schema: { type: 'string', description: 'De tabellen van dit antwoord als CSV (UTF-8, komma, decimale punt), met dezelfde afscherming.' },
+    };
+    ok.content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] = {
+      schema: {
+        type: 'string', format: 'binary',
+        description: 'De tabellen van dit antwoord als Excel-werkmap (xlsx; formaat=xlsx): een blad Toelichting en een blad per tabel, '
+          + 'met dezelfde afscherming. Aantallen en percentages zijn getallen, codes tekst; afgeschermde cellen staan als "<5" of '
+          + '"secundair afgeschermd" en worden op het blad Toelichting uitgelegd.',
+      },
     };
   }
 }

@@ -17,7 +17,7 @@ const geenDatabase: Db = new Proxy({} as Db, {
 });
 
 export async function openapiDocument(): Promise<unknown> {
-  const app = await bouwApp({ db: geenDatabase, webMap: null, geoMap: '' });
+  const app = await bouwApp({ db: geenDatabase, publiek: geenDatabase, webMap: null, geoMap: '' });
   await app.ready();
   const doc = app.swagger();
   await app.close();

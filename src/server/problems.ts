@@ -22,9 +22,14 @@ export interface Problem {
 
 const TITELS: Record<number, string> = {
   400: 'Ongeldige parameters',
+  401: 'Niet ingelogd',
+  403: 'Geen toegang',
   404: 'Niet gevonden',
   405: 'Methode niet toegestaan',
   406: 'Gevraagd formaat niet beschikbaar',
+  409: 'Bestaat al',
+  415: 'Verkeerd mediatype',
+  429: 'Te veel verzoeken',
   500: 'Interne fout',
   503: 'Tijdelijk niet beschikbaar',
 };

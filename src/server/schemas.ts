@@ -8,7 +8,13 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 export const StringEnum = <T extends string>(waarden: readonly T[], opties: Record<string, unknown> = {}) =>
   Type.Unsafe<T>({ type: 'string', enum: [...waarden], ...opties });
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
+/**
+ * A value or null. Beside a `$ref` OpenAPI 3.0 ignores every other keyword, `nullable` too, so
+ * a nullable reference is an alternative of the reference and null.
+ */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T> | null>('$ref' in schema
+  ? { oneOf: [schema, { type: 'object', nullable: true, enum: [null] }] }
+  : { ...schema, nullable: true });
 
 // ---------------------------------------------------------------------------- parameters
 
@@ -23,8 +29,9 @@ export const SchooljaarParam = Type.String({
 export const StatusParam = StringEnum(['definitief', 'voorlopig'] as const, {
   description: 'Status van de telling. Zonder: per schooljaar de laatste definitieve telling, anders de laatste voorlopige.',
 });
-export const FormaatParam = StringEnum(['json', 'csv'] as const, {
-  description: 'Formaat van het antwoord; gelijkwaardig aan Accept: text/csv. Dezelfde afscherming geldt in beide.',
+export const FormaatParam = StringEnum(['json', 'csv', 'xlsx'] as const, {
+  description: 'Formaat van het antwoord; csv is gelijkwaardig aan Accept: text/csv, xlsx (Excel, een blad per tabel) aan '
+    + 'Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. Dezelfde afscherming geldt in alle.',
 });
 
 // ---------------------------------------------------------------------------- shared shapes

@@ -5,11 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Padmethoden } from './methoden.js';
 import { maakProblem, stuurProblem } from './problems.js';
 import { isApi } from './securityHeaders.js';
+import { isWebpad } from './webpaden.js';
 
 /**
- * The web app (built by Vite into dist/web) at `/`. The app routes in the browser, so any
- * page URL that is not a file gets index.html; files with a content hash are cached for a
- * year, index.html is revalidated every time.
+ * The web app (built by Vite into dist/web) at `/`. The app routes in the browser, so a page
+ * URL of the app (webpaden.ts) that is not a file gets index.html with 200; any other path
+ * gets index.html too, so the app can show its "Pagina niet gevonden", but with 404. Files
+ * with a content hash are cached for a year, index.html is revalidated every time.
  */
 const ONTBREEKT = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Binnenboord</title></head>
 <body><main><h1>Binnenboord</h1><p>De webapp is niet gebouwd. Voer <code>npm run build</code> uit en start de server opnieuw.
@@ -43,7 +45,8 @@ export async function registreerWeb(app: FastifyInstance, webMap: string | null,
     if ((request.method !== 'GET' && request.method !== 'HEAD') || extname(pad) !== '') {
       return reply.code(404).type('text/plain; charset=utf-8').send('Niet gevonden');
     }
-    if (!gebouwd) return reply.code(200).type('text/html; charset=utf-8').send(ONTBREEKT);
-    return reply.code(200).header('Cache-Control', 'no-cache').sendFile('index.html');
+    const status = isWebpad(pad) ? 200 : 404;
+    if (!gebouwd) return reply.code(status).type('text/html; charset=utf-8').send(ONTBREEKT);
+    return reply.code(status).header('Cache-Control', 'no-cache').sendFile('index.html');
   });
 }

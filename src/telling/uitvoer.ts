@@ -5,8 +5,9 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { registreerInzage } from '../db/audit.js';
 import type { Db } from '../db/database.js';
-import { leesCijfers, personenUitvoer, type Run } from '../db/tellingen.js';
+import { leesCijfers, personenUitvoer, personenVanRun, type Run } from '../db/tellingen.js';
 import { percentage, type Cijfer } from '../domain/telling/cijfers.js';
+import type { Gebruiker } from '../domain/toegang/rollen.js';
 
 /**
  * The output files of cli.md (`telling --uitvoer`), written from a stored run: personen.csv,
@@ -30,19 +31,24 @@ export async function landelijkeCijfers(db: Db, run: Run): Promise<Cijfer[]> {
   return leesCijfers(db, run.id, 'landelijk', ['sector', 'totaal']);
 }
 
-export async function schrijfUitvoer(db: Db, run: Run, map: string, actor: string): Promise<string[]> {
+export async function schrijfUitvoer(db: Db, run: Run, map: string, gebruiker: Gebruiker): Promise<string[]> {
   await mkdir(map, { recursive: true });
 
-  await pipeline(
-    Readable.from((async function* () {
-      yield KOP_PERSONEN;
-      yield* db.copyOut(personenUitvoer(run.id));
-    })()),
-    createWriteStream(join(map, 'personen.csv')),
-  );
-  await registreerInzage(db, {
-    actor, handeling: 'telling-uitvoer-personen',
-    details: `run ${run.id} (${run.schooljaar}, ${run.status}): ${run.startpopulatie} personen naar ${join(map, 'personen.csv')}`,
+  // personen.csv: the audit record (every person of the run, by reference) and the read in one
+  // transaction, the record first: if it cannot be written, nothing is read.
+  await db.transaction(async (tx) => {
+    await registreerInzage(tx, {
+      gebruiker, handeling: 'telling.personen.uitvoeren', doel: 'telling-uitvoer',
+      parameters: { run: run.id, schooljaar: run.schooljaar, status: run.status, bestand: 'personen.csv' },
+      personen: personenVanRun(run.id),
+    });
+    await pipeline(
+      Readable.from((async function* () {
+        yield KOP_PERSONEN;
+        yield* tx.copyOut(personenUitvoer(run.id));
+      })()),
+      createWriteStream(join(map, 'personen.csv')),
+    );
   });
 
   const instellingen = await leesCijfers(db, run.id, 'instelling', ['categorie']);

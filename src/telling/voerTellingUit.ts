@@ -14,15 +14,25 @@ import { groepeerDossiers, tekstRijen } from './dossiers.js';
  * `binnenboord telling`: reads the dossier of every person enrolled on T0, decides by the
  * rules of src/domain/telling, and stores the run with its persons and figures in one
  * transaction. Everything shown afterwards is read from the stored run.
+ *
+ * The run names the deliveries it rests on. So its data (the window, read by COPY on a second
+ * connection on a server), the RMC table and the list of deliveries are read from one snapshot,
+ * and the count holds the writer lock shared: an import waits for it, and it waits for an
+ * import, so an import committed meanwhile can never be named by a run that did not see it.
  */
 const BATCH = 20_000;
 
-export async function voerTellingUit(db: Db, jaar: Schooljaar, opties: Telopties): Promise<Run> {
+export interface Telverloop {
+  /** called when the count has to wait for an import (PostgreSQL) */
+  readonly bijWachten?: (melding: string) => void;
+}
+
+export async function voerTellingUit(db: Db, jaar: Schooljaar, opties: Telopties, verloop: Telverloop = {}): Promise<Run> {
   const gestartOp = new Date().toISOString();
-  const indeling = await rmcIndeling(db, jaar);
-  const rmc = (gemeente: string) => indeling.get(gemeente)?.code ?? null;
 
   const runId = await db.transaction(async (tx) => {
+    const indeling = await rmcIndeling(tx, jaar);
+    const rmc = (gemeente: string) => indeling.get(gemeente)?.code ?? null;
     // Enough memory for the window's joins to stay off disk (temporary files are slow on PGlite).
     await tx.exec(`SET LOCAL work_mem = '256MB'`);
     const id = await maakRun(tx, {
@@ -60,6 +70,6 @@ export async function voerTellingUit(db: Db, jaar: Schooljaar, opties: Telopties
     for (let i = 0; i < cijfers.length; i += BATCH) await tx.copyIn(TELLING_CIJFER_COPY, cijfers.slice(i, i + BATCH).join(''));
     await rondRunAf(tx, id, { startpopulatie, vsv, nietTeTellen });
     return id;
-  });
+  }, { writerLock: 'shared', oneSnapshot: true, onWait: verloop.bijWachten });
   return (await leesRun(db, runId))!;
 }

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { gedeeldeMap } from '../../src/config.js';
+import { referentiedataMap } from '../../src/config.js';
 import { SECUNDAIR_AFGESCHERMD } from '../../src/domain/openbaarmaking.js';
-import { bouwApp } from '../../src/server/app.js';
 import { describeDatabases } from '../support/database.js';
 import { JAREN, VERBORGEN_PERCENTAGES } from './fixture.js';
 import { ENDPOINTS, apiomgeving, leesCsv, type Apiomgeving } from './omgeving.js';
+import { bouwTestApp } from './openapiControle.js';
 
 /**
  * Disclosure control everywhere (telling.md): region 19 / municipality GM0344 / institution
@@ -129,7 +129,7 @@ describeDatabases('API: afscherming in elk antwoord', (driver) => {
   // reference that says what each withheld cell really is.
   let exact: FastifyInstance;
   beforeAll(async () => {
-    exact = await bouwApp({ db: api.db, webMap: null, geoMap: join(gedeeldeMap(), 'geo') });
+    exact = await bouwTestApp({ db: api.db, webMap: null, geoMap: join(referentiedataMap(), 'geo') });
     exact.addHook('onRequest', async (request) => {
       request.toegang = 'gerechtigd';
     });

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { gedeeldeMap } from '../../src/config.js';
+import { referentiedataMap } from '../../src/config.js';
 import { parseSchooljaar } from '../../src/domain/schooljaar.js';
-import { bouwApp } from '../../src/server/app.js';
 import { voerTellingUit } from '../../src/telling/voerTellingUit.js';
 import { describeDatabases, tijdelijkeMap, verseDatabase } from '../support/database.js';
 import { vulTestdatabase } from './fixture.js';
+import { bouwTestApp } from './openapiControle.js';
 
 /**
  * Finished answers are kept per data version, access level, format and URL: a repeated
@@ -18,7 +18,7 @@ describeDatabases('API: bewaarde antwoorden', (driver) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     await vulTestdatabase(t.db, await tijdelijkeMap('cache-levering'));
-    app = await bouwApp({ db: t.db, webMap: null, geoMap: join(gedeeldeMap(), 'geo'), cache: { versieInterval: 0 } });
+    app = await bouwTestApp({ db: t.db, webMap: null, geoMap: join(referentiedataMap(), 'geo'), cache: { versieInterval: 0 } });
   });
   afterAll(() => app?.close());
 

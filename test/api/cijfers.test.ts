@@ -146,7 +146,7 @@ describeDatabases('API: cijfers', (driver) => {
     expect(v.reeksen[3].punten[0].telling).toMatchObject({ schooljaar: '2015-2016', status: 'definitief' });
   });
 
-  it('kaarten: TopoJSON uit de gedeelde map, met jaar en bron', async () => {
+  it('kaarten: TopoJSON uit referentiedata/geo, met jaar en bron', async () => {
     const rmc = await api.json('/api/v1/kaarten/rmc-regios?schooljaar=2022-2023');
     expect(rmc).toMatchObject({ jaar: 2023, objectnaam: 'regionaalmeld_coordinatiepunt_2023', bron: expect.stringContaining('CBS') });
     expect(rmc.topologie.type).toBe('Topology');
@@ -164,7 +164,7 @@ describeDatabases('API: cijfers', (driver) => {
   });
 });
 
-describeDatabases('API: kaarten zonder gedeelde geo-map', (driver) => {
+describeDatabases('API: kaarten zonder map met kaartgrenzen', (driver) => {
   const api = apiomgeving(driver, { leeg: true, geoMap: '/bestaat/niet' });
 
   it('404 met uitleg, zodat de app een tabel toont', async () => {

@@ -14,6 +14,12 @@ describe('instellingsnaam', () => {
   it('cuts at a word boundary, never inside a word', () => {
     expect(instellingsnaam(['Christelijk Lyceum Delft', 'Christelijk Lyceum Zeist'])).toBe('Christelijk Lyceum');
     expect(instellingsnaam(['Montessori Lyceum', 'Montessori Lyceum Oostpoort'])).toBe('Montessori Lyceum');
+    // the shared part ends at a word boundary in every name: keep its last word
+    expect(instellingsnaam(['Gooise Scholenfederatie vwo, havo, vmbo', 'Gooise Scholenfederatie, vwo, havo, vmbo, locatie De Fontein']))
+      .toBe('Gooise Scholenfederatie');
+    expect(instellingsnaam(['Almere College, Ontmoetingsschool', 'Almere College Ontmoetingsschool'])).toBe('Almere College');
+    expect(instellingsnaam(['Campus 013, katholieke scholengemeenschap', 'Campus 013 kath sgm'])).toBe('Campus 013');
+    expect(instellingsnaam(['Esprit Scholen voor Lyceum', 'Esprit Scholengroep voor Lyceum'])).toBe('Esprit');
   });
 
   it('keeps the first location name when the locations share too little', () => {

@@ -2,15 +2,18 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { gedeeldeMap } from '../../src/config.js';
+import { referentiedataMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
-import { bouwApp } from '../../src/server/app.js';
+import type { Grenzen } from '../../src/server/grenzen.js';
 import { tijdelijkeMap, verseDatabase, type Testdriver } from '../support/database.js';
+import { testgebruikerUitHeader } from '../support/toegang.js';
 import { vulTestdatabase } from './fixture.js';
+import { bouwTestApp } from './openapiControle.js';
 
 /**
  * One application on a fresh database with the test delivery counted, for the tests of a
- * suite; requests go in through `inject` (no network).
+ * suite; requests go in through `inject` (no network). Every JSON answer is checked against
+ * the OpenAPI document (openapiControle.ts).
  */
 export interface Apiomgeving {
   readonly app: FastifyInstance;
@@ -28,6 +31,9 @@ export function apiomgeving(driver: Testdriver, opties: {
   vul?: (db: Db, map: string) => Promise<void>;
   /** ms for filling the database (default: the configured hook timeout) */
   timeout?: number;
+  grenzen?: Grenzen;
+  /** TEST ONLY: take the user from the test header (test/support/toegang.ts) */
+  testgebruikers?: boolean;
 } = {}): Apiomgeving {
   const t = verseDatabase(driver);
   let app: FastifyInstance | null = null;
@@ -37,7 +43,10 @@ export function apiomgeving(driver: Testdriver, opties: {
       if (opties.leveringsnaam) await mkdir((map = join(map, opties.leveringsnaam)));
       await (opties.vul ?? vulTestdatabase)(t.db, map);
     }
-    app = await bouwApp({ db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(gedeeldeMap(), 'geo') });
+    app = await bouwTestApp({
+      db: t.db, webMap: opties.webMap ?? null, geoMap: opties.geoMap ?? join(referentiedataMap(), 'geo'), ...(opties.grenzen ? { grenzen: opties.grenzen } : {}),
+      ...(opties.testgebruikers ? { testgebruiker: testgebruikerUitHeader } : {}),
+    });
     await app.ready();
   }, opties.timeout);
   afterAll(async () => {

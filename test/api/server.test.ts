@@ -2,19 +2,42 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PROJECTMAP, gedeeldeMap } from '../../src/config.js';
+import { PROJECTMAP, referentiedataMap } from '../../src/config.js';
 import { demoLeveringsnaam } from '../../src/demo/demodata.js';
-import { bouwApp } from '../../src/server/app.js';
 import { leesServerConfig } from '../../src/server/config.js';
 import { loggerOpties, maskeerUrl } from '../../src/server/logging.js';
 import { laadCatalogus, runsPerJaar, tellingInfo } from '../../src/server/runs.js';
 import { describeDatabases, metDatabase, tijdelijkeMap, verseDatabase } from '../support/database.js';
+import { bouwTestApp } from './openapiControle.js';
 
 /** Starting the server: settings checked all at once in Dutch, demo data, the URL printed; logs without personal data. */
 describe('serverinstellingen', () => {
   it('standaardwaarden werken op een nieuwe machine', () => {
     const u = leesServerConfig({}, '/werk');
-    expect(u).toEqual({ ok: true, config: { port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 0.1, logniveau: 'info', antwoordcache: true } });
+    expect(u).toEqual({
+      ok: true,
+      config: {
+        port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 0.1, logniveau: 'info', antwoordcache: true,
+        verzoekenPerMinuut: 300, vertrouwdeProxy: null, verzoekTijdlimiet: 30, antwoordTijdlimiet: 30,
+        inloggen: { productie: false, inactiefMinuten: 30, absoluutMinuten: 600, veiligeCookie: true, oidc: null },
+      },
+    });
+  });
+
+  it('leest de grenzen van de API: verzoeken per minuut (0 = geen grens), tijdlimieten en vertrouwde proxy\'s', () => {
+    const u = leesServerConfig({
+      BINNENBOORD_VERZOEKEN_PER_MINUUT: '0', BINNENBOORD_VERZOEK_TIJDLIMIET: '5', BINNENBOORD_ANTWOORD_TIJDLIMIET: '12',
+      BINNENBOORD_VERTROUWDE_PROXY: '127.0.0.1, 10.0.0.0/8',
+    });
+    expect(u).toMatchObject({ ok: true, config: { verzoekenPerMinuut: 0, verzoekTijdlimiet: 5, antwoordTijdlimiet: 12, vertrouwdeProxy: '127.0.0.1,10.0.0.0/8' } });
+    const fout = leesServerConfig({
+      BINNENBOORD_VERZOEKEN_PER_MINUUT: '-1', BINNENBOORD_VERZOEK_TIJDLIMIET: '0', BINNENBOORD_ANTWOORD_TIJDLIMIET: '2.5',
+      BINNENBOORD_VERTROUWDE_PROXY: 'proxy.example.org',
+    });
+    expect(fout.ok).toBe(false);
+    expect((fout as { fouten: string[] }).fouten.map((f) => f.split(' ')[0])).toEqual([
+      'BINNENBOORD_VERZOEKEN_PER_MINUUT', 'BINNENBOORD_VERZOEK_TIJDLIMIET', 'BINNENBOORD_ANTWOORD_TIJDLIMIET', 'BINNENBOORD_VERTROUWDE_PROXY',
+    ]);
   });
 
   it('leest PORT, HOST, BINNENBOORD_DATABASE (map of postgres-URL) en BINNENBOORD_DEMO_SCHAAL', () => {
@@ -50,7 +73,7 @@ describeDatabases('serverlog', (driver) => {
     const regels: string[] = [];
     const stroom = new Writable({ write(stuk, _c, klaar) { regels.push(String(stuk)); klaar(); } });
     const opties = loggerOpties('info') as Record<string, unknown>;
-    const app = await bouwApp({ db: t.db, webMap: null, geoMap: join(gedeeldeMap(), 'geo'), logger: { ...opties, stream: stroom } });
+    const app = await bouwTestApp({ db: t.db, webMap: null, geoMap: join(referentiedataMap(), 'geo'), logger: { ...opties, stream: stroom } });
     await app.inject({ url: '/api/v1/instellingen?naam=123456782', headers: { cookie: 'sessie=geheim', authorization: 'Bearer geheim' } });
     await app.close();
     const log = regels.join('');
@@ -94,6 +117,7 @@ describe('npm start', () => {
     expect(r.uitvoer).toContain('Lege database: demodata maken (synthetisch, schaal 0.002');
     expect(r.uitvoer).toContain('telling 2023-2024 (voorlopig)');
     expect(r.uitvoer).toContain('demodata klaar');
+    expect(r.uitvoer).toContain('Demo-accounts gemaakt: demo-rmc, demo-leerplicht, demo-school, demo-analist, demo-beheer, demo-privacy');
     expect(r.uitvoer).toMatch(/Binnenboord draait op http:\/\/127\.0\.0\.1:\d+\//);
     expect(r.uitvoer).toContain('Binnenboord stopt');
     // the demo delivery carries the demo name, so every run from it is marked synthetic

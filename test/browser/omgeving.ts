@@ -1,12 +1,17 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { PROJECTMAP, gedeeldeMap } from '../../src/config.js';
+import { PROJECTMAP, referentiedataMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
-import { bouwApp } from '../../src/server/app.js';
+import { openDatabase } from '../../src/db/open.js';
+import type { Testgebruiker } from '../../src/server/toegang.js';
+import { vulTestdatabase } from '../api/fixture.js';
+import { bouwTestApp } from '../api/openapiControle.js';
+import { tijdelijkeMap } from '../support/database.js';
 
 /**
  * A real server (the same Fastify app as `npm start`, listening on a free port) with the
@@ -53,8 +58,8 @@ export interface Testserver {
   sluit: () => Promise<void>;
 }
 
-export async function startServer(db: Db, geoMap = join(gedeeldeMap(), 'geo')): Promise<Testserver> {
-  const app = await bouwApp({ db, webMap: WEBMAP, geoMap });
+export async function startServer(db: Db, geoMap = join(referentiedataMap(), 'geo'), testgebruiker?: Testgebruiker): Promise<Testserver> {
+  const app = await bouwTestApp({ db, webMap: WEBMAP, geoMap, ...(testgebruiker ? { testgebruiker } : {}) });
   const adres = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
@@ -102,4 +107,39 @@ export function volgFouten(page: Page): string[] {
   });
   page.on('pageerror', (e) => fouten.push(`pagina: ${e.message}`));
   return fouten;
+}
+
+/** The WCAG levels every page is checked against (axe). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe's WCAG 2.1 A/AA violations of a page, one line each (empty: none). */
+export async function axe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+export interface Browseromgeving {
+  db: Db;
+  server: Testserver;
+  browser: { context: BrowserContext; sluit: () => Promise<void> };
+}
+
+/**
+ * What a browser test file needs: a fresh embedded database with the API tests' delivery
+ * (plus what `vul` adds), the server on a free port and a cold Chromium. Close with `sluitOmgeving`.
+ */
+export async function startOmgeving(naam: string, opties: { vul?: (db: Db) => Promise<void>; testgebruiker?: Testgebruiker } = {}): Promise<Browseromgeving> {
+  controleerChromium();
+  await zorgVoorWebBuild();
+  const db = await openDatabase(await tijdelijkeMap(naam));
+  await vulTestdatabase(db, await tijdelijkeMap(`${naam}-levering`));
+  await opties.vul?.(db);
+  const server = await startServer(db, join(referentiedataMap(), 'geo'), opties.testgebruiker);
+  return { db, server, browser: await startBrowser() };
+}
+
+export async function sluitOmgeving(o: Partial<Browseromgeving> | undefined): Promise<void> {
+  await o?.browser?.sluit();
+  await o?.server?.sluit();
+  await o?.db?.close();
 }

@@ -6,6 +6,9 @@ import { DatabaseUnavailable, openDatabase } from '../../src/db/open.js';
 import { describeDatabases, geslotenPoort, metDatabase, verseDatabase } from '../support/database.js';
 import { ALLE_TABELLEN } from '../support/levering.js';
 
+/** Tables of migration 005_accounts (issue 8: accounts, sessions, login attempts, machine clients, OIDC logins under way). */
+const ACCOUNTTABELLEN = ['account', 'sessie', 'inlogpoging', 'machineclient', 'oidc_aanvraag'];
+
 /**
  * The `Db` interface on both drivers: the same schema, the same value types, the same
  * transaction and COPY behaviour. Everything else in src/ relies on these.
@@ -17,17 +20,20 @@ describeDatabases('Db-laag', (driver) => {
     expect(t.db.soort).toBe(driver.naam);
   });
 
-  it('een nieuwe database heeft elke tabel van het schema en één uitgevoerde migratie', async () => {
+  it('een nieuwe database heeft elke tabel van het schema en elke migratie één keer uitgevoerd', async () => {
     const tabellen = (await t.db.query<{ naam: string }>(
       "SELECT table_name AS naam FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.naam);
-    expect(new Set(tabellen)).toEqual(new Set(ALLE_TABELLEN));
-    expect(await t.db.query('SELECT naam FROM schema_migration')).toEqual([{ naam: '001_basis' }]);
+    expect(new Set(tabellen)).toEqual(new Set([...ALLE_TABELLEN, ...ACCOUNTTABELLEN]));
+    expect(await t.db.query('SELECT naam FROM schema_migration ORDER BY naam')).toEqual([
+      { naam: '001_basis' }, { naam: '002_levering_weigering' }, { naam: '003_toegang' }, { naam: '005_accounts' }, { naam: '006_lijsten' },
+      { naam: '007_verzuim' },
+    ]);
   });
 
   it('migreren op een bijgewerkte database verandert niets en laat de data staan', async () => {
     await t.db.query("INSERT INTO levering (naam, map, controlesom) VALUES ('x', '/x', 'abc')");
     await migrate(t.db);
-    expect(await t.db.query('SELECT count(*)::int AS n FROM schema_migration')).toEqual([{ n: 1 }]);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM schema_migration')).toEqual([{ n: 6 }]);
     expect(await t.db.query('SELECT naam, controlesom FROM levering')).toEqual([{ naam: 'x', controlesom: 'abc' }]);
     await t.db.exec('DELETE FROM levering');
   });

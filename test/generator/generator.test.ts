@@ -3,10 +3,10 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gedeeldeMap } from '../../src/config.js';
+import { referentiedataMap } from '../../src/config.js';
 import { BESTANDSKOPPEN, genereer, type Generatorverslag } from '../../src/generator/genereer.js';
 import { SYNTHETISCH_BRIN_PATROON } from '../../src/generator/instellingen.js';
-import { leesGedeeldCsv } from '../../src/referentie/gedeeldeData.js';
+import { leesReferentieCsv } from '../../src/referentie/referentiedata.js';
 import { importeerLevering } from '../../src/importeren/importeer.js';
 import { describeDatabases, verseDatabase } from '../support/database.js';
 
@@ -14,7 +14,7 @@ import { describeDatabases, verseDatabase } from '../support/database.js';
  * The generator (src/generator, docs/generator.md) at a tiny scale: the same seed gives the
  * same bytes, every file is in the format of levering.md and imports without a single
  * rejected row, the synthetic institutions never collide with real BRINs, and names and
- * places come from the shared data.
+ * places come from the reference data (referentiedata/).
  */
 const KLEIN = { schaal: 0.002, van: 2018, tot: 2019 };
 
@@ -37,7 +37,7 @@ async function vingerafdruk(uitvoer: string): Promise<Record<string, string>> {
 
 /** A generated CSV file as objects (the generator's own files have no quoted line breaks). */
 async function lees(uitvoer: string, bestand: string): Promise<Record<string, string>[]> {
-  return leesGedeeldCsv(join(uitvoer, bestand));
+  return leesReferentieCsv(join(uitvoer, bestand));
 }
 
 beforeAll(async () => {
@@ -78,7 +78,7 @@ describe('genereer', () => {
     const verblijf = await lees(leveringen.a!, 'verblijf.csv');
     const eersteWoonplaats = new Map<string, string>();
     for (const r of verblijf) if (!eersteWoonplaats.has(r.persoon_id!)) eersteWoonplaats.set(r.persoon_id!, r.gemeente_code!);
-    const gemeenten = await leesGedeeldCsv(join(gedeeldeMap(), 'data', 'nl_gemeenten_2025.csv'));
+    const gemeenten = await leesReferentieCsv(join(referentiedataMap(), 'data', 'gemeenten.csv'));
     const jong = new Map(gemeenten.map((g) => [g.gemeente_code!, Number(g.population_12_23_2021_estimate)]));
     const totaalJong = [...jong.values()].reduce((s, x) => s + x, 0);
     const amsterdam = [...eersteWoonplaats.values()].filter((g) => g === 'GM0363').length / eersteWoonplaats.size;
@@ -86,12 +86,12 @@ describe('genereer', () => {
     expect(Math.abs(amsterdam - jong.get('GM0363')! / totaalJong)).toBeLessThan(0.015);
     for (const g of eersteWoonplaats.values()) expect(jong.has(g)).toBe(true);
     // Every postcode belongs to the municipality it is delivered with.
-    const pc4 = new Map((await leesGedeeldCsv(join(gedeeldeMap(), 'data', 'nl_pc4_gemeente_2025.csv'))).map((r) => [r.pc4!, r.gemeente_code!]));
+    const pc4 = new Map((await leesReferentieCsv(join(referentiedataMap(), 'data', 'nl_pc4_gemeente_2025.csv'))).map((r) => [r.pc4!, r.gemeente_code!]));
     for (const r of verblijf) expect(pc4.get(r.postcode!)).toBe(r.gemeente_code);
   });
 
   it('uses real vo locations and synthetic institutions whose BRIN can never be a real one', async () => {
-    const vo = await leesGedeeldCsv(join(gedeeldeMap(), 'data', 'vo_vso_vestigingen_2024.csv'));
+    const vo = await leesReferentieCsv(join(referentiedataMap(), 'data', 'vo_vso_vestigingen.csv'));
     const echt = new Set(vo.map((r) => r.brin!));
     const echteLocaties = new Set(vo.map((r) => `${r.brin}-${r.vestigingscode!.slice(4)}`));
     const instellingen = await lees(leveringen.a!, 'instellingen.csv');
@@ -120,9 +120,9 @@ describe('genereer', () => {
     for (const t of ['vo-brugjaar', 'vmbo-tl', 'havo', 'vwo', 'mbo', 'ho', 'pro', 'vso']) expect(typen).toContain(t);
   });
 
-  it('draws names from the shared Dutch name lists, with surname prefixes split off', async () => {
-    const voornamen = new Set((await leesGedeeldCsv(join(gedeeldeMap(), 'data', 'nl_first_names_top100_per_birth_year_1880_2014.csv'))).map((r) => r.first_name!));
-    const achternamen = new Set((await leesGedeeldCsv(join(gedeeldeMap(), 'data', 'nl_surnames_top1000_2007.csv')))
+  it('draws names from the Dutch name lists of the reference data, with surname prefixes split off', async () => {
+    const voornamen = new Set((await leesReferentieCsv(join(referentiedataMap(), 'data', 'nl_first_names_top100_per_birth_year_1880_2014.csv'))).map((r) => r.first_name!));
+    const achternamen = new Set((await leesReferentieCsv(join(referentiedataMap(), 'data', 'nl_surnames_top1000_2007.csv')))
       .map((r) => r.surname!.replace("' t ", "'t ")));
     const personen = await lees(leveringen.a!, 'personen.csv');
     let metVoorvoegsel = 0;

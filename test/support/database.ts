@@ -46,9 +46,17 @@ export const DRIVERS: readonly { naam: Drivernaam; nietUitgevoerd: string | null
   },
 ];
 
-/** `describe.each` over the drivers: `body` declares the tests once, they run on each driver. */
-export function describeDatabases(titel: string, body: (driver: Testdriver) => void): void {
+/**
+ * `describe.each` over the drivers: `body` declares the tests once, they run on each driver.
+ * `overgeslagen`: a reason to skip the suite on every driver (e.g. the shared worked examples
+ * are absent, test/support/gedeeld.ts), shown in its title as "(OVERGESLAGEN: reason)".
+ */
+export function describeDatabases(titel: string, body: (driver: Testdriver) => void, opties: { overgeslagen?: string | null } = {}): void {
   for (const d of DRIVERS) {
+    if (opties.overgeslagen) {
+      describe.skip(`${titel} [${d.naam}] (OVERGESLAGEN: ${opties.overgeslagen})`, () => body(maakDriver(d.naam)));
+      continue;
+    }
     if (d.nietUitgevoerd) {
       describe.skip(`${titel} [${d.naam}] — ${d.nietUitgevoerd}`, () => body(maakDriver(d.naam)));
       continue;

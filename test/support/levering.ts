@@ -1,18 +1,21 @@
 import { readFile, writeFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gedeeldeMap } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import { BESTANDEN } from '../../src/domain/levering/bestanden.js';
 import { tijdelijkeMap } from './database.js';
+import { VOORBEELDEN } from './gedeeld.js';
 
 /**
  * Deliveries and database snapshots for the integration tests. Fixtures are written into
  * temporary folders by the tests themselves, so that each test shows the rows it is about.
  */
 
-/** The worked examples of the shared spec (telling.md), read where config.ts says. */
+/**
+ * The worked examples of the shared spec (telling.md), read where config.ts says. Suites that
+ * use them pass `{ overgeslagen: VOORBEELDEN.reden }` to describeDatabases (gedeeld.ts).
+ */
 export function voorbeelden(): { levering: string; uitvoer: string; verwacht: string } {
-  const map = join(gedeeldeMap(), 'spec', 'voorbeelden');
+  const map = VOORBEELDEN.pad;
   return { levering: join(map, 'levering'), uitvoer: join(map, 'uitvoer'), verwacht: join(map, 'verwacht.csv') };
 }
 
@@ -37,9 +40,12 @@ export function csv(...regels: readonly (readonly string[])[]): string {
 
 /** Every table of the schema, for snapshots. */
 export const ALLE_TABELLEN = [
-  'levering', 'levering_bestand', 'afgewezen_rij',
+  'levering', 'levering_bestand', 'afgewezen_rij', 'levering_weigering',
   ...BESTANDEN.map((b) => b.tabel),
   'telling_run', 'telling_run_levering', 'telling_persoon', 'telling_cijfer', 'audit', 'schema_migration',
+  'audit_persoon', 'audit_keten', 'audit_voor_003', 'toegang_sleutel', 'verwijdering',
+  'verzuimmelding', 'verzuimactie', 'verzuimstatus',
+  'lijst_run', 'lijst_run_levering', 'lijst_persoon', 'lijst_startset', 'lijst_uitval_cijfer',
 ] as const;
 
 /** Row count of every table. */

@@ -9,8 +9,10 @@ import { DEFINITIEVERSIE } from '../../src/domain/telling/bronnen.js';
 import type { Status } from '../../src/domain/telling/uitsluitingen.js';
 import { importeerLevering } from '../../src/importeren/importeer.js';
 import { schrijfUitvoer } from '../../src/telling/uitvoer.js';
+import type { Gebruiker } from '../../src/domain/toegang/rollen.js';
 import { voerTellingUit } from '../../src/telling/voerTellingUit.js';
 import { describeDatabases, metDatabase, tijdelijkeMap, verseDatabase } from '../support/database.js';
+import { VOORBEELDEN } from '../support/gedeeld.js';
 import { csv, gesorteerdeCsv, leesPersonenUitvoer, schrijfLevering, voorbeelden } from '../support/levering.js';
 
 /**
@@ -26,9 +28,19 @@ async function reden(db: Db, run: Run, persoon: string): Promise<{ vsv: boolean;
   return r;
 }
 
-async function auditregels(db: Db): Promise<{ actor: string; handeling: string; persoon_id: string | null; details: string | null }[]> {
-  return db.query('SELECT actor, handeling, persoon_id, details FROM audit ORDER BY id');
+interface Auditregel { account_id: string; handeling: string; parameters: string; doel: string; aantal_personen: number; personen: string[] }
+
+async function auditregels(db: Db): Promise<Auditregel[]> {
+  return db.query(`SELECT account_id, handeling, parameters, doel, aantal_personen,
+    ARRAY(SELECT referentie FROM audit_persoon p WHERE p.audit_id = a.id ORDER BY referentie) AS personen FROM audit a ORDER BY id`);
 }
+
+async function referentie(db: Db, persoonId: string): Promise<string> {
+  const [r] = await db.query<{ r: string }>('SELECT persoon_referentie($1) AS r', [persoonId]);
+  return r!.r;
+}
+
+const AUDITOR: Gebruiker = { accountId: 'test:auditor', weergavenaam: 'Auditor', rol: 'analist', scope: { soort: 'landelijk' }, soort: 'cli' };
 
 describeDatabases('opgeslagen tellingen', (driver) => {
   const t = verseDatabase(driver);
@@ -94,7 +106,7 @@ describeDatabases('opgeslagen tellingen', (driver) => {
     const tweede = (await importeerLevering(t.db, correctie)).leveringId;
 
     const oud = await tijdelijkeMap('uitvoer-oud');
-    await schrijfUitvoer(t.db, definitief, oud, 'test');
+    await schrijfUitvoer(t.db, definitief, oud, AUDITOR);
     for (const b of ['personen.csv', 'instellingen.csv', 'regios.csv', 'landelijk.csv']) {
       expect((await gesorteerdeCsv(join(oud, b))).toString(), b).toBe((await gesorteerdeCsv(join(voorbeelden().uitvoer, b))).toString());
     }
@@ -103,7 +115,7 @@ describeDatabases('opgeslagen tellingen', (driver) => {
     expect(nieuw.leveringen).toEqual([leveringId, tweede]);
     expect((await leesRun(t.db, definitief.id))!.leveringen).toEqual([leveringId]);
     const map = await tijdelijkeMap('uitvoer-nieuw');
-    await schrijfUitvoer(t.db, nieuw, map, 'test');
+    await schrijfUitvoer(t.db, nieuw, map, AUDITOR);
     expect((await leesPersonenUitvoer(join(map, 'personen.csv'))).get('P01')).toMatchObject({ vsv: 'nee', reden: 'onderwijs' });
     expect((await leesPersonenUitvoer(join(oud, 'personen.csv'))).get('P01')).toMatchObject({ vsv: 'ja', reden: 'vsv' });
     expect(await readFile(join(map, 'landelijk.csv'), 'utf8')).toContain('2019-2020,totaal,13,3,23.08\n');
@@ -114,14 +126,18 @@ describeDatabases('opgeslagen tellingen', (driver) => {
     await voerTellingUit(t.db, JAAR, { status: 'voorlopig', werkurenDrempel: 12 });
     expect(await auditregels(t.db)).toHaveLength(voor);
     const map = await tijdelijkeMap('uitvoer-audit');
-    await schrijfUitvoer(t.db, definitief, map, 'test:auditor');
-    await schrijfUitvoer(t.db, definitief, map, 'test:auditor');
+    await schrijfUitvoer(t.db, definitief, map, AUDITOR);
+    await schrijfUitvoer(t.db, definitief, map, AUDITOR);
     const nieuw = (await auditregels(t.db)).slice(voor);
     expect(nieuw).toHaveLength(2);
+    const alle = (await t.db.query<{ p: string }>('SELECT persoon_id AS p FROM telling_persoon WHERE run_id = $1', [definitief.id])).map((r) => r.p);
+    const refs = (await Promise.all(alle.map((p) => referentie(t.db, p)))).sort();
     for (const r of nieuw) {
-      expect(r).toMatchObject({ actor: 'test:auditor', handeling: 'telling-uitvoer-personen', persoon_id: null });
-      expect(r.details).toContain(`run ${definitief.id}`);
-      expect(r.details).toContain(join(map, 'personen.csv'));
+      expect(r).toMatchObject({ account_id: 'test:auditor', handeling: 'telling.personen.uitvoeren', doel: 'telling-uitvoer', aantal_personen: 13 });
+      expect(JSON.parse(r.parameters)).toEqual({ run: definitief.id, schooljaar: '2019-2020', status: 'definitief', bestand: 'personen.csv' });
+      expect([...r.personen].sort()).toEqual(refs);
+      // never a persoon_id in clear
+      expect(JSON.stringify(r)).not.toMatch(/P\d\d/);
     }
   });
 
@@ -175,12 +191,14 @@ describeDatabases('opgeslagen tellingen', (driver) => {
       await uitleg('P02', { status: 'voorlopig' });
       await expect(uitleg('ONBEKEND')).rejects.toThrow(UsageError);
       const nieuw = (await metDatabase(locatie, auditregels)).slice(voor.length);
-      expect(nieuw.map((r) => [r.handeling, r.persoon_id, r.details])).toEqual([
-        ['verklaar', 'P01', 'schooljaar 2019-2020'],
-        ['verklaar', 'P02', 'schooljaar 2019-2020'],
-        ['verklaar', 'ONBEKEND', 'schooljaar 2019-2020'],
+      const [p01, p02] = await metDatabase(locatie, async (db) => [await referentie(db, 'P01'), await referentie(db, 'P02')]);
+      expect(nieuw.map((r) => [r.handeling, r.personen, JSON.parse(r.parameters), r.doel])).toEqual([
+        ['persoon.verklaren', [p01], { schooljaar: '2019-2020', status: 'definitief' }, 'uitleg-telling'],
+        ['persoon.verklaren', [p02], { schooljaar: '2019-2020', status: 'voorlopig' }, 'uitleg-telling'],
+        // an unknown persoon_id is recorded as asked, without a reference (nothing was read)
+        ['persoon.verklaren', [], { schooljaar: '2019-2020', status: 'definitief' }, 'uitleg-telling'],
       ]);
-      for (const r of nieuw) expect(r.actor).toMatch(/^cli:/);
+      for (const r of nieuw) expect(r.account_id).toMatch(/^cli:/);
     });
   });
-});
+}, { overgeslagen: VOORBEELDEN.reden });

@@ -32,10 +32,19 @@ export interface Kaart {
   topologie: { type: 'Topology'; objects: Record<string, unknown>; arcs: unknown[]; transform?: unknown };
 }
 
+/**
+ * What went wrong, in the API's own words: its `detail`, and for a 400 the reason of every
+ * invalid parameter (`invalidParams`), since the detail then only points at that list.
+ */
 export class ApiFout extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly redenen: readonly string[] = []) {
     super(message);
   }
+}
+
+interface Probleem {
+  detail?: string;
+  invalidParams?: { name?: string; reason?: string }[];
 }
 
 const cache = new Map<string, Promise<unknown>>();
@@ -47,12 +56,16 @@ export function haal<T>(url: string): Promise<T> {
     p = fetch(url, { headers: { accept: 'application/json' } }).then(async (r) => {
       if (r.ok) return r.json();
       let detail = `De server antwoordde met status ${r.status}.`;
+      let redenen: string[] = [];
       try {
-        detail = ((await r.json()) as { detail?: string }).detail ?? detail;
+        const p = (await r.json()) as Probleem;
+        redenen = (p.invalidParams ?? []).filter((i) => i.reason).map((i) => (i.name ? `${i.name}: ${i.reason}` : i.reason!));
+        // "zie invalidParams" is for programs; a person gets the reasons themselves
+        detail = redenen.length > 0 ? 'De gevraagde cijfers bestaan niet in deze vorm:' : p.detail ?? detail;
       } catch {
         // not a problem document; keep the generic message
       }
-      throw new ApiFout(r.status, detail);
+      throw new ApiFout(r.status, detail, redenen);
     });
     p.catch(() => cache.delete(url));
     cache.set(url, p);
@@ -91,5 +104,12 @@ export function csvUrl(url: string, tabel?: string): string {
   const u = new URL(url, window.location.origin);
   u.searchParams.set('formaat', 'csv');
   if (tabel) u.searchParams.set('tabel', tabel);
+  return u.pathname + u.search;
+}
+
+/** The same download in another format: `formaat=csv` or `formaat=xlsx` (an Excel workbook, a sheet per table). */
+export function downloadUrl(url: string, formaat: 'csv' | 'xlsx'): string {
+  const u = new URL(url, window.location.origin);
+  u.searchParams.set('formaat', formaat);
   return u.pathname + u.search;
 }

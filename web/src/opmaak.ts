@@ -79,3 +79,10 @@ export function datumTijd(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 }
+
+/** "6 december 2026" (Amsterdam time). */
+export function datum(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
+}

@@ -1,3 +1,4 @@
+import { matchPad } from '../../src/server/webpaden';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
 /**
@@ -14,7 +15,11 @@ interface Locatie {
 }
 
 interface Router extends Locatie {
-  navigeer(href: string, opties?: { vervang?: boolean }): void;
+  /**
+   * vervang: replace the history entry instead of adding one; stil: the same page in another
+   * state (a table's sort): no scroll to the top, no focus move to the heading.
+   */
+  navigeer(href: string, opties?: { vervang?: boolean; stil?: boolean }): void;
 }
 
 const RouterContext = createContext<Router | null>(null);
@@ -37,10 +42,14 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('popstate', terug);
   }, []);
 
-  const navigeer = useCallback((href: string, opties: { vervang?: boolean } = {}) => {
+  const navigeer = useCallback((href: string, opties: { vervang?: boolean; stil?: boolean } = {}) => {
     const url = new URL(href, window.location.href);
     if (opties.vervang) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
+    if (opties.stil) {
+      zetLocatie((l) => huidige(l.navigaties));
+      return;
+    }
     window.scrollTo(0, 0);
     zetLocatie((l) => huidige(l.navigaties + 1));
   }, []);
@@ -72,18 +81,5 @@ export function Link({ href, onClick, className, menu, ...rest }: LinkProps) {
   return <a href={href} onClick={klik} className={className ?? 'utrecht-link utrecht-link--html-a'} aria-current={huidig ? 'page' : undefined} {...rest} />;
 }
 
-/** Matches `/regio/:code` style patterns; returns the parameters or null. */
-export function match(patroon: string, pad: string): Record<string, string> | null {
-  const delen = patroon.split('/');
-  const padDelen = pad.replace(/\/+$/, '').split('/');
-  if (pad === '/' && patroon === '/') return {};
-  if (delen.length !== padDelen.length) return null;
-  const uit: Record<string, string> = {};
-  for (let i = 0; i < delen.length; i += 1) {
-    const d = delen[i]!;
-    const p = padDelen[i]!;
-    if (d.startsWith(':')) uit[d.slice(1)] = decodeURIComponent(p);
-    else if (d !== p) return null;
-  }
-  return uit;
-}
+/** Matches `/regio/:code` style patterns; returns the parameters or null (shared with the server, webpaden.ts). */
+export const match = matchPad;

@@ -8,8 +8,9 @@ import type { Celwaarde, CsvTabel } from '../csv.js';
 import type { TellingInfo } from '../runs.js';
 import { FormaatParam, StatusParam, SchooljaarParam, StringEnum, type Categoriecijfer } from '../schemas.js';
 
-/** What every route module gets: the database and where the shared boundary files are. */
+/** What every route module gets: the database and where the boundary files are. */
 export interface ApiContext {
+  /** the public door (src/db/publiek.ts): figures and reference data, never person data */
   db: Db;
   geoMap: string;
   gegevens: Gegevens;

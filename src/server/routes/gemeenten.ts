@@ -25,6 +25,7 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
       response: ok(GemeentelijstAntwoord, 'De gemeenten, op naam'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof GemeentelijstAntwoord>) => [tabel('gemeenten',
         [...TELLINGKOLOMMEN, 'gemeenteCode', 'naam', 'rmcCode', 'rmcNaam', ...CIJFERKOLOMMEN],
         p.gemeenten.map((g) => ({
@@ -70,6 +71,7 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
       response: ok(GemeenteAntwoord, 'De gemeente'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof GemeenteAntwoord>) => [
         ...gebiedstabellen(p, { gemeenteCode: p.gemeenteCode }),
         vestigingentabel(p.telling, p.vestigingen),

@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/database.js';
+import type { Gegevens } from '../gegevens.js';
 import type { ApiContext } from './common.js';
 import { gemeenteRoutes } from './gemeenten.js';
 import { instellingRoutes } from './instellingen.js';
 import { kaartRoutes } from './kaarten.js';
 import { landelijkRoutes } from './landelijk.js';
+import { auditRoutes } from './audit.js';
+import { personenRoutes } from './personen.js';
+import { rechtenRoutes } from './rechten.js';
 import { regioRoutes } from './regios.js';
 import { tellingRoutes } from './tellingen.js';
 import { vergelijkingRoutes } from './vergelijking.js';
 
-/** Every route of /api/v1. Each module maps HTTP onto reads of stored results only. */
+/** Every public route of /api/v1, on the public door. Each module maps HTTP onto reads of stored results only. */
 export async function apiRoutes(app: FastifyInstance, context: ApiContext): Promise<void> {
   await tellingRoutes(app, context);
   await landelijkRoutes(app, context);
@@ -17,4 +22,14 @@ export async function apiRoutes(app: FastifyInstance, context: ApiContext): Prom
   await instellingRoutes(app, context);
   await vergelijkingRoutes(app, context);
   await kaartRoutes(app, context);
+  await rechtenRoutes(app);
+}
+
+/**
+ * The routes with person data and the audit trail: protected by the policy, every read
+ * audited, and the only ones given the full database (the public ones get the public door).
+ */
+export async function beschermdeRoutes(app: FastifyInstance, context: { db: Db; gegevens: Gegevens }): Promise<void> {
+  await personenRoutes(app, context);
+  await auditRoutes(app, context);
 }

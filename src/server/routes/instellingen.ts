@@ -34,8 +34,9 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       tags: ['Instellingen'],
       operationId: 'instellingen',
       summary: 'Instellingen zoeken op naam en plaats',
-      description: 'Instellingen (één per BRIN) waarvan de naam of BRIN de zoektekst bevat en die een vestiging hebben in een gemeente '
-        + 'waarvan de naam de plaats bevat; met het totaalcijfer van de gekozen telling. Gepagineerd, met _links.',
+      description: 'Instellingen (één per BRIN) waarvan de BRIN met de zoektekst begint of de naam een woord dat ermee begint, en die een vestiging hebben in een gemeente '
+        + 'met een woord in de naam dat met de plaats begint ("ROC" vindt geen "Brederocollege"); met het totaalcijfer van de gekozen telling. '
+        + 'Gepagineerd, met _links; een download (formaat=csv of xlsx) bevat altijd de hele lijst, zonder paginering.',
       querystring: figuurQuery({
         naam: Type.Optional(Type.String({ maxLength: 100, description: 'deel van de naam of de BRIN', example: 'College' })),
         plaats: Type.Optional(Type.String({ maxLength: 100, description: 'deel van de naam van de gemeente van een vestiging', example: 'Amsterdam' })),
@@ -46,6 +47,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       response: ok(InstellingenAntwoord, 'Een pagina instellingen, op naam'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof InstellingenAntwoord>) => [tabel('instellingen',
         [...TELLINGKOLOMMEN, 'brin', 'naam', 'soort', 'plaatsen', ...CIJFERKOLOMMEN],
         p.instellingen.map((i) => ({
@@ -64,7 +66,8 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
     const namen = new Map(indeling.map((g) => [g.gemeente_code, g.gemeente_naam]));
     const treffers = zoekInstellingen(instellingen.values(), (code) => namen.get(code) ?? code,
       { naam: q.naam?.trim() || null, plaats: q.plaats?.trim() || null });
-    const deze = treffers.slice((pagina - 1) * grootte, pagina * grootte);
+    // A download (CSV, xlsx) holds the whole list: a spreadsheet of one page would silently lack the rest.
+    const deze = request.formaat === 'json' ? treffers.slice((pagina - 1) * grootte, pagina * grootte) : treffers;
     const cijfers = run ? await gegevens.gepubliceerd([run.id], 'instelling', deze.map((t) => t.kop.brin), ['totaal']) : [];
     const totaal = treffers.length;
     const paginas = Math.max(1, Math.ceil(totaal / grootte));
@@ -102,6 +105,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       response: ok(InstellingAntwoord, 'De instelling'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof InstellingAntwoord>) => {
         const t = tellingCellen(p.telling);
         const s = { brin: p.brin, naam: p.naam };
@@ -156,7 +160,8 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
     return {
       telling: tellingInfo(cat, run),
       brin,
-      naam: vestigingen[0]?.naam ?? brin,
+      // the same name as in every list (gegevens.instellingsnaam), not the first location's
+      naam: instellingen.get(brin)?.naam ?? brin,
       soort: vestigingen[0]?.soort ?? 'onbekend',
       totaal: totaalVan(dit),
       sector: onderdelen(dit, 'sector'),

@@ -8,8 +8,8 @@ import { SchooljaarParam } from '../schemas.js';
 import { ok, query, type ApiContext } from './common.js';
 
 /**
- * Boundaries for the maps, read at run time from the shared folder (geo/, TopoJSON from
- * CBS/PDOK via cartomap/nl), never copied into the project. A school year T-T+1 uses the
+ * Boundaries for the maps, read at run time from the project's reference data
+ * (referentiedata/geo/, TopoJSON from CBS/PDOK via cartomap/nl; sources in BRONNEN.md). A school year T-T+1 uses the
  * boundaries of 1 January T+1, or the nearest year there is a file for.
  */
 const BRON = 'CBS / PDOK, vereenvoudigd door cartomap/nl';
@@ -43,10 +43,11 @@ export async function kaartRoutes(app: FastifyInstance, { db, geoMap, gegevens }
       tags: ['Kaarten'],
       operationId,
       summary,
-      description: `Grenzen als TopoJSON (bron: ${BRON}). Als de gedeelde map geo ontbreekt: 404; toon dan een tabel.`,
+      description: `Grenzen als TopoJSON (bron: ${BRON}). Als de map met kaartgrenzen ontbreekt: 404; toon dan een tabel.`,
       querystring: Type.Object({ schooljaar: Type.Optional(SchooljaarParam) }, { additionalProperties: false }),
       response: ok(KaartAntwoord, 'De kaart'),
     },
+    config: { handeling: 'cijfers.lezen' },
   }, async (request, reply) => {
     const { schooljaar } = query<{ schooljaar?: string }>(request);
     let gewenst = schooljaar ? Number(schooljaar.slice(5)) : null;
@@ -55,7 +56,7 @@ export async function kaartRoutes(app: FastifyInstance, { db, geoMap, gegevens }
       gewenst = laatste ? Number(laatste.schooljaar.slice(5)) : new Date().getUTCFullYear();
     }
     const jaar = kiesJaar(await beschikbareJaren(geoMap, soort), gewenst);
-    if (jaar === null) throw nietGevonden('De kaartgrenzen zijn op deze server niet beschikbaar (de gedeelde map geo ontbreekt).');
+    if (jaar === null) throw nietGevonden('De kaartgrenzen zijn op deze server niet beschikbaar (de map geo/ van de referentiedata ontbreekt).');
     const naam = `${soort}_${jaar}`;
     let tekst = cache.get(naam);
     if (tekst === undefined) {

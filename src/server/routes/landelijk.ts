@@ -20,6 +20,7 @@ export async function landelijkRoutes(app: FastifyInstance, { db, gegevens }: Ap
       response: ok(ReeksAntwoord, 'De landelijke reeks, oudste schooljaar eerst'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof ReeksAntwoord>) => [tabel('reeks', [...TELLINGKOLOMMEN, 'sector', ...CIJFERKOLOMMEN, 'methodewijziging'],
         p.reeks.flatMap((punt) => [{ waarde: 'totaal', cijfer: punt.totaal }, ...punt.sector].map((o) => ({
           ...tellingCellen(punt.telling), sector: o.waarde, ...cijferCellen(o.cijfer), methodewijziging: punt.methodewijziging?.omschrijving,
@@ -56,6 +57,7 @@ export async function landelijkRoutes(app: FastifyInstance, { db, gegevens }: Ap
       response: ok(KerncijfersAntwoord, 'De kerncijfers'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof KerncijfersAntwoord>) => [
         tabel('totaal', [...TELLINGKOLOMMEN, ...CIJFERKOLOMMEN], [{ ...tellingCellen(p.telling), ...cijferCellen(p.totaal) }]),
         ...(['sector', 'categorie', 'leeftijdsgroep', 'geslacht'] as const).map((d) => tabel(d, [...TELLINGKOLOMMEN, d, ...CIJFERKOLOMMEN],

@@ -22,6 +22,7 @@ export async function regioRoutes(app: FastifyInstance, { db, gegevens }: ApiCon
       response: ok(RegiolijstAntwoord, 'De regio\'s, op code'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof RegiolijstAntwoord>) => [tabel('regios', [...TELLINGKOLOMMEN, 'rmcCode', 'naam', 'sector', ...CIJFERKOLOMMEN],
         p.regios.flatMap((r) => [{ waarde: 'totaal', cijfer: r.totaal }, ...r.sector].map((o) => ({
           ...tellingCellen(p.telling), rmcCode: r.rmcCode, naam: r.naam, sector: o.waarde, ...cijferCellen(o.cijfer),
@@ -61,6 +62,7 @@ export async function regioRoutes(app: FastifyInstance, { db, gegevens }: ApiCon
       response: ok(RegioAntwoord, 'De regio'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof RegioAntwoord>) => [
         ...gebiedstabellen(p, { rmcCode: p.rmcCode }),
         tabel('gemeenten', [...TELLINGKOLOMMEN, 'rmcCode', 'gemeenteCode', 'naam', ...CIJFERKOLOMMEN],

@@ -21,6 +21,7 @@ export async function tellingRoutes(app: FastifyInstance, { db, gegevens }: ApiC
       response: ok(SchooljarenAntwoord, 'De schooljaren, oudste eerst'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof SchooljarenAntwoord>) => [tabel('schooljaren',
         ['schooljaar', 'runId', 'status', 'definitieversie', 'berekendOp', 'leveringen', 'standaard'],
         p.schooljaren.flatMap((j) => j.tellingen.map((t) => ({
@@ -51,6 +52,7 @@ export async function tellingRoutes(app: FastifyInstance, { db, gegevens }: ApiC
       response: ok(TellingAntwoord, 'De telling'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof TellingAntwoord>) => [tabel('telling',
         ['schooljaar', 'status', 'definitieversie', 'runId', 'berekendOp', 'leveringen', 'startpopulatie', 'vsv', 'percentage', 'nietTeTellen'],
         [{

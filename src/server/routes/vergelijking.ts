@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { METHODEWIJZIGINGEN } from '../../domain/beleid.js';
@@ -8,6 +9,8 @@ import { runsPerJaar, tellingInfo } from '../runs.js';
 import { StatusParam, VergelijkingAntwoord } from '../schemas.js';
 import { CIJFERKOLOMMEN, TELLINGKOLOMMEN, cijferCellen, figuurQuery, ok, query, tabel, tellingCellen, type ApiContext } from './common.js';
 import { gebiedsnaam } from './gebied.js';
+import { jongerenPerGemeente, vergelijkingsgroepen } from '../vergelijkingsgroepen.js';
+import { nietGevonden } from '../problems.js';
 
 /** Several regions, municipalities or institutions side by side over all school years, with the national series. */
 const MAX = 8;
@@ -23,7 +26,47 @@ interface Vraag {
   status?: 'definitief' | 'voorlopig';
 }
 
-export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens }: ApiContext): Promise<void> {
+const Groepsgemeente = Type.Object({
+  gemeenteCode: Type.String(),
+  naam: Type.String(),
+  rmcCode: Type.Union([Type.String(), Type.Null()]),
+  jongeren: Type.Union([Type.Integer(), Type.Null()], { description: 'jongeren van 12 tot en met 23 jaar (schatting 2021); null als onbekend' }),
+});
+
+const GroepenAntwoord = Type.Object({
+  gemeente: Groepsgemeente,
+  groepen: Type.Array(Type.Object({
+    id: Type.Union([Type.Literal('g4'), Type.Literal('g40'), Type.Literal('grootteklasse'), Type.Literal('regio')]),
+    naam: Type.String(),
+    omschrijving: Type.String(),
+    gemeenten: Type.Array(Groepsgemeente, { maxItems: 6 }),
+  })),
+}, { additionalProperties: false });
+
+export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens, geoMap }: ApiContext): Promise<void> {
+  app.get('/vergelijking/groepen', {
+    schema: {
+      tags: ['Vergelijken'],
+      operationId: 'vergelijkingsgroepen',
+      summary: 'Kant-en-klare groepen om een gemeente mee te vergelijken',
+      description: 'G4, G40, gemeenten van vergelijkbare grootte (naar het aantal jongeren van 12 tot en met 23 jaar) en de andere gemeenten '
+        + 'van de RMC-regio; per groep hoogstens 6 gemeenten (de dichtstbij in grootte, of in de regio de grootste), zodat de gemeente '
+        + 'met haar groep in één vergelijking past. Alleen namen en codes, geen cijfers: die geeft /vergelijking per gemeente.',
+      querystring: Type.Object({
+        gemeenteCode: Type.String({ pattern: '^GM\\d{4}$', description: 'CBS-gemeentecode', example: 'GM0363' }),
+      }, { additionalProperties: false }),
+      response: ok(GroepenAntwoord, 'De groepen van deze gemeente'),
+    },
+    config: { handeling: 'cijfers.lezen' },
+  }, async (request) => {
+    const { gemeenteCode } = query<{ gemeenteCode: string }>(request);
+    const [indeling, jongeren] = await Promise.all([gegevens.laatsteIndeling(), jongerenPerGemeente(dirname(geoMap))]);
+    const alle = indeling.map((g) => ({ gemeenteCode: g.gemeente_code, naam: g.gemeente_naam, rmcCode: g.rmc_code || null, jongeren: jongeren.get(g.gemeente_code) ?? null }));
+    const gemeente = alle.find((g) => g.gemeenteCode === gemeenteCode);
+    if (!gemeente) throw nietGevonden(`Gemeente ${gemeenteCode} komt niet voor in de laatste indeling.`);
+    return { gemeente, groepen: vergelijkingsgroepen(alle, gemeenteCode) };
+  });
+
   app.get('/vergelijking', {
     schema: {
       tags: ['Vergelijken'],
@@ -39,6 +82,7 @@ export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens }:
       response: ok(VergelijkingAntwoord, 'De reeksen, landelijk eerst'),
     },
     config: {
+      handeling: 'cijfers.lezen',
       csv: (p: Static<typeof VergelijkingAntwoord>) => [tabel('vergelijking',
         ['soort', 'code', 'naam', ...TELLINGKOLOMMEN, ...CIJFERKOLOMMEN],
         p.reeksen.flatMap((r) => r.punten.map((punt) => ({

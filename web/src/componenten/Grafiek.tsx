@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 export type PlotModule = typeof import('@observablehq/plot');
 export type Tekenaar = (plot: PlotModule, breedte: number) => SVGSVGElement | HTMLElement;
 
-export function Grafiek({ titel, samenvatting, teken, sleutel, uitleg }: {
+export function Grafiek({ titel, samenvatting, teken, sleutel, uitleg, interactief = false }: {
   titel: string;
   /** what the chart shows, in one or two sentences, for screen readers */
   samenvatting: string;
@@ -18,6 +18,11 @@ export function Grafiek({ titel, samenvatting, teken, sleutel, uitleg }: {
   /** changes when the data changes; the chart is redrawn then */
   sleutel: string;
   uitleg?: string;
+  /**
+   * a map whose areas are links of their own (role=link, a name each): the chart is then a
+   * named group instead of one image, and the labels of its areas stay
+   */
+  interactief?: boolean;
 }) {
   const vlak = useRef<HTMLDivElement>(null);
   const tekenaar = useRef(teken);
@@ -29,16 +34,16 @@ export function Grafiek({ titel, samenvatting, teken, sleutel, uitleg }: {
     import('@observablehq/plot').then((Plot) => {
       const doel = vlak.current;
       if (!actief || !doel) return;
-      const breedte = Math.max(320, Math.min(doel.clientWidth || 640, 900));
+      const breedte = Math.max(260, Math.min(doel.clientWidth || 640, 900));
       const el = tekenaar.current(Plot, breedte);
       el.querySelectorAll('style').forEach((s) => s.remove());
       const svg = el instanceof SVGSVGElement ? el : el.querySelector('svg');
       if (svg) {
-        svg.setAttribute('role', 'img');
+        svg.setAttribute('role', interactief ? 'group' : 'img');
         svg.setAttribute('aria-label', samenvatting);
         svg.removeAttribute('aria-description');
         // Plot labels its mark groups; inside one image those labels are not allowed and not needed.
-        svg.querySelectorAll('[aria-label], [aria-description]').forEach((n) => {
+        svg.querySelectorAll(interactief ? 'g[aria-label], g[aria-description]' : '[aria-label], [aria-description]').forEach((n) => {
           n.removeAttribute('aria-label');
           n.removeAttribute('aria-description');
         });

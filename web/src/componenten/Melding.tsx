@@ -24,7 +24,13 @@ export function Laden({ wat = 'de cijfers' }: { wat?: string }) {
 export function Toon<T>({ toestand, wat, klaar }: { toestand: Toestand<T>; wat?: string; klaar: (data: T) => ReactNode }) {
   if (toestand.status === 'laden') return <Laden wat={wat} />;
   if (toestand.status === 'fout') {
-    return <Melding soort={toestand.fout.status === 404 ? 'warning' : 'error'}><p className="utrecht-paragraph">{toestand.fout.message}</p></Melding>;
+    const { fout } = toestand;
+    return (
+      <Melding soort={fout.status === 404 ? 'warning' : 'error'}>
+        <p className="utrecht-paragraph">{fout.message}</p>
+        {fout.redenen.length > 0 && <ul data-testid="redenen">{fout.redenen.map((r) => <li key={r}>{r}</li>)}</ul>}
+      </Melding>
+    );
   }
   return <>{klaar(toestand.data)}</>;
 }

@@ -1,3 +1,4 @@
+import { AllesDownloaden } from '../componenten/AllesDownloaden';
 import { apiUrl, useApi, type Gemeente as GemeenteData } from '../api';
 import { Bron } from '../componenten/Bron';
 import { Jaarkeuze } from '../componenten/Jaarkeuze';
@@ -13,7 +14,7 @@ export function Gemeente({ p }: { p: Record<string, string> }) {
   const { zoek } = useRouter();
   const url = apiUrl(`/gemeenten/${encodeURIComponent(p.code!)}`, { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') });
   const gemeente = useApi<GemeenteData>(url);
-  const naam = gemeente.status === 'klaar' ? gemeente.data.naam : `gemeente ${p.code}`;
+  const naam = gemeente.status === 'klaar' ? gemeente.data.naam : p.code!;
   return (
     <Pagina titel={`Gemeente ${naam}`}>
       <Kruimelpad stappen={[{ href: '/', tekst: 'Landelijk' }, { href: '/kaart?niveau=gemeenten', tekst: 'Kaart en gemeenten' },
@@ -22,13 +23,15 @@ export function Gemeente({ p }: { p: Record<string, string> }) {
       <Toon toestand={gemeente} klaar={(g) => (
         <>
           <Bron telling={g.telling} />
+          <AllesDownloaden url={url} wat={`gemeente ${g.naam}`} />
           <p className="utrecht-paragraph">
             Gemeentecode {g.gemeenteCode}. {vergelijkingszin(g.totaal, g.landelijk.totaal, g.naam)}
+            {' '}<Link href={`/vergelijken?gemeenten=${g.gemeenteCode}#kop-gemeenten-kiezen`}>Vergelijk {g.naam} met vergelijkbare gemeenten</Link>.
             {g.regio && <> De gemeente hoort bij <Link href={`/regio/${g.regio.rmcCode}`}>RMC-regio {g.regio.naam}</Link> (vsv-percentage <Procent p={g.regio.totaal.percentage} />).</>}
           </p>
           <Inhoudsopgave onderdelen={gebiedsonderdelen(g.naam, false)} />
           <Gebiedskerncijfers g={g} naam={g.naam} />
-          <Gebiedstrend g={g} naam={g.naam} url={url} />
+          <Gebiedstrend g={g} naam={g.naam} code={g.gemeenteCode} url={url} />
           <Gebiedsnormen g={g} naam={g.naam} url={url} />
           <Gebiedsuitsplitsingen g={g} naam={g.naam} url={url} />
           <Gebiedsvestigingen g={g} naam={g.naam} url={url} />

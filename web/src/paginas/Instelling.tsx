@@ -1,3 +1,4 @@
+import { AllesDownloaden } from '../componenten/AllesDownloaden';
 import { apiUrl, csvUrl, useApi, type Categoriecijfer, type Instelling as InstellingData } from '../api';
 import { Bron, Tellingen } from '../componenten/Bron';
 import { Grafiek } from '../componenten/Grafiek';
@@ -11,6 +12,7 @@ import { Getal, Procent } from '../componenten/Waarde';
 import { lijngrafiek, staafgrafiek } from '../grafieken';
 import { CATEGORIEEN, SECTOREN, getal, label, normoordeelLabel, normtekst } from '../opmaak';
 import { Link, useRouter } from '../router';
+import { InstellingTegenLandelijk } from './InstellingLandelijk';
 
 /**
  * One institution (BRIN): figures per category against the norm, per location, and the
@@ -39,7 +41,7 @@ export function Instelling({ p }: { p: Record<string, string> }) {
   const { zoek } = useRouter();
   const url = apiUrl(`/instellingen/${encodeURIComponent(p.brin!)}`, { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') });
   const instelling = useApi<InstellingData>(url);
-  const naam = instelling.status === 'klaar' ? instelling.data.naam : `instelling ${p.brin}`;
+  const naam = instelling.status === 'klaar' ? instelling.data.naam : `Instelling ${p.brin}`;
   return (
     <Pagina titel={naam}>
       <Kruimelpad stappen={[{ href: '/', tekst: 'Landelijk' }, { href: '/instellingen', tekst: 'Instellingen' }]} />
@@ -50,6 +52,7 @@ export function Instelling({ p }: { p: Record<string, string> }) {
         return (
           <>
             <Bron telling={i.telling} />
+            <AllesDownloaden url={url} wat={i.naam} />
             <dl className="utrecht-data-list">
               <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">BRIN</dt><dd className="utrecht-data-list__item-value">{i.brin}</dd></div>
               <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">Soort</dt><dd className="utrecht-data-list__item-value">{i.soort}</dd></div>
@@ -84,6 +87,7 @@ export function Instelling({ p }: { p: Record<string, string> }) {
               <Tabel titel={`Per sector, ${jaar}`} csv={csvUrl(url, 'sector')}
                 kolommen={[{ kop: 'Sector' }, ...CIJFERKOLOMMEN]} rijen={i.sector.map((s) => [label(SECTOREN, s.waarde), ...cijfercellen(s.cijfer)])} />
             </section>
+            <InstellingTegenLandelijk i={i} />
             <section aria-labelledby="kop-vestigingen">
               <h2 id="kop-vestigingen" className="utrecht-heading-2">Per vestiging</h2>
               <Tabel titel={`Per vestiging en categorie, ${jaar}`} csv={csvUrl(url, 'vestigingen')}
@@ -97,9 +101,10 @@ export function Instelling({ p }: { p: Record<string, string> }) {
               <h2 id="kop-trend" className="utrecht-heading-2">Verloop over de schooljaren</h2>
               <Grafiek titel={`vsv-percentage ${i.naam} per schooljaar`} sleutel={JSON.stringify(i.trend.map((t) => [t.schooljaar, t.totaal.percentage]))}
                 samenvatting={`Lijngrafiek van het vsv-percentage van ${i.naam} per schooljaar. Niet getoonde percentages ontbreken.`}
+                uitleg="Open symbolen: voorlopige cijfers. Gestippelde verticale lijn: methodewijziging (trendbreuk)."
                 teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
                   jaren, yLabel: 'vsv-percentage', percentage: true,
-                  reeksen: [{ naam: i.brin, punten: i.trend.map((t) => ({ schooljaar: t.schooljaar, waarde: getal(t.totaal.percentage), voorlopig: t.telling.status === 'voorlopig' })) }],
+                  reeksen: [{ naam: i.naam, sleutel: i.brin, punten: i.trend.map((t) => ({ schooljaar: t.schooljaar, waarde: getal(t.totaal.percentage), voorlopig: t.telling.status === 'voorlopig' })) }],
                   breuken: i.trend.filter((t) => t.methodewijziging).map((t) => ({ schooljaar: t.schooljaar, label: 'Methodewijziging' })),
                 })} />
               <Tabel titel={`Verloop ${i.naam}, per categorie tegen de norm (tot en met 2014-2015 de prestatienorm van het jaar, daarna de laatst vastgestelde norm van 2014-2015 als referentienorm)`}

@@ -3,7 +3,7 @@ import { apiUrl, csvUrl, useApi, type Instellingen as InstellingenData } from '.
 import { Bron } from '../componenten/Bron';
 import { Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
-import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
+import { CIJFERKOLOMMEN, Tabel, cijfercellen, naamcel } from '../componenten/Tabel';
 import { Link, useRouter } from '../router';
 
 /** Instellingen: search institutions by name (or BRIN) and place, paged. */
@@ -59,9 +59,10 @@ export function Instellingen() {
             </h2>
             <Bron telling={r.telling} />
             {r.instellingen.length > 0 && (
-              <Tabel titel={`Instellingen, pagina ${nu} van ${aantalPaginas}`} csv={csvUrl(url)}
+              <Tabel titel={`Instellingen, pagina ${nu} van ${aantalPaginas}`} csv={csvUrl(url)} sorteer={{ id: 'instellingen' }}
+                downloadtekst={`de hele lijst: ${totaalAantal === 1 ? '1 instelling' : `alle ${totaalAantal} instellingen`}`}
                 kolommen={[{ kop: 'Instelling' }, { kop: 'BRIN' }, { kop: 'Soort' }, { kop: 'Plaats' }, ...CIJFERKOLOMMEN]}
-                rijen={r.instellingen.map((i) => [<Link href={`/instelling/${i.brin}`}>{i.naam}</Link>, i.brin, i.soort, i.plaatsen.join(', '), ...cijfercellen(i.totaal)])} />
+                rijen={r.instellingen.map((i) => [naamcel(i.naam, <Link href={`/instelling/${i.brin}`}>{i.naam}</Link>), i.brin, i.soort, i.plaatsen.join(', '), ...cijfercellen(i.totaal)])} />
             )}
             {aantalPaginas > 1 && (
               <nav className="bb-paginering" aria-label="Paginering">

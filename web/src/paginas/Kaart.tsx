@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { AllesDownloaden } from '../componenten/AllesDownloaden';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { apiUrl, csvUrl, useApi, type Cijfer, type Gemeentelijst, type Kaart as KaartData, type Regiolijst } from '../api';
@@ -7,7 +8,7 @@ import { Grafiek } from '../componenten/Grafiek';
 import { Jaarkeuze } from '../componenten/Jaarkeuze';
 import { Melding, Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
-import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
+import { CIJFERKOLOMMEN, Tabel, cijfercellen, naamcel } from '../componenten/Tabel';
 import { GEEN_CIJFERS, gebiedscode, indeling, KLASSEN, nietOpKaart, patronenDefs, Staal, type Klassen } from '../kaartklassen';
 import { Link, useRouter } from '../router';
 
@@ -18,9 +19,9 @@ import { Link, useRouter } from '../router';
  * holds every value and the class of every area. Without boundary files (no shared geo
  * folder) only the table is shown. The boundaries are those of one year, so an area of the
  * figures can be missing from the map (merged since, or "onbekend"): the table says
- * "niet op de kaart" for it and the areas are listed under the map, with why. The table is in
- * alphabetical order (Dutch collation) and gives each class in short ("1,52–2,00%"); the legend
- * spells the range out.
+ * "niet op de kaart" for it and the areas are listed under the map, with why. The table opens
+ * with the largest number of vsv'ers first (who contributes most), sorts by any column, and
+ * gives each class in short ("1,52–2,00%"); the legend spells the range out.
  */
 const NAAMVOLGORDE = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
@@ -49,6 +50,8 @@ export function Kaart() {
   const lijst = useApi<Regiolijst | Gemeentelijst>(lijstUrl);
   const kaartjaar = lijst.status === 'klaar' ? lijst.data.telling.schooljaar : null;
   const kaart = useApi<KaartData>(kaartjaar ? apiUrl(gemeenten ? '/kaarten/gemeenten' : '/kaarten/rmc-regios', { schooljaar: kaartjaar }) : null);
+  // on the municipality map the region borders are drawn over the municipalities
+  const regiokaart = useApi<KaartData>(kaartjaar && gemeenten ? apiUrl('/kaarten/rmc-regios', { schooljaar: kaartjaar }) : null);
   // The area codes that have a boundary on the map; null while there is no map.
   const opKaart = useMemo(() => (kaart.status === 'klaar' ? grenscodes(kaart.data, gemeenten) : null), [kaart, gemeenten]);
   const wat = gemeenten ? 'gemeenten' : "RMC-regio's";
@@ -77,20 +80,22 @@ export function Kaart() {
         return (
           <>
             <Bron telling={data.telling} />
+            <AllesDownloaden url={lijstUrl} wat={`de ${wat}`} />
             <div className="bb-twee-kolommen">
               <div>
                 {kaart.status === 'laden' && <p className="bb-laden" role="status">Bezig met laden van de kaart…</p>}
                 {kaart.status === 'fout' && (
                   <Melding soort="warning"><p className="utrecht-paragraph">De kaart kan niet worden getoond: {kaart.fout.message} De cijfers staan in de tabel.</p></Melding>
                 )}
-                {kaart.status === 'klaar' && opKaart && (
-                  <Kaartbeeld kaart={kaart.data} rijen={rijen} klassen={klassen} wat={wat} gemeenten={gemeenten}
+                {kaart.status === 'klaar' && opKaart && (!gemeenten || regiokaart.status !== 'laden') && (
+                  <Kaartbeeld kaart={kaart.data} regiokaart={regiokaart.status === 'klaar' ? regiokaart.data : null} rijen={rijen} klassen={klassen} wat={wat} gemeenten={gemeenten}
                     schooljaar={data.telling.schooljaar} nietOpDeKaart={rijen.filter((r) => !opKaart.has(r.code))} />
                 )}
               </div>
               <Tabel titel={`${gemeenten ? 'Gemeenten' : "RMC-regio's"}, ${data.telling.schooljaar}`} csv={csvUrl(lijstUrl)}
+                sorteer={{ id: 'gebieden', standaard: { kolom: "vsv'ers", richting: 'af' }, rangschik: true }}
                 kolommen={[{ kop: gemeenten ? 'Gemeente' : 'Regio' }, ...CIJFERKOLOMMEN, ...(metKlasse ? [{ kop: 'Klasse op de kaart', heel: true }] : [])]}
-                rijen={rijen.map((r) => [<Link href={r.href}>{r.naam}</Link>, ...cijfercellen(r.cijfer), ...(metKlasse ? [klasse(r)] : [])])} />
+                rijen={rijen.map((r) => [naamcel(r.naam, <Link href={r.href}>{r.naam}</Link>), ...cijfercellen(r.cijfer), ...(metKlasse ? [klasse(r)] : [])])} />
             </div>
           </>
         );
@@ -105,15 +110,28 @@ function grenscodes(kaart: KaartData, gemeenten: boolean): Set<string> {
   return new Set(codes.filter((c): c is string => Boolean(c)).map((c) => gebiedscode(c, gemeenten)));
 }
 
-function Kaartbeeld({ kaart, rijen, klassen, wat, gemeenten, schooljaar, nietOpDeKaart }: {
-  kaart: KaartData; rijen: Gebiedsrij[]; klassen: Klassen; wat: string; gemeenten: boolean; schooljaar: string;
+const ZOOM_MAX = 8;
+
+/**
+ * The map itself: larger than before, with zoom (buttons, and dragging to move), the name of
+ * an area on hover and on keyboard focus (each area is a link: Tab to it, Enter opens it), and
+ * on the municipality map the RMC region borders drawn over the municipalities.
+ */
+function Kaartbeeld({ kaart, regiokaart, rijen, klassen, wat, gemeenten, schooljaar, nietOpDeKaart }: {
+  kaart: KaartData; regiokaart: KaartData | null; rijen: Gebiedsrij[]; klassen: Klassen; wat: string; gemeenten: boolean; schooljaar: string;
   /** areas of the figures without a boundary on this map */
   nietOpDeKaart: Gebiedsrij[];
 }) {
   const { navigeer } = useRouter();
+  const vak = useRef<HTMLDivElement>(null);
+  const [zoom, zetZoom] = useState({ z: 1, x: 0.5, y: 0.5 });
+  const [tip, zetTip] = useState<{ tekst: string; x: number; y: number } | null>(null);
   const topologie = kaart.topologie as unknown as Topology;
   const object = topologie.objects[kaart.objectnaam] as GeometryObject;
   const verzameling = feature(topologie, object) as unknown as { features: { properties: { statcode: string; statnaam: string } }[] };
+  const regiogrenzen = regiokaart
+    ? (feature(regiokaart.topologie as unknown as Topology, (regiokaart.topologie as unknown as Topology).objects[regiokaart.objectnaam] as GeometryObject) as unknown as { features: unknown[] }).features
+    : [];
   const perCode = new Map(rijen.map((r) => [r.code, r]));
   const code = (statcode: string) => gebiedscode(statcode, gemeenten);
   const features = verzameling.features;
@@ -123,40 +141,100 @@ function Kaartbeeld({ kaart, rijen, klassen, wat, gemeenten, schooljaar, nietOpD
     const rij = perCode.get(code(statcode));
     return rij ? klassen.patroonId(rij.cijfer) : GEEN_CIJFERS.id;
   };
+
+  // zoom: the viewBox of the drawn map, around a centre (fractions of its width and height)
+  useEffect(() => {
+    const svg = vak.current?.querySelector<SVGSVGElement>('svg[role=group]');
+    if (!svg) return;
+    const [, , w, h] = (svg.dataset.viewbox ?? svg.getAttribute('viewBox') ?? '0 0 0 0').split(' ').map(Number) as [number, number, number, number];
+    svg.dataset.viewbox ??= `0 0 ${w} ${h}`;
+    const bw = w / zoom.z;
+    const bh = h / zoom.z;
+    const x = Math.min(Math.max(zoom.x * w - bw / 2, 0), w - bw);
+    const y = Math.min(Math.max(zoom.y * h - bh / 2, 0), h - bh);
+    svg.setAttribute('viewBox', `${x} ${y} ${bw} ${bh}`);
+  });
+  const zoomIn = (f: number) => zetZoom((z) => ({ ...z, z: Math.min(ZOOM_MAX, Math.max(1, z.z * f)) }));
+  const schuif = (dx: number, dy: number) => zetZoom((z) => ({ ...z, x: Math.min(1, Math.max(0, z.x + dx / z.z)), y: Math.min(1, Math.max(0, z.y + dy / z.z)) }));
+  const sleep = useRef<{ x: number; y: number } | null>(null);
+
+  const toonTip = (e: { target: EventTarget | null; clientX?: number; clientY?: number }) => {
+    const pad = (e.target as Element | null)?.closest?.('path[data-naam]');
+    const doos = vak.current?.getBoundingClientRect();
+    if (!pad || !doos) return zetTip(null);
+    const r = pad.getBoundingClientRect();
+    const x = (e.clientX ?? r.left + r.width / 2) - doos.left;
+    const y = (e.clientY ?? r.top) - doos.top;
+    zetTip({ tekst: pad.getAttribute('data-naam')!, x, y });
+  };
+
   return (
     <>
-      <Grafiek titel={`Kaart van de ${wat}, vsv-percentage in klassen (grenzen ${kaart.jaar})`}
-        sleutel={JSON.stringify([kaart.objectnaam, rijen.map((r) => r.cijfer.percentage)])}
-        samenvatting={`Kaart van Nederland met de ${wat}, gekleurd en gearceerd naar klasse van het vsv-percentage. De tabel ernaast geeft elk gebied met zijn cijfer en klasse.`}
-        uitleg={`Grenzen: ${kaart.bron}, indeling ${kaart.jaar}. Klik op een gebied voor de details, of gebruik de tabel.`}
-        teken={(Plot, breedte) => {
-          const el = Plot.plot({
-            width: Math.min(breedte, 560),
-            height: Math.min(breedte, 560) * 1.15,
-            projection: { type: 'mercator', domain: verzameling as never },
-            color: { type: 'identity' },
-            marks: [
-              Plot.geo(features, {
-                fill: (f: { properties: { statcode: string } }) => `url(#${patroon(f.properties.statcode)})`,
-                stroke: '#ffffff',
-                strokeWidth: gemeenten ? 0.4 : 1,
-              }),
-            ],
-          }) as SVGSVGElement;
-          el.prepend(patronenDefs());
-          // Click to open an area (mouse convenience; the table gives the same links to everyone).
-          const paden = el.querySelectorAll('g[aria-label="geo"] path');
-          paden.forEach((pad, i) => {
-            const f = features[i];
-            if (!f) return;
-            const rij = perCode.get(code(f.properties.statcode));
-            const titel = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-            titel.textContent = rij ? `${rij.naam}: ${klassen.label(rij.cijfer)}` : `${f.properties.statnaam}: geen cijfers in ${schooljaar}`;
-            pad.appendChild(titel);
-            if (rij) pad.addEventListener('click', () => navigeer(rij.href));
-          });
-          return el;
-        }} />
+      <div className="bb-kaartknoppen" role="group" aria-label="Kaart zoomen en verschuiven">
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => zoomIn(2)} disabled={zoom.z >= ZOOM_MAX}>Inzoomen</button>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => zoomIn(0.5)} disabled={zoom.z <= 1}>Uitzoomen</button>
+        {zoom.z > 1 && <>
+          <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => schuif(0, -0.25)} aria-label="Naar het noorden">↑</button>
+          <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => schuif(0, 0.25)} aria-label="Naar het zuiden">↓</button>
+          <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => schuif(-0.25, 0)} aria-label="Naar het westen">←</button>
+          <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => schuif(0.25, 0)} aria-label="Naar het oosten">→</button>
+          <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => zetZoom({ z: 1, x: 0.5, y: 0.5 })}>Hele kaart</button>
+        </>}
+      </div>
+      <div ref={vak} className="bb-kaart" data-zoom={zoom.z}
+        onPointerOver={toonTip} onPointerMove={(e) => {
+          if (sleep.current && zoom.z > 1 && vak.current) {
+            const r = vak.current.getBoundingClientRect();
+            const dx = (sleep.current.x - e.clientX) / r.width;
+            const dy = (sleep.current.y - e.clientY) / r.height;
+            sleep.current = { x: e.clientX, y: e.clientY };
+            schuif(dx, dy);
+          } else toonTip(e);
+        }}
+        onPointerDown={(e) => { if (zoom.z > 1) sleep.current = { x: e.clientX, y: e.clientY }; }}
+        onPointerUp={() => { sleep.current = null; }} onPointerLeave={() => { sleep.current = null; zetTip(null); }}
+        onFocus={toonTip} onBlur={() => zetTip(null)}>
+        <Grafiek titel={`Kaart van de ${wat}, vsv-percentage in klassen (grenzen ${kaart.jaar})`} interactief
+          sleutel={JSON.stringify([kaart.objectnaam, regiogrenzen.length, rijen.map((r) => r.cijfer.percentage)])}
+          samenvatting={`Kaart van Nederland met de ${wat}, gekleurd en gearceerd naar klasse van het vsv-percentage. Elk gebied is een link naar zijn pagina. De tabel ernaast geeft elk gebied met zijn cijfer en klasse.`}
+          uitleg={`Grenzen: ${kaart.bron}, indeling ${kaart.jaar}.${regiogrenzen.length ? ' Dikke lijnen: grenzen van de RMC-regio\'s.' : ''} Wijs een gebied aan of ga er met Tab naartoe voor de naam; klik of Enter opent het. Zoom met de knoppen; sleep om te verschuiven.`}
+          teken={(Plot, breedte) => {
+            const w = Math.min(breedte, 760);
+            const el = Plot.plot({
+              width: w,
+              height: w * 1.15,
+              projection: { type: 'mercator', domain: verzameling as never },
+              color: { type: 'identity' },
+              marks: [
+                Plot.geo(features, {
+                  fill: (f: { properties: { statcode: string } }) => `url(#${patroon(f.properties.statcode)})`,
+                  stroke: '#ffffff',
+                  strokeWidth: gemeenten ? 0.4 : 1,
+                }),
+                ...(regiogrenzen.length ? [Plot.geo(regiogrenzen, { fill: 'none', stroke: '#1b1b1b', strokeWidth: 1.6 })] : []),
+              ],
+            }) as SVGSVGElement;
+            el.prepend(patronenDefs());
+            // every area a link with its name (the table gives the same links to everyone)
+            const paden = el.querySelectorAll('g[aria-label="geo"] path');
+            paden.forEach((pad, i) => {
+              const f = features[i];
+              if (!f) return;
+              const rij = perCode.get(code(f.properties.statcode));
+              const naam = rij ? `${rij.naam}: ${klassen.label(rij.cijfer)}` : `${f.properties.statnaam}: geen cijfers in ${schooljaar}`;
+              pad.setAttribute('data-naam', naam);
+              if (rij) {
+                pad.setAttribute('role', 'link');
+                pad.setAttribute('tabindex', '0');
+                pad.setAttribute('aria-label', naam);
+                pad.addEventListener('click', () => navigeer(rij.href));
+                pad.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter') navigeer(rij.href); });
+              }
+            });
+            return el;
+          }} />
+        {tip && <div className="bb-kaarttip" aria-hidden="true" style={{ left: tip.x, top: tip.y }}>{tip.tekst}</div>}
+      </div>
       <Legenda klassen={klassen} zonderCijfers={zonderCijfers} />
       <NietOpDeKaart gebieden={nietOpDeKaart} gemeenten={gemeenten} jaar={kaart.jaar} schooljaar={schooljaar} />
     </>

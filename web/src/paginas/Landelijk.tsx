@@ -1,3 +1,4 @@
+import { AllesDownloaden } from '../componenten/AllesDownloaden';
 import { useState, type FormEvent } from 'react';
 import { apiUrl, csvUrl, useApi, type Gemeentelijst, type Kerncijfers as KerncijfersData, type Reeks, type Regiolijst } from '../api';
 import { Bron, Tellingen } from '../componenten/Bron';
@@ -31,6 +32,7 @@ export function Landelijk() {
       <p className="utrecht-paragraph utrecht-paragraph--lead">
         Nieuwe voortijdig schoolverlaters (vsv'ers): jongeren tot 23 jaar die het onderwijs verlaten zonder startkwalificatie.
       </p>
+      <Toon toestand={reeks} wat="het landelijke doel" klaar={(r) => <Doelzin r={r} />} />
       <Jaarkeuze />
       <GebiedKiezer />
       <section aria-labelledby="kop-kerncijfers">
@@ -55,8 +57,14 @@ const NAAMVOLGORDE = new Intl.Collator('nl', { sensitivity: 'base', numeric: tru
 function GebiedKiezer() {
   const { zoek, navigeer } = useRouter();
   const query = { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') };
-  const regios = useApi<Regiolijst>(apiUrl('/rmc-regios', query));
-  const gemeenten = useApi<Gemeentelijst>(apiUrl('/gemeenten', query));
+  // The lists of the chosen year; when that year or status has no count, the latest lists
+  // (the page of the area then says what is missing), so the pickers never wait forever.
+  const regiosJaar = useApi<Regiolijst>(apiUrl('/rmc-regios', query));
+  const gemeentenJaar = useApi<Gemeentelijst>(apiUrl('/gemeenten', query));
+  const regiosLaatste = useApi<Regiolijst>(regiosJaar.status === 'fout' ? apiUrl('/rmc-regios') : null);
+  const gemeentenLaatste = useApi<Gemeentelijst>(gemeentenJaar.status === 'fout' ? apiUrl('/gemeenten') : null);
+  const regios = regiosJaar.status === 'fout' ? regiosLaatste : regiosJaar;
+  const gemeenten = gemeentenJaar.status === 'fout' ? gemeentenLaatste : gemeentenJaar;
   const behoud = new URLSearchParams();
   for (const k of ['schooljaar', 'status'] as const) if (query[k]) behoud.set(k, query[k]!);
   const opties = (lijst: { code: string; naam: string }[]) => lijst.filter((o) => o.code !== 'onbekend')
@@ -66,9 +74,9 @@ function GebiedKiezer() {
       <h2 id="kop-gebiedkiezer" className="utrecht-heading-3">Uw regio of gemeente</h2>
       <div className="bb-gebiedkiezer__formulieren">
         <Kiezer id="kies-regio" label="RMC-regio" wat="regio" pad="/regio" behoud={behoud} navigeer={navigeer}
-          opties={regios.status === 'klaar' ? opties(regios.data.regios.map((r) => ({ code: r.rmcCode, naam: r.naam }))) : null} />
+          opties={regios.status === 'klaar' ? opties(regios.data.regios.map((r) => ({ code: r.rmcCode, naam: r.naam }))) : regios.status === 'fout' ? [] : null} />
         <Kiezer id="kies-gemeente" label="Gemeente" wat="gemeente" pad="/gemeente" behoud={behoud} navigeer={navigeer}
-          opties={gemeenten.status === 'klaar' ? opties(gemeenten.data.gemeenten.map((g) => ({ code: g.gemeenteCode, naam: g.naam }))) : null} />
+          opties={gemeenten.status === 'klaar' ? opties(gemeenten.data.gemeenten.map((g) => ({ code: g.gemeenteCode, naam: g.naam }))) : gemeenten.status === 'fout' ? [] : null} />
       </div>
     </section>
   );
@@ -105,6 +113,7 @@ function KerncijferBlok({ k, url }: { k: KerncijfersData; url: string }) {
   return (
     <>
       <Bron telling={k.telling} />
+      <AllesDownloaden url={url} wat={`de kerncijfers van ${k.telling.schooljaar}`} />
       {k.methodewijziging && <Melding soort="warning"><p className="utrecht-paragraph">Trendbreuk in {k.methodewijziging.schooljaar}: {k.methodewijziging.omschrijving}</p></Melding>}
       <Kerncijfers label={`Kerncijfers ${k.telling.schooljaar}`} items={[
         { waarde: <Getal a={k.totaal.vsv} />, label: `nieuwe vsv'ers in ${k.telling.schooljaar} (${k.telling.status})` },
@@ -146,7 +155,7 @@ function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
         teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
           jaren,
           yLabel: "vsv'ers",
-          reeksen: [{ naam: 'Nederland', punten: r.reeks.map((p) => ({ schooljaar: p.schooljaar, waarde: alsGetal(p.totaal.vsv), voorlopig: p.telling.status === 'voorlopig' })) }],
+          reeksen: [{ naam: 'Nederland', sleutel: 'NL', punten: r.reeks.map((p) => ({ schooljaar: p.schooljaar, waarde: alsGetal(p.totaal.vsv), voorlopig: p.telling.status === 'voorlopig' })) }],
           doel: { waarde: doelWaarde, label: doelLabel },
           breuken: r.methodewijzigingen.map((m) => ({ schooljaar: m.schooljaar, label: 'Methodewijziging' })),
         })} />
@@ -158,10 +167,50 @@ function ReeksBlok({ r, url }: { r: Reeks; url: string }) {
           ...p.sector.map((s) => [p.schooljaar, p.telling.status, label(SECTOREN, s.waarde), ...cijfercellen(s.cijfer), '']),
         ])} />
       <Tellingen tellingen={r.reeks.map((p) => p.telling)} />
+      <AllesDownloaden url={url} wat="de landelijke reeks" />
       <p className="utrecht-paragraph utrecht-paragraph--small">
         Per schooljaar staat eerst het landelijke totaal (alle sectoren), daarna de startpopulatie, het aantal vsv'ers en het
         vsv-percentage van vo, mbo en vavo; zo staat het ook in de CSV. Doel: {r.doel.omschrijving}
       </p>
     </>
   );
+}
+
+/** The scale of synthetic demo data, if the series is such data (the target is scaled with it). */
+function demoschaal(r: Reeks): number | null {
+  return r.reeks.find((p) => p.telling.synthetisch && p.telling.schaal !== null)?.telling.schaal ?? null;
+}
+
+/** The school year a target "in 2024" is judged on: the one that ends in that year (2023-2024). */
+export function doelSchooljaar(jaar: number): string {
+  return `${jaar - 1}-${jaar}`;
+}
+
+/**
+ * One sentence: was the national target met? It is judged on the school year ending in the
+ * target year; provisional figures say so, a year without a count says that it is not known
+ * yet. Synthetic demo data is judged against the target times its scale, and says so.
+ */
+export function Doelzin({ r }: { r: Reeks }) {
+  const jaar = doelSchooljaar(r.doel.jaar);
+  const schaal = demoschaal(r);
+  const doel = schaal === null ? r.doel.doelAantal : Math.round(r.doel.doelAantal * schaal);
+  const doeltekst = schaal === null
+    ? `ten hoogste ${aantal(doel)} nieuwe vsv'ers in ${r.doel.jaar}`
+    : `ten hoogste ${aantal(r.doel.doelAantal)} nieuwe vsv'ers in ${r.doel.jaar}; voor deze synthetische demodata (schaal ${schaaltekst(schaal)}) ${aantal(doel)}`;
+  const punt = r.reeks.find((p) => p.schooljaar === jaar);
+  let zin: string;
+  if (!punt) {
+    zin = `Of het landelijke doel (${doeltekst}) is gehaald, is nog niet bekend: er is nog geen telling van schooljaar ${jaar}.`;
+  } else if (typeof punt.totaal.vsv !== 'number') {
+    zin = `Of het landelijke doel (${doeltekst}) is gehaald, is niet te zeggen: het aantal van ${jaar} is afgeschermd.`;
+  } else {
+    const n = punt.totaal.vsv;
+    const gehaald = n <= doel;
+    const verschil = Math.abs(n - doel);
+    const voorlopig = punt.telling.status === 'voorlopig' ? ' volgens de voorlopige telling' : '';
+    zin = `Het landelijke doel (${doeltekst}) is${voorlopig} ${gehaald ? '' : 'niet '}gehaald: in schooljaar ${jaar} waren er `
+      + `${aantal(n)} nieuwe vsv'ers, ${verschil === 0 ? 'precies het doel' : `${aantal(verschil)} ${gehaald ? 'minder' : 'meer'} dan het doel`}.`;
+  }
+  return <p className="utrecht-paragraph bb-doelzin" data-testid="doelzin"><strong>{zin}</strong></p>;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { apiUrl, csvUrl, useApi, type Instellingen, type Regiolijst, type Vergelijking } from '../api';
+import { apiUrl, csvUrl, useApi, type Gemeentelijst, type Instellingen, type Regiolijst, type Vergelijking } from '../api';
 import { Tellingen } from '../componenten/Bron';
 import { Grafiek } from '../componenten/Grafiek';
 import { Melding, Toon } from '../componenten/Melding';
@@ -10,7 +10,12 @@ import { lijngrafiek } from '../grafieken';
 import { getal } from '../opmaak';
 import { Link, useRouter } from '../router';
 
-/** Vergelijken: several RMC regions and institutions side by side over the school years, with the national series. */
+/**
+ * Vergelijken: RMC regions, municipalities and institutions side by side over the school
+ * years, with the national series. A municipality can be compared with a ready-made peer
+ * group (G4, G40, same size, its region) in one click; every series keeps its own style on
+ * every page and is named in the legend.
+ */
 const MAX = 8;
 
 function lijst(tekst: string | null): string[] {
@@ -22,20 +27,22 @@ export function Vergelijken() {
   const regiolijst = useApi<Regiolijst>('/api/v1/rmc-regios');
   const gekozenRegios = lijst(zoek.get('regios'));
   const gekozenBrins = lijst(zoek.get('instellingen'));
+  const gekozenGemeenten = lijst(zoek.get('gemeenten'));
   const [regios, zetRegios] = useState<string[]>(gekozenRegios);
   const [brins, zetBrins] = useState(gekozenBrins.join(', '));
   useEffect(() => {
     zetRegios(lijst(zoek.get('regios')));
     zetBrins(lijst(zoek.get('instellingen')).join(', '));
   }, [zoek]);
-  const iets = gekozenRegios.length + gekozenBrins.length > 0;
-  const url = iets ? apiUrl('/vergelijking', { rmcCodes: gekozenRegios.join(','), brins: gekozenBrins.join(',') }) : null;
+  const iets = gekozenRegios.length + gekozenBrins.length + gekozenGemeenten.length > 0;
+  const url = iets ? apiUrl('/vergelijking', { rmcCodes: gekozenRegios.join(','), gemeenteCodes: gekozenGemeenten.join(','), brins: gekozenBrins.join(',') }) : null;
   const vergelijking = useApi<Vergelijking>(url);
 
   const verstuur = (e: FormEvent) => {
     e.preventDefault();
     const q = new URLSearchParams();
     if (regios.length) q.set('regios', regios.join(','));
+    if (gekozenGemeenten.length) q.set('gemeenten', gekozenGemeenten.join(','));
     const b = lijst(brins.replace(/\s+/g, ','));
     if (b.length) q.set('instellingen', b.join(','));
     navigeer(`/vergelijken${q.toString() ? `?${q}` : ''}`);
@@ -45,7 +52,8 @@ export function Vergelijken() {
 
   return (
     <Pagina titel="Vergelijken over de jaren">
-      <p className="utrecht-paragraph">Kies tot {MAX} RMC-regio's en instellingen samen. Het landelijke cijfer staat er altijd bij.</p>
+      <p className="utrecht-paragraph">Kies tot {MAX} RMC-regio's, gemeenten en instellingen samen. Het landelijke cijfer staat er altijd bij.</p>
+      <Gemeentekeuze gekozen={gekozenGemeenten} zoek={zoek} navigeer={navigeer} />
       <ZoekInstelling voegToe={voegToe} gekozen={lijst(brins.replace(/\s+/g, ','))} />
       <form method="get" action="/vergelijken" onSubmit={verstuur} aria-label="Regio's en instellingen kiezen">
         <fieldset className="bb-keuzes">
@@ -121,17 +129,100 @@ function Uitkomst({ v, url }: { v: Vergelijking; url: string }) {
     <section aria-labelledby="kop-vergelijking">
       <h2 id="kop-vergelijking" className="utrecht-heading-2">Vergelijking</h2>
       <Grafiek titel="vsv-percentage per schooljaar" sleutel={JSON.stringify(v.reeksen.map((r) => r.punten.map((p) => p.cijfer.percentage)))}
-        samenvatting={`Lijngrafiek van het vsv-percentage per schooljaar van ${v.reeksen.map(naam).join(', ')}. Elke lijn heeft een eigen lijnstijl en symbool en staat met naam aan het eind.`}
-        uitleg="Elke reeks heeft een eigen lijnstijl en symbool; de naam staat aan het eind van de lijn. Niet getoonde percentages ontbreken."
+        samenvatting={`Lijngrafiek van het vsv-percentage per schooljaar van ${v.reeksen.map(naam).join(', ')}. Elke lijn heeft een eigen lijnstijl en symbool, in de legenda onder de grafiek met naam.`}
+        uitleg="Elke reeks heeft een eigen lijnstijl, kleur en symbool, op elke pagina dezelfde; de legenda onder de grafiek geeft de namen. Open symbolen: voorlopige cijfers. Niet getoonde percentages ontbreken. Gestippelde verticale lijn: methodewijziging (trendbreuk)."
         teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
           jaren, yLabel: 'vsv-percentage', percentage: true,
-          reeksen: v.reeksen.map((r) => ({ naam: r.code === 'NL' ? 'Nederland' : r.soort === 'instelling' ? r.code : r.naam, punten: r.punten.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.cijfer.percentage), voorlopig: p.telling.status === 'voorlopig' })) })),
+          reeksen: v.reeksen.map((r) => ({ naam: r.code === 'NL' ? 'Nederland' : r.naam, sleutel: r.code, punten: r.punten.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.cijfer.percentage), voorlopig: p.telling.status === 'voorlopig' })) })),
           breuken: v.methodewijzigingen.map((m) => ({ schooljaar: m.schooljaar, label: 'Methodewijziging' })),
         })} />
       <Tabel titel="vsv-percentage per schooljaar" csv={csvUrl(url)}
         kolommen={[{ kop: 'Schooljaar' }, { kop: 'Status' }, ...v.reeksen.map((r) => ({ kop: naam(r), getal: true }))]}
         rijen={jaren.map((jaar, i) => [jaar, v.reeksen[0]!.punten[i]!.telling.status, ...v.reeksen.map((r) => <Procent p={r.punten[i]?.cijfer.percentage} />)])} />
       <Tellingen tellingen={v.reeksen[0]!.punten.map((p) => p.telling)} />
+      {v.reeksen.some((r) => r.soort === 'instelling') && (
+        <p className="utrecht-paragraph" data-testid="instelling-eerlijk">
+          "Nederland" is hier alle sectoren samen. Een instelling vergelijkt u eerlijk met het landelijke cijfer van haar eigen sector
+          {' '}en niveaus, op haar pagina:{' '}
+          {v.reeksen.filter((r) => r.soort === 'instelling').map((r, i) => (
+            <span key={r.code}>{i > 0 && ', '}<Link href={`/instelling/${r.code}#kop-landelijk`}>{r.naam} tegen landelijk per sector en niveau</Link></span>
+          ))}.
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface Groepen {
+  gemeente: { gemeenteCode: string; naam: string; jongeren: number | null };
+  groepen: { id: string; naam: string; omschrijving: string; gemeenten: { gemeenteCode: string; naam: string }[] }[];
+}
+
+/**
+ * Municipalities: add one from a list, remove one, and compare the first with a ready-made
+ * peer group in one click (the group's members replace the other municipalities). Every
+ * change is a new page URL, so a comparison can be shared.
+ */
+function Gemeentekeuze({ gekozen, zoek, navigeer }: { gekozen: string[]; zoek: URLSearchParams; navigeer: (href: string) => void }) {
+  const lijstAntwoord = useApi<Gemeentelijst>(apiUrl('/gemeenten'));
+  const [keuze, zetKeuze] = useState('');
+  const eerste = gekozen[0];
+  const groepen = useApi<Groepen>(eerste ? apiUrl('/vergelijking/groepen', { gemeenteCode: eerste }) : null);
+  const namen = new Map(lijstAntwoord.status === 'klaar' ? lijstAntwoord.data.gemeenten.map((g) => [g.gemeenteCode, g.naam]) : []);
+  const naar = (codes: string[]) => {
+    const q = new URLSearchParams(zoek);
+    for (const k of [...q.keys()]) if (k.startsWith('sorteer-')) q.delete(k);
+    if (codes.length) q.set('gemeenten', [...new Set(codes)].slice(0, MAX).join(','));
+    else q.delete('gemeenten');
+    navigeer(`/vergelijken?${q}`);
+  };
+  const opties = lijstAntwoord.status === 'klaar'
+    ? lijstAntwoord.data.gemeenten.filter((g) => g.gemeenteCode !== 'onbekend' && !gekozen.includes(g.gemeenteCode))
+      .sort((a, b) => a.naam.localeCompare(b.naam, 'nl'))
+    : [];
+  return (
+    <section aria-labelledby="kop-gemeenten-kiezen" className="bb-gemeentekeuze">
+      <h2 id="kop-gemeenten-kiezen" className="utrecht-heading-2">Gemeenten</h2>
+      <form className="bb-formulier" aria-label="Gemeente toevoegen" onSubmit={(e) => { e.preventDefault(); if (keuze) naar([...gekozen, keuze]); }}>
+        <div className="utrecht-form-field">
+          <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor="vergelijk-gemeente">Gemeente</label></div>
+          <div className="utrecht-form-field__input">
+            <select id="vergelijk-gemeente" className="utrecht-select utrecht-select--html-select" value={keuze} onChange={(e) => zetKeuze(e.target.value)}
+              disabled={lijstAntwoord.status !== 'klaar'}>
+              <option value="">{lijstAntwoord.status === 'klaar' ? 'Kies een gemeente' : 'Bezig met laden…'}</option>
+              {opties.map((g) => <option key={g.gemeenteCode} value={g.gemeenteCode}>{g.naam}</option>)}
+            </select>
+          </div>
+        </div>
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">Voeg gemeente toe</button>
+      </form>
+      {gekozen.length > 0 && (
+        <ul className="utrecht-unordered-list" aria-label="Gekozen gemeenten">
+          {gekozen.map((c) => (
+            <li key={c} className="utrecht-unordered-list__item">
+              {namen.get(c) ?? c}{' '}
+              <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => naar(gekozen.filter((x) => x !== c))}
+                aria-label={`Haal ${namen.get(c) ?? c} uit de vergelijking`}>Haal weg</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {eerste && groepen.status === 'klaar' && (
+        <div data-testid="vergelijkingsgroepen">
+          <h3 className="utrecht-heading-3">Vergelijk {groepen.data.gemeente.naam} met een groep</h3>
+          <ul className="bb-groepen">
+            {groepen.data.groepen.filter((g) => g.gemeenten.length > 0).map((g) => (
+              <li key={g.id}>
+                <button type="button" className="utrecht-button utrecht-button--secondary-action"
+                  onClick={() => naar([eerste, ...g.gemeenten.map((x) => x.gemeenteCode)])}>
+                  {g.naam}<span className="visueel-verborgen">: vergelijk {groepen.data.gemeente.naam} met {g.gemeenten.length} gemeenten</span>
+                </button>{' '}
+                <span className="bb-groepen__uitleg">{g.omschrijving} ({g.gemeenten.map((x) => x.naam).join(', ')})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

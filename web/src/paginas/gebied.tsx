@@ -2,7 +2,7 @@ import { csvUrl, type Categoriecijfer, type Cijfer, type Gemeente, type Regio } 
 import { Tellingen } from '../componenten/Bron';
 import { Grafiek } from '../componenten/Grafiek';
 import { Kerncijfers } from '../componenten/Kerncijfers';
-import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
+import { CIJFERKOLOMMEN, Tabel, cijfercellen, naamcel, type Sorteercel } from '../componenten/Tabel';
 import { Getal, Procent } from '../componenten/Waarde';
 import { lijngrafiek, staafgrafiek } from '../grafieken';
 import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, SECTOREN, getal, label, normtekst, procent } from '../opmaak';
@@ -58,19 +58,19 @@ export function gebiedsonderdelen(naam: string, metGemeenten: boolean): { id: st
   ];
 }
 
-export function Gebiedstrend({ g, naam, url }: { g: Gebied; naam: string; url: string }) {
+export function Gebiedstrend({ g, naam, code, url }: { g: Gebied; naam: string; /** RMC or municipality code: the line keeps its style on every page */ code: string; url: string }) {
   const jaren = g.trend.map((p) => p.schooljaar);
   return (
     <section aria-labelledby="kop-trend">
       <h2 id="kop-trend" className="utrecht-heading-2">Verloop over de schooljaren</h2>
       <Grafiek titel={`vsv-percentage ${naam} en landelijk`} sleutel={JSON.stringify(g.trend.map((p) => [p.schooljaar, p.cijfer.percentage, p.landelijk.percentage]))}
-        samenvatting={`Lijngrafiek van het vsv-percentage van ${naam} (doorgetrokken lijn, rondjes) en van Nederland (gestreepte lijn, vierkantjes) per schooljaar. Niet getoonde percentages ontbreken in de grafiek.`}
-        uitleg="Open symbolen: voorlopige cijfers. Een percentage dat op minder dan 5 vsv'ers rust, ontbreekt."
+        samenvatting={`Lijngrafiek van het vsv-percentage van ${naam} en van Nederland (zwarte gestreepte lijn, vierkantjes) per schooljaar. Niet getoonde percentages ontbreken in de grafiek.`}
+        uitleg="De legenda onder de grafiek geeft de lijn van elk gebied. Open symbolen: voorlopige cijfers. Een percentage dat op minder dan 5 vsv'ers rust, ontbreekt. Gestippelde verticale lijn: methodewijziging (trendbreuk)."
         teken={(Plot, breedte) => lijngrafiek(Plot, breedte, {
           jaren, yLabel: 'vsv-percentage', percentage: true,
           reeksen: [
-            { naam, punten: g.trend.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.cijfer.percentage), voorlopig: p.telling.status === 'voorlopig' })) },
-            { naam: 'Nederland', punten: g.trend.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.landelijk.percentage), voorlopig: p.telling.status === 'voorlopig' })) },
+            { naam, sleutel: code, punten: g.trend.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.cijfer.percentage), voorlopig: p.telling.status === 'voorlopig' })) },
+            { naam: 'Nederland', sleutel: 'NL', punten: g.trend.map((p) => ({ schooljaar: p.schooljaar, waarde: getal(p.landelijk.percentage), voorlopig: p.telling.status === 'voorlopig' })) },
           ],
           breuken: g.trend.filter((p) => p.methodewijziging).map((p) => ({ schooljaar: p.schooljaar, label: 'Methodewijziging' })),
         })} />
@@ -120,8 +120,9 @@ export function Gebiedsvestigingen({ g, naam, url }: { g: Gebied; naam: string; 
       {g.vestigingen.length === 0
         ? <p className="utrecht-paragraph">Er zijn geen schoolvestigingen met leerlingen in de startpopulatie in dit gebied.</p>
         : <Tabel titel={`Schoolvestigingen in ${naam}, ${g.telling.schooljaar} (alle leerlingen van de vestiging, waar ze ook wonen)`} csv={csvUrl(url, 'vestigingen')}
+          sorteer={{ id: 'vestigingen', standaard: { kolom: "vsv'ers", richting: 'af' }, rangschik: true }}
           kolommen={[{ kop: 'Vestiging' }, { kop: 'BRIN' }, { kop: 'Plaats' }, ...CIJFERKOLOMMEN]}
-          rijen={g.vestigingen.map((v) => [<Link href={`/instelling/${v.brin}`}>{v.naam}</Link>, `${v.brin} ${v.vestiging}`, v.plaats, ...cijfercellen(v.cijfer)])} />}
+          rijen={g.vestigingen.map((v) => [naamcel(v.naam, <Link href={`/instelling/${v.brin}`}>{v.naam}</Link>), `${v.brin} ${v.vestiging}`, v.plaats, ...cijfercellen(v.cijfer)])} />}
     </section>
   );
 }
@@ -150,7 +151,7 @@ export function Gebiedsnormen({ g, naam, url }: { g: Gebied; naam: string; url: 
   const metAfgeschermd = g.instellingen.filter((i) => i.normsamenvatting.aantalAfgeschermd > 0).length;
   const kolommen = [{ kop: 'Instelling' }, { kop: 'BRIN' }, { kop: 'Vestigingen in' }, { kop: 'Categorieën boven de norm', getal: true },
     { kop: 'Binnen de norm', getal: true }, { kop: 'Oordeel afgeschermd', getal: true }, { kop: 'Boven de norm (percentage; norm)' }];
-  const rijen = (lijst: Gebied['instellingen']) => lijst.map((i) => [<Link href={`/instelling/${i.brin}`}>{i.naam}</Link>, i.brin, i.plaatsen.join(', '),
+  const rijen = (lijst: Gebied['instellingen']) => lijst.map((i) => [naamcel(i.naam, <Link href={`/instelling/${i.brin}`}>{i.naam}</Link>), i.brin, i.plaatsen.join(', '),
     i.normsamenvatting.aantalBovenNorm, i.normsamenvatting.aantalBinnenNorm, i.normsamenvatting.aantalAfgeschermd, bovenDeNorm(i.categorie)]);
   return (
     <section aria-labelledby="kop-normen">
@@ -170,13 +171,13 @@ export function Gebiedsnormen({ g, naam, url }: { g: Gebied; naam: string; url: 
           {boven.length > 0 && (
             <div data-testid="normen-boven">
               <Tabel titel={`Instellingen in ${naam} boven de norm, ${jaar} (${soort}); meeste boven de norm eerst`} csv={csvUrl(url, 'instellingen')}
-                kolommen={kolommen} rijen={rijen(boven)} />
+                sorteer={{ id: 'boven-norm' }} kolommen={kolommen} rijen={rijen(boven)} />
             </div>
           )}
           <details className="bb-uitklap" data-testid="normen-alle">
             <summary>Alle instellingen in dit gebied ({g.instellingen.length})</summary>
             <Tabel titel={`Alle instellingen met een vestiging in ${naam}, ${jaar}: categorieën boven de norm (${soort}); meeste boven de norm eerst`} csv={csvUrl(url, 'instellingen')}
-              kolommen={kolommen} rijen={rijen(g.instellingen)} />
+              sorteer={{ id: 'instellingen' }} kolommen={kolommen} rijen={rijen(g.instellingen)} />
           </details>
         </>}
     </section>
@@ -188,4 +189,13 @@ export function vergelijkingszin(eigen: Cijfer, landelijk: Cijfer, naam: string)
   const verschil = Number(eigen.percentage) - Number(landelijk.percentage);
   const richting = verschil > 0 ? 'hoger dan' : verschil < 0 ? 'lager dan' : 'gelijk aan';
   return `Het vsv-percentage van ${naam} (${procent(eigen.percentage)}) is ${richting} het landelijke (${procent(landelijk.percentage)}).`;
+}
+
+/** The share of an area in the vsv'ers of its region ("who contributes most"); none when a count is withheld. */
+export function aandeelcel(deel: Cijfer['vsv'] | null | undefined, geheel: Cijfer['vsv'] | null | undefined): Sorteercel {
+  if (typeof deel !== 'number' || typeof geheel !== 'number' || geheel === 0) {
+    return { weergave: <><span aria-hidden="true">–</span><span className="visueel-verborgen">niet te berekenen</span></>, waarde: null };
+  }
+  const p = (100 * deel) / geheel;
+  return { weergave: procent(p.toFixed(1)), waarde: p };
 }

@@ -1,0 +1,224 @@
+import type { Datum } from '../domain/datum.js';
+import type { Lijstsoort } from '../domain/lijsten/lijsten.js';
+import type { Scopekolom } from '../domain/lijsten/rij.js';
+import { BEKOSTIGDE_ONDERWIJSTYPEN } from '../domain/lijsten/termen.js';
+import type { Db } from './database.js';
+
+/**
+ * Storage of the monthly lists (lijsten.md): the candidates a month's lists are decided on,
+ * the stored runs with their rows, and the CSV of one list. All SQL of the lists.
+ *
+ * As for the count, SQL selects a superset and the rules of src/domain/lijsten decide: the
+ * candidates of month M are the persons who lost a funded enrolment in a month of the
+ * lijstjaar up to M and were enrolled in nothing on the next peildatum. Everyone on
+ * uitschrijvingen (and so on werkvoorraad and herinschrijvingen) is among them.
+ */
+const BEKOSTIGD = BEKOSTIGDE_ONDERWIJSTYPEN.map((t) => `'${t}'`).join(', ');
+
+function datum(d: Datum): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`geen datum: ${d}`);
+  return `DATE '${d}'`;
+}
+
+/**
+ * The candidates for the lists of month M: `vanaf` = p of the lijstjaar's first month,
+ * `d` = d(M). An enrolment ending on day e was lost in e's month; the peildatum after it is
+ * the first day of the next month.
+ */
+function kandidaten(vanaf: Datum, d: Datum): string {
+  return `
+    SELECT DISTINCT x.persoon_id FROM (
+      SELECT e.persoon_id, (date_trunc('month', e.einddatum) + interval '1 month')::date AS dag
+      FROM inschrijving e
+      WHERE e.onderwijstype IN (${BEKOSTIGD}) AND e.einddatum >= ${datum(vanaf)} AND e.einddatum < ${datum(d)}
+    ) x
+    WHERE NOT EXISTS (
+      SELECT 1 FROM inschrijving f
+      WHERE f.persoon_id = x.persoon_id AND f.begindatum <= x.dag AND (f.einddatum IS NULL OR f.einddatum >= x.dag)
+        AND f.begindatum <= ${datum(d)} AND (f.einddatum IS NULL OR f.einddatum >= ${datum(vanaf)}))`;
+}
+
+/**
+ * Every registration of every candidate, tagged in the layout that src/telling/dossiers.ts
+ * groups into dossiers (P, I, G, V, D, B; no work: the lists do not read it). No date filter:
+ * the candidates are few and their whole history is the simplest superset.
+ */
+export function lijstDossierExtractie(vanaf: Datum, d: Datum): string {
+  const leeg = (n: number) => Array.from({ length: n }, () => 'NULL').join(', ');
+  return `COPY (
+    WITH kandidaat AS (${kandidaten(vanaf, d)})
+    SELECT p.persoon_id, 'P', p.geboortedatum::text, p.geslacht, ${leeg(8)}
+      FROM persoon p JOIN kandidaat k ON k.persoon_id = p.persoon_id
+    UNION ALL
+    SELECT i.persoon_id, 'I', i.inschrijving_id, i.brin, i.vestiging, i.onderwijstype, i.leerjaar::text,
+           i.niveau::text, i.leerweg, i.nieuwkomer, i.begindatum::text, i.einddatum::text
+      FROM inschrijving i JOIN kandidaat k ON k.persoon_id = i.persoon_id
+    UNION ALL
+    SELECT g.persoon_id, 'G', g.soort, g.datum::text, ${leeg(8)}
+      FROM brp_gebeurtenis g JOIN kandidaat k ON k.persoon_id = g.persoon_id
+    UNION ALL
+    SELECT v.persoon_id, 'V', v.grond, v.vanaf::text, v.tot::text, ${leeg(7)}
+      FROM vrijstelling v JOIN kandidaat k ON k.persoon_id = v.persoon_id
+    UNION ALL
+    SELECT d.persoon_id, 'D', d.soort, d.datum::text, d.brin, ${leeg(7)}
+      FROM diploma d JOIN kandidaat k ON k.persoon_id = d.persoon_id
+    UNION ALL
+    SELECT b.persoon_id, 'B', b.gemeente_code, b.postcode, b.vanaf::text, b.tot::text, ${leeg(6)}
+      FROM verblijf b JOIN kandidaat k ON k.persoon_id = b.persoon_id
+  ) TO STDOUT`;
+}
+
+export interface Lijstrunkop {
+  maand: string;
+  lijstjaar: string;
+  definitieversie: string;
+  startsetRunId: number | null;
+  vorigeRunId: number | null;
+  gestartOp: string;
+}
+
+export async function maakLijstrun(tx: Db, kop: Lijstrunkop): Promise<number> {
+  const [r] = await tx.query<{ id: number }>(
+    `INSERT INTO lijst_run (maand, lijstjaar, definitieversie, startset_run_id, vorige_run_id, gestart_op)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [kop.maand, kop.lijstjaar, kop.definitieversie, kop.startsetRunId, kop.vorigeRunId, kop.gestartOp]);
+  await tx.query('INSERT INTO lijst_run_levering (run_id, levering_id) SELECT $1, id FROM levering', [r!.id]);
+  return r!.id;
+}
+
+export const LIJST_PERSOON_COPY = `COPY lijst_persoon (run_id, lijst, persoon_id, gemeente_code, rmc_code, leeftijd,
+  brin, vestiging, onderwijstype, leerjaar, niveau, einddatum, categorie, reden) FROM STDIN WITH (FORMAT csv)`;
+
+export const LIJST_UITVAL_COPY = 'COPY lijst_uitval_cijfer (run_id, categorie, startset, uitval) FROM STDIN WITH (FORMAT csv)';
+
+export async function rondLijstrunAf(tx: Db, id: number): Promise<void> {
+  await tx.query('UPDATE lijst_run SET gereed_op = now() WHERE id = $1', [id]);
+}
+
+/** Keeps, once per count run, the kind of education of each primary enrolment (see migration 006). */
+export async function legStartsetVast(tx: Db, tellingRunId: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO lijst_startset (telling_run_id, persoon_id, onderwijstype)
+     SELECT tp.run_id, tp.persoon_id, i.onderwijstype
+     FROM telling_persoon tp LEFT JOIN inschrijving i ON i.inschrijving_id = tp.inschrijving_id
+     WHERE tp.run_id = $1 AND NOT EXISTS (SELECT 1 FROM lijst_startset s WHERE s.telling_run_id = $1)
+     ON CONFLICT DO NOTHING`, [tellingRunId]);
+}
+
+/** Persons of the start population per category of a count run. */
+export async function startsetPerCategorie(db: Db, tellingRunId: number): Promise<Map<string, number>> {
+  const rijen = await db.query<{ categorie: string; n: number }>(
+    'SELECT categorie, count(*)::int AS n FROM telling_persoon WHERE run_id = $1 GROUP BY categorie', [tellingRunId]);
+  return new Map(rijen.map((r) => [r.categorie, r.n]));
+}
+
+/** Which of `persoonIds` are in a count run's start population, with their category. */
+export async function startsetCategorieen(db: Db, tellingRunId: number, persoonIds: readonly string[]): Promise<Map<string, string>> {
+  if (persoonIds.length === 0) return new Map();
+  const rijen = await db.query<{ persoon_id: string; categorie: string }>(
+    'SELECT persoon_id, categorie FROM telling_persoon WHERE run_id = $1 AND persoon_id = ANY($2::text[])', [tellingRunId, persoonIds]);
+  return new Map(rijen.map((r) => [r.persoon_id, r.categorie]));
+}
+
+export interface VerlateKandidaat {
+  persoon_id: string;
+  reden: string;
+  categorie: string;
+  brin: string;
+  vestiging: string;
+  gemeente_code: string;
+  rmc_code: string;
+  leeftijd: number;
+  onderwijstype: string | null;
+  leerjaar: number | null;
+  niveau: number | null;
+  /** the person's diplomas as [soort, datum, brin] */
+  diplomas: [string, string, string | null][];
+}
+
+/** Persons of a count run with reason verlate-startkwalificatie, with their primary enrolment and diplomas. */
+export async function verlateKandidaten(db: Db, tellingRunId: number): Promise<VerlateKandidaat[]> {
+  return db.query<VerlateKandidaat>(
+    `SELECT tp.persoon_id, tp.reden, tp.categorie, tp.brin, tp.vestiging, tp.gemeente_code, tp.rmc_code, tp.leeftijd::int AS leeftijd,
+            i.onderwijstype, i.leerjaar::int AS leerjaar, i.niveau::int AS niveau,
+            COALESCE((SELECT json_agg(json_build_array(d.soort, d.datum::text, d.brin)) FROM diploma d WHERE d.persoon_id = tp.persoon_id), '[]'::json) AS diplomas
+     FROM telling_persoon tp LEFT JOIN inschrijving i ON i.inschrijving_id = tp.inschrijving_id
+     WHERE tp.run_id = $1 AND tp.reden = 'verlate-startkwalificatie'`, [tellingRunId]);
+}
+
+export interface Lijstrun {
+  id: number;
+  maand: string;
+  lijstjaar: string;
+  definitieversie: string;
+  startset_run_id: number | null;
+  vorige_run_id: number | null;
+  gestart_op: string;
+  gereed_op: string;
+  leveringen: number[];
+}
+
+const LIJSTRUN_VELDEN = `r.id, r.maand, r.lijstjaar, r.definitieversie, r.startset_run_id, r.vorige_run_id,
+  to_char(r.gestart_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS gestart_op,
+  to_char(r.gereed_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS gereed_op,
+  ARRAY(SELECT levering_id FROM lijst_run_levering l WHERE l.run_id = r.id ORDER BY levering_id) AS leveringen`;
+
+export async function leesLijstrun(db: Db, id: number): Promise<Lijstrun | null> {
+  const [r] = await db.query<Lijstrun>(`SELECT ${LIJSTRUN_VELDEN} FROM lijst_run r WHERE r.id = $1`, [id]);
+  return r ?? null;
+}
+
+export async function laatsteLijstrun(db: Db, maand: string): Promise<Lijstrun | null> {
+  const [r] = await db.query<Lijstrun>(`SELECT ${LIJSTRUN_VELDEN} FROM lijst_run r WHERE r.maand = $1 ORDER BY r.id DESC LIMIT 1`, [maand]);
+  return r ?? null;
+}
+
+export async function alleLeveringen(db: Db): Promise<number[]> {
+  return (await db.query<{ id: number }>('SELECT id FROM levering ORDER BY id')).map((r) => r.id);
+}
+
+/** Rows per list of a run (startset: the persons of its count run). */
+export async function aantallenPerLijst(db: Db, run: Lijstrun): Promise<Map<string, number>> {
+  const rijen = await db.query<{ lijst: string; n: number }>(
+    'SELECT lijst, count(*)::int AS n FROM lijst_persoon WHERE run_id = $1 GROUP BY lijst', [run.id]);
+  const uit = new Map(rijen.map((r) => [r.lijst, r.n]));
+  if (run.startset_run_id !== null) {
+    const [s] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM telling_persoon WHERE run_id = $1', [run.startset_run_id]);
+    uit.set('startset', s!.n);
+  }
+  return uit;
+}
+
+export interface Uitvalrij { categorie: string; startset: number; uitval: number }
+
+export async function leesUitvalcijfers(db: Db, runId: number): Promise<Uitvalrij[]> {
+  return db.query<Uitvalrij>('SELECT categorie, startset, uitval FROM lijst_uitval_cijfer WHERE run_id = $1', [runId]);
+}
+
+function tekst(waarde: string): string {
+  // The scope codes are checked against their format before they get here; this is a second guard.
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(waarde)) throw new Error(`ongeldige waarde in een filter: ${waarde}`);
+  return `'${waarde}'`;
+}
+
+/**
+ * One list of a stored run as the CSV rows of lijsten.md (no header), sorted by persoon_id
+ * (character order); `filter` keeps one scope's rows ("Who sees which rows").
+ */
+export function lijstUitvoer(run: Lijstrun, soort: Lijstsoort, filter: { kolom: Scopekolom; waarde: string } | null): string {
+  const waar = filter ? ` AND x.${filter.kolom} = ${tekst(filter.waarde)}` : '';
+  const maand = tekst(run.maand);
+  const bron = soort === 'startset'
+    ? `SELECT tp.persoon_id, tp.gemeente_code, tp.rmc_code, tp.leeftijd, tp.brin, tp.vestiging, s.onderwijstype,
+              NULL::date AS einddatum, NULL::text AS reden
+       FROM telling_persoon tp JOIN lijst_startset s ON s.telling_run_id = tp.run_id AND s.persoon_id = tp.persoon_id
+       WHERE tp.run_id = ${Number(run.startset_run_id)}`
+    : `SELECT persoon_id, gemeente_code, rmc_code, leeftijd, brin, vestiging, onderwijstype, einddatum, reden
+       FROM lijst_persoon WHERE run_id = ${Number(run.id)} AND lijst = ${tekst(soort)}`;
+  return `COPY (
+    SELECT ${tekst(soort)}, ${maand}, x.persoon_id, x.gemeente_code, x.rmc_code, x.leeftijd, x.brin, x.vestiging,
+           x.onderwijstype, x.einddatum::text, x.reden
+    FROM (${bron}) x WHERE true${waar}
+    ORDER BY x.persoon_id COLLATE "C"
+  ) TO STDOUT WITH (FORMAT csv)`;
+}

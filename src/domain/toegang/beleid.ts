@@ -1,0 +1,161 @@
+import { ROLLEN, scopeTekst, type Gebruiker, type Rol, type Scope } from './rollen.js';
+
+/**
+ * The one declarative access policy (opvolging.md, section Access). For every action
+ * (`handeling`) it says who may do it and how the request's scope must relate to the
+ * user's. The API hook, the web app (through `GET /api/v1/rechten`) and the command line
+ * ask this table and nothing else. Pure: no HTTP, no SQL.
+ */
+export type Regel =
+  /** everyone, anonymous included */
+  | { wie: 'iedereen' }
+  /** a logged-in user with one of these roles; the request names no scope */
+  | { wie: 'rollen'; rollen: readonly Rol[] }
+  /** a logged-in user with one of these roles, and only within the user's own scope */
+  | { wie: 'rollen-eigen-scope'; rollen: readonly Rol[] }
+  /** the command line only: the operator who holds the database itself; always audited */
+  | { wie: 'opdrachtregel' };
+
+export const BELEID = {
+  'api.beschrijving': { wie: 'iedereen' },
+  'cijfers.lezen': { wie: 'iedereen' },
+  'sessie.lezen': { wie: 'iedereen' },
+  'sessie.inloggen': { wie: 'iedereen' },
+  'sessie.uitloggen': { wie: 'iedereen' },
+  'account.beheren': { wie: 'rollen', rollen: ['beheer'] },
+  'audit.lezen': { wie: 'rollen', rollen: ['privacy'] },
+  'persoon.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht', 'school'] },
+  /** `binnenboord verklaar`: one person's count, rule by rule */
+  'persoon.verklaren': { wie: 'opdrachtregel' },
+  /** `binnenboord afgewezen`: rejected delivery rows with their raw content */
+  'afwijzing.lezen': { wie: 'opdrachtregel' },
+  /** `binnenboord telling --uitvoer`: personen.csv of a stored run */
+  'telling.personen.uitvoeren': { wie: 'opdrachtregel' },
+  /** `binnenboord audit controleer` and `bewaartermijnen toepassen` */
+  'beheer.opdrachtregel': { wie: 'opdrachtregel' },
+  /** absence reports filed in bulk from a CSV file; schools get the API and a form later (issue 10) */
+  'verzuim.importeren': { wie: 'opdrachtregel' },
+  /** a monthly person list (lijsten.md) as CSV; the web app and API follow (issue 9) */
+  'lijst.lezen': { wie: 'opdrachtregel' },
+} as const satisfies Record<string, Regel>;
+
+export type Handeling = keyof typeof BELEID;
+export const HANDELINGEN = Object.keys(BELEID) as Handeling[];
+
+export function isHandeling(naam: unknown): naam is Handeling {
+  return typeof naam === 'string' && Object.hasOwn(BELEID, naam);
+}
+
+/**
+ * The purpose (`doel`) of a read of person data, bound to the role whose task it is:
+ * a role may read persons only for a purpose of its own task, and the purpose goes into
+ * the audit trail with the read.
+ */
+export const DOELEN = {
+  trajectbegeleiding: { rollen: ['rmc'], omschrijving: 'contact zoeken met een voortijdig schoolverlater en begeleiden naar school of werk (RMC)' },
+  leerplichthandhaving: { rollen: ['leerplicht'], omschrijving: 'toezicht op de leerplicht en kwalificatieplicht (leerplichtwet)' },
+  'controle-inschrijvingen': { rollen: ['school'], omschrijving: 'de eigen inschrijvingen in de telling controleren en corrigeren' },
+  toezicht: { rollen: ['privacy'], omschrijving: 'toezicht op de inzage in persoonsgegevens (functionaris gegevensbescherming)' },
+  'uitleg-telling': { rollen: [], omschrijving: 'uitleggen waarom een persoon wel of niet als vsv\'er telt (opdrachtregel)' },
+  'levering-corrigeren': { rollen: [], omschrijving: 'afgewezen rijen van een levering corrigeren (opdrachtregel)' },
+  'telling-uitvoer': { rollen: [], omschrijving: 'de uitvoerbestanden van een telling maken (opdrachtregel)' },
+  maandlijst: { rollen: [], omschrijving: 'een maandlijst van een regio, gemeente of school opvragen (lijsten.md; opdrachtregel)' },
+  'verzuim-melden': { rollen: [], omschrijving: 'verzuimmeldingen van een school inlezen en doorsturen naar de gemeente (Leerplichtwet 1969 art. 21a; opdrachtregel)' },
+} as const satisfies Record<string, { rollen: readonly Rol[]; omschrijving: string }>;
+
+export type Doel = keyof typeof DOELEN;
+
+export function doelenVoor(rol: Rol): Doel[] {
+  return (Object.keys(DOELEN) as Doel[]).filter((d) => (DOELEN[d].rollen as readonly Rol[]).includes(rol));
+}
+
+/**
+ * What a request asks for, in terms of scope: the areas or institution it narrows to.
+ * `regioVanGemeente` says in which RMC region a municipality lies (from the stored
+ * classification), so that an RMC user may narrow to a municipality of the region.
+ */
+export interface GevraagdeScope {
+  rmcCode?: string;
+  gemeenteCode?: string;
+  brin?: string;
+}
+
+export interface Context {
+  gevraagd?: GevraagdeScope;
+  /** the purpose the request states; must belong to the role's task (DOELEN) */
+  doel?: string;
+  regioVanGemeente?: (gemeenteCode: string) => string | null;
+}
+
+export type Besluit =
+  | { toegestaan: true }
+  | { toegestaan: false; status: 401 | 403; reden: string };
+
+const JA: Besluit = { toegestaan: true };
+const nietIngelogd = (): Besluit => ({ toegestaan: false, status: 401, reden: 'U bent niet ingelogd. Log in om dit te mogen doen.' });
+const verboden = (reden: string): Besluit => ({ toegestaan: false, status: 403, reden });
+
+/** Decides one request: allowed, 401 (not logged in) or 403 (not this role, or another scope), with a Dutch reason. */
+export function beslis(gebruiker: Gebruiker | null, handeling: Handeling, context: Context = {}): Besluit {
+  const regel: Regel = BELEID[handeling];
+  switch (regel.wie) {
+    case 'iedereen':
+      return JA;
+    case 'opdrachtregel':
+      if (!gebruiker) return nietIngelogd();
+      return gebruiker.soort === 'cli' ? JA : verboden(`'${handeling}' kan alleen op de opdrachtregel (binnenboord), niet via de API of de webapp.`);
+    case 'rollen':
+    case 'rollen-eigen-scope': {
+      if (!gebruiker) return nietIngelogd();
+      if (!regel.rollen.includes(gebruiker.rol)) {
+        return verboden(`Met de rol '${gebruiker.rol}' mag u '${handeling}' niet; dat mag alleen de rol ${regel.rollen.map((r) => `'${r}'`).join(' of ')}.`);
+      }
+      if (regel.wie === 'rollen') return JA;
+      const fout = buitenScope(gebruiker.rol, gebruiker.scope, context);
+      if (fout) return verboden(fout);
+      if (context.doel !== undefined && !(doelenVoor(gebruiker.rol) as string[]).includes(context.doel)) {
+        return verboden(`Het doel '${context.doel}' hoort niet bij de taak van de rol '${gebruiker.rol}'; kies uit: ${doelenVoor(gebruiker.rol).join(', ')}.`);
+      }
+      return JA;
+    }
+  }
+}
+
+/**
+ * The scope rule of lijsten.md ("Who sees which rows"): a request may narrow the user's
+ * scope, never widen or leave it. Returns why not, or null.
+ * - rmc: another region is refused; a municipality must lie in the region; a BRIN narrows
+ *   (persons living in the region enrolled there).
+ * - leerplicht: another municipality or any region is refused; a BRIN narrows.
+ * - school: another BRIN is refused; a region or municipality is refused outright, since a
+ *   school does not see where its pupils live.
+ */
+export function buitenScope(rol: Rol, scope: Scope, { gevraagd = {}, regioVanGemeente }: Context): string | null {
+  const eigen = scopeTekst(scope);
+  if (scope.soort === 'landelijk') return `De rol '${rol}' heeft geen eigen gebied of instelling en ziet dus geen personen.`;
+  const { rmcCode, gemeenteCode, brin } = gevraagd;
+  if (scope.soort === 'rmc-regio') {
+    if (rmcCode !== undefined && rmcCode !== scope.code) return `RMC-regio ${rmcCode} valt buiten uw scope (${eigen}).`;
+    if (gemeenteCode !== undefined && regioVanGemeente?.(gemeenteCode) !== scope.code) {
+      return `Gemeente ${gemeenteCode} ligt niet in uw RMC-regio (${eigen}).`;
+    }
+    return null;
+  }
+  if (scope.soort === 'gemeente') {
+    if (rmcCode !== undefined) return `Een RMC-regio is breder dan uw scope (${eigen}); vraag alleen naar uw gemeente.`;
+    if (gemeenteCode !== undefined && gemeenteCode !== scope.code) return `Gemeente ${gemeenteCode} valt buiten uw scope (${eigen}).`;
+    return null;
+  }
+  if (rmcCode !== undefined || gemeenteCode !== undefined) {
+    return `Een school ziet niet waar haar leerlingen wonen; filteren op RMC-regio of gemeente kan niet (${eigen}).`;
+  }
+  if (brin !== undefined && brin !== scope.code) return `Instelling ${brin} valt buiten uw scope (${eigen}).`;
+  return null;
+}
+
+/** Every action this user may do (for the web app's menu and pages: the same table, asked once). */
+export function magVoor(gebruiker: Gebruiker | null): Handeling[] {
+  return HANDELINGEN.filter((h) => beslis(gebruiker, h).toegestaan);
+}
+
+export { ROLLEN };

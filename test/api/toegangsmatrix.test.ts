@@ -1,0 +1,166 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECTMAP } from '../../src/config.js';
+import { beslis, doelenVoor, type Context } from '../../src/domain/toegang/beleid.js';
+import { ROLLEN, type Gebruiker } from '../../src/domain/toegang/rollen.js';
+import { RouteZonderHandeling, registreerToegang } from '../../src/server/toegang.js';
+import { maakAccount, maakMachineclient } from '../../src/toegang/accounts.js';
+import { describeDatabases } from '../support/database.js';
+import { TESTGEBRUIKERS, alsGebruiker } from '../support/toegang.js';
+import { apiomgeving } from './omgeving.js';
+
+/**
+ * The access matrix: every API route of the application (its own route list, checked against
+ * the OpenAPI document) × anonymous and every role × its own scope and another scope. The
+ * expected status comes from the policy itself (beleid.ts); a route the matrix cannot build a
+ * request for fails the test, so no new endpoint goes unchecked.
+ */
+const PARAMWAARDEN: Record<string, string> = { runId: '1', rmcCode: '19', gemeenteCode: 'GM0344', brin: '20BB' };
+
+/** Query strings of GET routes that need one (a route that needs one and lacks it here answers 400: the matrix fails). */
+const QUERIES: Record<string, string> = { 'GET /api/v1/vergelijking': '?rmcCodes=19,21', 'GET /api/v1/vergelijking/groepen': '?gemeenteCode=GM0344' };
+
+/** The regions of the test delivery's municipalities (test/api/fixture.ts). */
+const REGIO: Record<string, string> = { GM0344: '19', GM0363: '21', GM0307: '16', GM0518: '28' };
+
+/**
+ * The account and machine client the beheer routes act on, and the login the matrix uses
+ * (made in beforeAll). Requests carry the test user header and no session cookie, so the
+ * CSRF check (which concerns requests made with a session cookie) does not apply to them.
+ */
+const MATRIXWACHTWOORD = 'matrix-wachtwoord-voor-de-toegangstest';
+const ids = { account: '', machineclient: '' };
+let volgnummer = 0;
+
+function padwaarde(pad: string, naam: string): string {
+  if (naam === 'id' && pad.startsWith('/api/v1/accounts/')) return ids.account;
+  if (naam === 'id' && pad.startsWith('/api/v1/machineclients/')) return ids.machineclient;
+  const w = PARAMWAARDEN[naam];
+  if (!w) throw new Error(`geen testwaarde voor padparameter ${naam} van ${pad}`);
+  return w;
+}
+
+type Variant = 'eigen' | 'ander';
+/** `status`: the success status of the route when the policy allows (default 200). */
+interface Voorbeeld { body?: object; context: Context; status?: number }
+
+/** What a scoped request asks: its own scope, or (ander) another area or institution. */
+function gevraagd(g: Gebruiker | null, variant: Variant): Context['gevraagd'] {
+  const s = g?.scope;
+  if (!s || s.soort === 'landelijk') return variant === 'eigen' ? {} : { rmcCode: '21' };
+  if (s.soort === 'rmc-regio') return { rmcCode: variant === 'eigen' ? s.code : '21' };
+  if (s.soort === 'gemeente') return { gemeenteCode: variant === 'eigen' ? s.code : 'GM0363' };
+  return { brin: variant === 'eigen' ? s.code : '10AA' };
+}
+
+/** Request bodies of the POST, PATCH and DELETE routes; such a route without one here fails the matrix. */
+const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeeld> = {
+  'POST /api/v1/personen/_zoek': (g, variant) => {
+    const doel = (g && doelenVoor(g.rol)[0]) ?? 'trajectbegeleiding';
+    const filter = gevraagd(g, variant);
+    return {
+      body: { schooljaar: '2017-2018', doel, perPagina: 5, ...filter },
+      context: { gevraagd: filter, doel, regioVanGemeente: (gm) => REGIO[gm] ?? null },
+    };
+  },
+  'POST /api/v1/audit/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
+  'POST /api/v1/sessie/_inloggen': () => ({ body: { gebruikersnaam: 'matrix-inlog', wachtwoord: MATRIXWACHTWOORD }, context: {} }),
+  'POST /api/v1/sessie/_uitloggen': () => ({ context: {}, status: 204 }),
+  'POST /api/v1/accounts': () => ({
+    body: { gebruikersnaam: `matrix-nieuw-${(volgnummer += 1)}`, weergavenaam: 'Matrix nieuw', rol: 'rmc', scopecode: '19', wachtwoord: MATRIXWACHTWOORD },
+    context: {}, status: 201,
+  }),
+  'PATCH /api/v1/accounts/:id': (_g, variant) => ({ body: { weergavenaam: `Matrix inlog (${variant})` }, context: {} }),
+  'POST /api/v1/accounts/:id/_wachtwoord': () => ({ body: { wachtwoord: MATRIXWACHTWOORD }, context: {} }),
+  'POST /api/v1/machineclients': () => ({ body: { naam: `matrix-client-${(volgnummer += 1)}`, rol: 'school', scopecode: '20BB' }, context: {}, status: 201 }),
+  'PATCH /api/v1/machineclients/:id': () => ({ body: { geblokkeerd: false }, context: {} }),
+  'POST /api/v1/machineclients/:id/_sleutel': () => ({ context: {} }),
+};
+
+const GEBRUIKERS: readonly (Gebruiker | null)[] = [null, ...ROLLEN.map((r) => TESTGEBRUIKERS[r])];
+
+describeDatabases('toegangsmatrix', (driver) => {
+  const api = apiomgeving(driver, { testgebruikers: true });
+  beforeAll(async () => {
+    ids.account = (await maakAccount(api.db, { gebruikersnaam: 'matrix-inlog', weergavenaam: 'Matrix inlog', rol: 'analist', wachtwoord: MATRIXWACHTWOORD })).id;
+    ids.machineclient = (await maakMachineclient(api.db, { naam: 'matrix-client', rol: 'school', scopecode: '20BB' })).client.id;
+  });
+
+  it('elke route staat in de matrix; de routelijst en het OpenAPI-document noemen dezelfde endpoints', async () => {
+    const doc = (await api.get('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const uitDoc = Object.entries(doc.paths).flatMap(([pad, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} /api/v1${pad}`)).sort();
+    const uitApp = api.app.toegangsroutes.map((r) => `${r.methode} ${r.pad.replace(/:(\w+)/g, '{$1}')}`);
+    // the front door and the OpenAPI document itself are hidden from the document
+    const verborgen = ['GET /api/v1', 'GET /api/v1/', 'GET /api/v1/openapi.json'];
+    expect(uitApp.filter((r) => !verborgen.includes(r)).sort()).toEqual(uitDoc);
+    // Every operation documents 401, since a request with inloggegevens the server cannot accept
+    // (an unknown API key) is refused on any route; on a protected operation that 401 also means
+    // "not logged in", and only protected operations document 403.
+    for (const r of api.app.toegangsroutes) {
+      const op = doc.paths[r.pad.slice('/api/v1'.length).replace(/:(\w+)/g, '{$1}')]?.[r.methode.toLowerCase()] as { responses: Record<string, { description?: string }> } | undefined;
+      if (!op) continue;
+      const open = beslis(null, r.handeling).toegestaan;
+      expect(op.responses['401'], `${r.methode} ${r.pad}: 401`).toBeDefined();
+      expect(/niet ingelogd/i.test(op.responses['401']?.description ?? ''), `${r.methode} ${r.pad}: 401 noemt 'niet ingelogd'`).toBe(!open);
+      expect(Object.keys(op.responses).includes('403'), `${r.methode} ${r.pad}: 403`).toBe(!open);
+    }
+    const ontbrekend = api.app.toegangsroutes.filter((r) => r.methode !== 'GET' && !BODIES[`${r.methode} ${r.pad}`]);
+    expect(ontbrekend, 'routes zonder voorbeeldverzoek in de toegangsmatrix').toEqual([]);
+  });
+
+  it('elke rol × scope × endpoint krijgt de status die het beleid zegt; elke toegestane inzage is één auditrecord', async () => {
+    const fouten: string[] = [];
+    let gevallen = 0;
+    let verwachteAudit = 0;
+    const [voor] = await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit');
+    for (const route of api.app.toegangsroutes) {
+      for (const g of GEBRUIKERS) {
+        for (const variant of ['eigen', 'ander'] as const) {
+          const url = route.pad.replace(/:(\w+)/g, (_m, naam: string) => padwaarde(route.pad, naam))
+            + (QUERIES[`${route.methode} ${route.pad}`] ?? '');
+          const maakVoorbeeld = BODIES[`${route.methode} ${route.pad}`];
+          if (route.methode !== 'GET' && !maakVoorbeeld) throw new Error(`geen voorbeeldverzoek in de toegangsmatrix voor ${route.methode} ${route.pad}`);
+          const voorbeeld: Voorbeeld = route.methode === 'GET' ? { context: {} } : maakVoorbeeld!(g, variant);
+          const besluit = beslis(g, route.handeling, voorbeeld.context);
+          const verwacht = besluit.toegestaan ? (voorbeeld.status ?? 200) : besluit.status;
+          const r = await api.app.inject({
+            method: route.methode as 'GET' | 'POST' | 'PATCH' | 'DELETE', url, headers: alsGebruiker(g), ...(voorbeeld.body ? { payload: voorbeeld.body } : {}),
+          });
+          gevallen += 1;
+          const wie = g ? `${g.rol} (${variant})` : `anoniem (${variant})`;
+          if (r.statusCode !== verwacht) fouten.push(`${route.methode} ${url} als ${wie}: ${r.statusCode}, verwacht ${verwacht} ${r.body.slice(0, 160)}`);
+          if (!besluit.toegestaan) {
+            expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+            expect(r.json()).toMatchObject({ status: verwacht, detail: besluit.reden });
+          }
+          if (besluit.toegestaan && ['persoon.lezen', 'audit.lezen'].includes(route.handeling)) verwachteAudit += 1;
+        }
+      }
+    }
+    expect(fouten).toEqual([]);
+    expect(gevallen).toBe(api.app.toegangsroutes.length * GEBRUIKERS.length * 2);
+    const [na] = await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit');
+    expect(na!.n - voor!.n).toBe(verwachteAudit);
+    expect(verwachteAudit).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('routes zonder handeling', () => {
+  it('een API-route zonder config.handeling laat de app niet starten', async () => {
+    const app = Fastify();
+    registreerToegang(app);
+    expect(() => app.get('/api/v1/vergeten', async () => 'x')).toThrow(RouteZonderHandeling);
+    expect(() => app.get('/api/v1/fout', { config: { handeling: 'bestaat.niet' as 'cijfers.lezen' } }, async () => 'x')).toThrow(/geen geldige config.handeling/);
+    expect(() => app.get('/pagina', async () => 'x')).not.toThrow();
+    await app.close();
+  });
+
+  it('de testgebruiker kan alleen via code worden gezet: geen bestand in src/ behalve app.ts en toegang.ts noemt hem', async () => {
+    const bestanden = (await readdir(join(PROJECTMAP, 'src'), { recursive: true })).filter((f) => f.endsWith('.ts'));
+    const noemers: string[] = [];
+    for (const f of bestanden) if ((await readFile(join(PROJECTMAP, 'src', f), 'utf8')).includes('testgebruiker')) noemers.push(f);
+    expect(noemers.sort()).toEqual(['server/app.ts', 'server/toegang.ts']);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { pasBewaartermijnenToe } from '../../src/db/bewaartermijnen.js';
+import { STANDAARD_BEWAARTERMIJNEN, leesBewaartermijnen } from '../../src/domain/toegang/bewaartermijnen.js';
+import { describeDatabases, verseDatabase } from '../support/database.js';
+
+/** Retention (docs/toegang.md): each term at its boundary, in batches, every deletion recorded. */
+describe('bewaartermijnen als instellingen', () => {
+  it('standaardwaarden, en elke ongeldige waarde genoemd', () => {
+    expect(leesBewaartermijnen({})).toEqual({ ok: true, termijnen: STANDAARD_BEWAARTERMIJNEN });
+    expect(leesBewaartermijnen({ BINNENBOORD_BEWAAR_AFGEWEZEN_DAGEN: '30', BINNENBOORD_BEWAAR_AFGEWEZEN_INHOUD_DAGEN: '7' }))
+      .toMatchObject({ ok: true, termijnen: { afgewezenDagen: 30, afgewezenInhoudDagen: 7 } });
+    const fout = leesBewaartermijnen({ BINNENBOORD_BEWAAR_PERSOON_JAREN_NA_GEBOORTE: '20', BINNENBOORD_BEWAAR_TELLINGPERSONEN_JAREN: 'twee' });
+    expect(fout).toEqual({ ok: false, fouten: [
+      expect.stringContaining("BINNENBOORD_BEWAAR_TELLINGPERSONEN_JAREN 'twee'"),
+      expect.stringContaining('korter dan de telling nodig heeft'),
+    ] });
+    expect(leesBewaartermijnen({ BINNENBOORD_BEWAAR_AFGEWEZEN_INHOUD_DAGEN: '400' }).ok).toBe(false);
+  });
+});
+
+describeDatabases('bewaartermijnen toepassen', (driver) => {
+  const t = verseDatabase(driver);
+
+  it('verwijdert wat verlopen is, op de grens precies, in delen, en legt elke verwijdering vast', async () => {
+    const db = t.db;
+    await db.exec(`
+      INSERT INTO levering (id, naam, map, controlesom, ontvangen_op) VALUES (1, 'oud', '/x', 'x', '2020-01-01T12:00:00Z'), (2, 'nieuw', '/y', 'y', '2023-07-01T12:00:00Z');
+      INSERT INTO afgewezen_rij (levering_id, bestand, regel, kolom, reden, inhoud) VALUES
+        (1, 'personen.csv', 2, 'geboortedatum', 'geen datum', 'P1,2019-02-30,V'), (1, 'personen.csv', 3, NULL, 'x', 'P2,,'),
+        (1, 'personen.csv', 4, NULL, 'x', 'P3,,'), (2, 'werk.csv', 2, 'uren_per_week', 'geen getal', 'P4,2020-01-01,,x');
+      INSERT INTO persoon (persoon_id, geboortedatum, levering_id) VALUES ('OUD', '2000-06-30', 1), ('JONG', '2000-07-01', 1);
+      INSERT INTO inschrijving (inschrijving_id, persoon_id, brin, vestiging, onderwijstype, nieuwkomer, begindatum, levering_id)
+        VALUES ('i1', 'OUD', '20BB', '00', 'mbo', 'nee', '2016-08-01', 1), ('i2', 'JONG', '20BB', '00', 'mbo', 'nee', '2016-08-01', 1);
+      INSERT INTO telling_run (id, schooljaar, status, definitieversie, werkuren_drempel, gestart_op, gereed_op, startpopulatie, vsv, niet_te_tellen)
+        VALUES (1, '2017-2018', 'definitief', 'x', 12, '2022-06-29', '2022-06-29', 1, 0, 0), (2, '2018-2019', 'definitief', 'x', 12, '2022-07-01', '2022-07-01', 1, 0, 0);
+      INSERT INTO telling_cijfer VALUES (1, 'landelijk', 'NL', 'totaal', 'totaal', 1, 0);
+      INSERT INTO telling_persoon VALUES (1, 'OUD', 'c', 'mbo', '20BB', '00', 'i1', 'GM0344', '19', 17, NULL, false, 'onderwijs'),
+        (2, 'JONG', 'c', 'mbo', '20BB', '00', 'i2', 'GM0344', '19', 17, NULL, false, 'onderwijs');
+    `);
+    // 2024-06-30: OUD turns 24 (gone), JONG a day later (stays); run 1 is more than 2 years old, run 2 not;
+    // delivery 1 is more than 365 days old (rows gone), delivery 2 is 365 days old to the day (stays)
+    // but more than 90 days (raw line emptied).
+    const uit = await pasBewaartermijnenToe(db, STANDAARD_BEWAARTERMIJNEN, '2024-06-30', 2);
+    expect(uit).toEqual([
+      { soort: 'afgewezen-inhoud', aantal: 4 },
+      { soort: 'afgewezen-rij', aantal: 3 },
+      { soort: 'telling-persoon', aantal: 1 },
+      { soort: 'persoonsregistratie', aantal: 1 },
+    ]);
+    expect(await db.query('SELECT levering_id, bestand, regel, kolom, reden, inhoud FROM afgewezen_rij')).toEqual([
+      { levering_id: 2, bestand: 'werk.csv', regel: 2, kolom: 'uren_per_week', reden: 'geen getal', inhoud: '' },
+    ]);
+    expect(await db.query('SELECT persoon_id FROM persoon')).toEqual([{ persoon_id: 'JONG' }]);
+    expect(await db.query('SELECT persoon_id FROM inschrijving')).toEqual([{ persoon_id: 'JONG' }]);
+    expect(await db.query('SELECT run_id FROM telling_persoon')).toEqual([{ run_id: 2 }]);
+    expect(await db.query('SELECT count(*)::int AS n FROM telling_cijfer')).toEqual([{ n: 1 }]);
+    // batches of 2: 4 emptied lines = 2 log rows, 3 deleted rows = 2 log rows; no person data in the log
+    const log = await db.query<{ soort: string; aantal: number; peildatum: string }>('SELECT soort, aantal, peildatum FROM verwijdering ORDER BY id');
+    expect(log.map((r) => [r.soort, r.aantal])).toEqual([
+      ['afgewezen-inhoud', 2], ['afgewezen-inhoud', 2], ['afgewezen-rij', 2], ['afgewezen-rij', 1], ['telling-persoon', 1], ['persoonsregistratie', 1],
+    ]);
+    expect(log.every((r) => r.peildatum === '2024-06-30')).toBe(true);
+    expect(JSON.stringify(await db.query('SELECT * FROM verwijdering'))).not.toContain('OUD');
+    // again: nothing more, nothing logged
+    expect((await pasBewaartermijnenToe(db, STANDAARD_BEWAARTERMIJNEN, '2024-06-30', 2)).every((u) => u.aantal === 0)).toBe(true);
+    expect(await db.query('SELECT count(*)::int AS n FROM verwijdering')).toEqual([{ n: 6 }]);
+  });
+});
