@@ -28,6 +28,7 @@ const LAGEN: Record<string, number> = {
   toegang: 2, // accounts, passwords and OpenID Connect (uses db and the domain's roles)
   verzuim: 3, // absence reports: import and handling (uses the import's CSV reader)
   lijsten: 3, // the monthly lists (uses the count's stored runs)
+  publicatie: 3, // the suppression pattern of each run, kept after the count (uses db and the domain's openbaarmaking)
   referentie: 3, // shared reference data as a delivery (uses the import's CSV reader)
   generator: 4, // synthetic deliveries (reads the reference data)
   demo: 5, // generates, imports and counts demo data

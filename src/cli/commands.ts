@@ -23,6 +23,8 @@ import { schrijfReferentielevering } from '../referentie/referentiedata.js';
 import { groepeerDossiers } from '../telling/dossiers.js';
 import { landelijkeCijfers, schrijfUitvoer } from '../telling/uitvoer.js';
 import { voerTellingUit } from '../telling/voerTellingUit.js';
+import { publicatieVan } from '../publicatie/laden.js';
+import { SECUNDAIR } from '../domain/openbaarmaking/patroon.js';
 import { beslis, type Handeling } from '../domain/toegang/beleid.js';
 import type { Gebruiker } from '../domain/toegang/rollen.js';
 import { cliGebruiker } from './gebruiker.js';
@@ -121,6 +123,14 @@ export async function tellingCommand(
       landelijk.map((c) => [c.waarde, c.startpopulatie, c.vsv, percentage(c.vsv, c.startpopulatie)]))}\n`);
     if (run.niet_te_tellen > 0) {
       write(`Let op: ${run.niet_te_tellen} persoon/personen ingeschreven op T0 zonder geboortedatum (personen.csv) konden niet worden geteld.\n`);
+    }
+    // The figures are published only through the pattern of the run: computed now, so that no
+    // request ever waits for it (docs/openbaarmaking.md).
+    const publicatie = await publicatieVan(db, run.id, { bewaar: true });
+    const secundair = publicatie.patroon.startpopulatie.filter((s) => s === SECUNDAIR).length + publicatie.patroon.vsv.filter((s) => s === SECUNDAIR).length;
+    write(`Afschermingspatroon berekend: ${secundair} aantallen aanvullend afgeschermd (docs/openbaarmaking.md).\n`);
+    if (publicatie.patroon.onbeschermd.length > 0) {
+      write(`Let op: ${publicatie.patroon.onbeschermd.length} afgeschermde waarden zijn niet volledig te beschermen; zie docs/openbaarmaking.md, "Grenzen".\n`);
     }
     if (opties.uitvoer) {
       const bestanden = await schrijfUitvoer(db, run, opties.uitvoer, cliToegang('telling.personen.uitvoeren'));

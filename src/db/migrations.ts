@@ -2,6 +2,7 @@ import type { Db } from './database.js';
 import basis from './migrations/001_initial.js';
 import leveringWeigering from './migrations/002_levering_weigering.js';
 import toegang from './migrations/003_toegang.js';
+import publicatie from './migrations/004_publicatie.js';
 import accounts from './migrations/005_accounts.js';
 import lijsten from './migrations/006_lijsten.js';
 import verzuim from './migrations/007_verzuim.js';
@@ -15,6 +16,7 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '001_basis', sql: basis },
   { naam: '002_levering_weigering', sql: leveringWeigering },
   { naam: '003_toegang', sql: toegang },
+  { naam: '004_publicatie', sql: publicatie },
   { naam: '005_accounts', sql: accounts },
   { naam: '006_lijsten', sql: lijsten },
   { naam: '007_verzuim', sql: verzuim },

@@ -11,7 +11,7 @@ import type { Db } from './database.js';
 export const PUBLIEKE_ROL = 'binnenboord_publiek';
 
 /** What the public API reads: the counts' figures and runs, deliveries' names, the classification and institutions. */
-export const PUBLIEKE_TABELLEN = ['levering', 'telling_run', 'telling_run_levering', 'telling_cijfer', 'rmc_indeling', 'instelling'] as const;
+export const PUBLIEKE_TABELLEN = ['levering', 'telling_run', 'telling_run_levering', 'telling_cijfer', 'rmc_indeling', 'instelling', 'publicatie_patroon'] as const;
 
 /** Tables and functions with person data or the audit trail: never through the public door. */
 export const PERSOONSTABELLEN = [

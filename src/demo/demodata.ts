@@ -7,6 +7,7 @@ import { schooljaarVanaf } from '../domain/schooljaar.js';
 import { genereer } from '../generator/genereer.js';
 import { importeerLevering } from '../importeren/importeer.js';
 import { voerTellingUit } from '../telling/voerTellingUit.js';
+import { bewaarPublicaties } from '../publicatie/laden.js';
 
 /**
  * First start: an empty database gets the synthetic national dataset (src/generator) at a
@@ -72,6 +73,7 @@ export async function zorgVoorDemodata(db: Db, voortgang: Voortgang, demo: Parti
       voortgang(`[${sinds()}] telling ${schooljaarVanaf(jaar).naam} (${status}) …`);
       await voerTellingUit(db, schooljaarVanaf(jaar), { status, werkurenDrempel: 12 });
     }
+    await bewaarPublicaties(db, (m) => voortgang(`[${sinds()}] ${m}`));
     voortgang(`[${sinds()}] demodata klaar.`);
   } finally {
     await rm(map, { recursive: true, force: true });

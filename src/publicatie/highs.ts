@@ -25,18 +25,20 @@ export async function highsOplosser(): Promise<Lpoplosser> {
       m.options.set({ output_flag: false });
       for (const g of grenzen) m.addVar(inf(g.onder), inf(g.boven));
       for (const r of rijen) m.addRow(inf(r.onder), inf(r.boven), { indices: [...r.kolommen], values: [...r.coef] });
-      let vorige = -1;
+      let vorige = new Map<number, number>();
+      const los = (kosten: ReadonlyMap<number, number>, richting: 1 | -1): Float64Array | null => {
+        for (const k of vorige.keys()) if (!kosten.has(k)) m.changeColCost(k, 0);
+        for (const [k, c] of kosten) if (vorige.get(k) !== c) m.changeColCost(k, c);
+        vorige = new Map(kosten);
+        m.changeObjectiveSense(richting === 1 ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize);
+        const { modelStatus } = m.run();
+        if (ONBEGRENSD.includes(modelStatus)) return null;
+        if (modelStatus !== OPTIMAAL) throw new Error(`HiGHS: het model van de afscherming is niet oplosbaar (status ${modelStatus})`);
+        return m.getSolution().colValue;
+      };
       return {
-        optimaliseer(kolom, richting) {
-          if (vorige >= 0 && vorige !== kolom) m.changeColCost(vorige, 0);
-          m.changeColCost(kolom, 1);
-          vorige = kolom;
-          m.changeObjectiveSense(richting === 1 ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize);
-          const { modelStatus } = m.run();
-          if (ONBEGRENSD.includes(modelStatus)) return null;
-          if (modelStatus !== OPTIMAAL) throw new Error(`HiGHS: het model van de afscherming is niet oplosbaar (status ${modelStatus})`);
-          return m.getSolution().colValue;
-        },
+        optimaliseer: (kolom, richting) => los(new Map([[kolom, 1]]), richting),
+        optimaliseerSom: los,
         sluit: () => m.dispose(),
       };
     },

@@ -30,9 +30,7 @@ export interface Runpublicatie {
   readonly perGebied: ReadonlyMap<string, readonly GepubliceerdeRij[]>;
 }
 
-export function maakRunpublicatie(runId: number, opbouw: Opbouw, oplosser: Lpoplosser): Runpublicatie {
-  const tabel = bouwTabel(opbouw);
-  const patroon = bepaalPatroon(tabel, oplosser);
+export function maakRunpublicatie(runId: number, opbouw: Opbouw, tabel: Publicatietabel, patroon: Patroon): Runpublicatie {
   const opgeslagen = new Set(opbouw.rijen.map((r) => `${r.niveau}|${r.gebied}|${r.dimensie}|${r.waarde}`));
   const perGebied = new Map<string, GepubliceerdeRij[]>();
   tabel.cellen.forEach((c, i) => {
@@ -68,3 +66,9 @@ export function leesGepubliceerd(
 
 /** Reads published figures: what the answers are assembled from (`Gegevens.gepubliceerd`). */
 export type Lezer = (runIds: readonly number[], niveau: Niveau, gebieden: readonly string[] | null, dimensies: readonly string[]) => Promise<GepubliceerdeRij[]>;
+
+/** Builds the table of a run and computes its pattern (nothing read or kept: see laden.ts for that). */
+export function berekenRunpublicatie(runId: number, opbouw: Opbouw, oplosser: Lpoplosser, verloop?: (melding: string) => void): Runpublicatie {
+  const tabel = bouwTabel(opbouw);
+  return maakRunpublicatie(runId, opbouw, tabel, bepaalPatroon(tabel, oplosser, verloop));
+}

@@ -1,7 +1,7 @@
-import { leesAlleVestigingen, leesIndeling, leesLaatsteIndeling, leesRmcNamen, leesRuncijfers, type Indelingsrij, type Vestigingsrij } from '../db/cijfers.js';
+import { leesAlleVestigingen, leesIndeling, leesLaatsteIndeling, leesRmcNamen, type Indelingsrij, type Vestigingsrij } from '../db/cijfers.js';
 import type { Db } from '../db/database.js';
-import { highsOplosser } from '../publicatie/highs.js';
-import { leesGepubliceerd, maakRunpublicatie, type Lezer, type Runpublicatie } from '../publicatie/publicatie.js';
+import { publicatieVan } from '../publicatie/laden.js';
+import { leesGepubliceerd, type Lezer, type Runpublicatie } from '../publicatie/publicatie.js';
 import type { Antwoordcache } from './cache.js';
 import { laadCatalogus, type Runcatalogus } from './runs.js';
 
@@ -46,18 +46,9 @@ export function maakGegevens(db: Db, cache: Antwoordcache): Gegevens {
       for (const kop of perBrin.values()) kop.naam = instellingsnaam(kop.vestigingen.map((v) => v.naam));
       return perBrin;
     }),
-    publicatie: (runId) => cache.onthoud(`publicatie:${runId}`, async () => {
-      const run = (await gegevens.catalogus()).runs.find((r) => r.id === runId);
-      if (!run) throw new Error(`telling ${runId} bestaat niet`);
-      const [rijen, indeling, instellingen, oplosser] = await Promise.all([
-        leesRuncijfers(db, runId), gegevens.indeling(run.schooljaar), gegevens.instellingen(), highsOplosser(),
-      ]);
-      return maakRunpublicatie(runId, {
-        rijen,
-        gemeenteNaarRmc: new Map(indeling.map((g) => [g.gemeente_code, g.rmc_code])),
-        vestigingen: new Map([...instellingen.values()].map((i) => [i.brin, i.vestigingen.map((v) => v.vestiging)])),
-      }, oplosser);
-    }),
+    // The pattern was kept after the count (or at the server's start); computed here only when
+    // it is missing, never written through the public door.
+    publicatie: (runId) => cache.onthoud(`publicatie:${runId}`, () => publicatieVan(db, runId, { bewaar: false })),
     gepubliceerd: async (runIds, niveau, gebieden, dimensies) =>
       leesGepubliceerd(await Promise.all(runIds.map((id) => gegevens.publicatie(id))), niveau, gebieden, dimensies),
   };

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/open.js';
 import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
 import { zorgVoorDemoaccounts } from '../demo/demoaccounts.js';
 import { zorgVoorDemodata } from '../demo/demodata.js';
+import { bewaarPublicaties } from '../publicatie/laden.js';
 import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import { bouwApp } from './app.js';
 import { leesServerConfig } from './config.js';
@@ -48,6 +49,9 @@ async function start(): Promise<number> {
     await db.close();
     return 1;
   }
+  // Every run's suppression pattern, for runs counted before this version (or with more
+  // locations delivered since): the public door may only read them.
+  await bewaarPublicaties(db, (melding) => process.stdout.write(`${melding}\n`));
 
   const app = await bouwApp({
     db,

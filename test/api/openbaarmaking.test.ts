@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NormTelcijfer, OngeschermdCijfer, Telaantal, Telcijfer, schermAf } from '../../src/server/openbaarmaking.js';
 import { highsOplosser } from '../../src/publicatie/highs.js';
-import { maakRunpublicatie } from '../../src/publicatie/publicatie.js';
+import { berekenRunpublicatie } from '../../src/publicatie/publicatie.js';
 import { normcategorieen, onderdelen, totaalVan, uitsplitsingen } from '../../src/server/figures.js';
 
 /** The response layer: every wrapped figure is published, a bare figure makes the response fail. */
@@ -34,7 +34,7 @@ describe('afscherming in de antwoordlaag', () => {
       rij('categorie', 'vo-bovenbouw-vmbo', 14, 6), rij('categorie', 'vo-bovenbouw-havo-vwo', 49, 9), rij('categorie', 'mbo-2', 37, 3),
       rij('leeftijdsgroep', '<18', 100, 18), rij('geslacht', 'V', 100, 18),
     ];
-    const p = maakRunpublicatie(1, { rijen, gemeenteNaarRmc: new Map(), vestigingen: new Map() }, await highsOplosser());
+    const p = berekenRunpublicatie(1, { rijen, gemeenteNaarRmc: new Map(), vestigingen: new Map() }, await highsOplosser());
     const gepubliceerd = p.perGebied.get('landelijk|NL')!;
     const uit = schermAf({ totaal: totaalVan(gepubliceerd), ...uitsplitsingen(gepubliceerd) }, 'openbaar') as Record<string, { waarde: string; cijfer: { vsv: unknown } }[]>;
     // vo = 18 − 3 − 0 would give mbo away: vo's vsv is withheld, and then one of its categories (vo = 6 + 9)

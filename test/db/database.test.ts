@@ -25,7 +25,7 @@ describeDatabases('Db-laag', (driver) => {
       "SELECT table_name AS naam FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.naam);
     expect(new Set(tabellen)).toEqual(new Set([...ALLE_TABELLEN, ...ACCOUNTTABELLEN]));
     expect(await t.db.query('SELECT naam FROM schema_migration ORDER BY naam')).toEqual([
-      { naam: '001_basis' }, { naam: '002_levering_weigering' }, { naam: '003_toegang' }, { naam: '005_accounts' }, { naam: '006_lijsten' },
+      { naam: '001_basis' }, { naam: '002_levering_weigering' }, { naam: '003_toegang' }, { naam: '004_publicatie' }, { naam: '005_accounts' }, { naam: '006_lijsten' },
       { naam: '007_verzuim' },
     ]);
   });

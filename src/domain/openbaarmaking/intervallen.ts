@@ -11,6 +11,8 @@
 export interface Lpmodel {
   /** optimum of `richting` (1 minimise, -1 maximise) of variable `kolom`: the values of all variables, or null when unbounded */
   optimaliseer(kolom: number, richting: 1 | -1): Float64Array | null;
+  /** optimum of `richting` of Σ `kosten[k]`·x[k] over the variables in `kosten` (the others cost 0) */
+  optimaliseerSom(kosten: ReadonlyMap<number, number>, richting: 1 | -1): Float64Array | null;
   sluit(): void;
 }
 

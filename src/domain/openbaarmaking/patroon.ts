@@ -1,4 +1,5 @@
 import { DREMPEL } from '../openbaarmaking.js';
+import { Controle, type Controlestatistiek, type Variabele } from './controle.js';
 import { toets, type Eis, type Grens, type Lpoplosser, type Lprij } from './intervallen.js';
 import { TALLEN, type Publicatietabel, type Relatie, type Tabelcel, type Tal } from './tabel.js';
 
@@ -33,6 +34,8 @@ export interface Patroon {
   /** values the repair could not protect (the attacker test fails on any) */
   readonly onbeschermd: readonly { cel: number; tal: Tal }[];
   readonly rondes: number;
+  /** how many linear programs the check solved, per step (controle.ts) */
+  readonly programmas: Controlestatistiek;
 }
 
 const MAX_RONDES = 200;
@@ -47,7 +50,7 @@ export function isPrimair(n: number): boolean {
   return n >= 1 && n < DREMPEL;
 }
 
-export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Patroon {
+export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser, verloop: (melding: string) => void = () => {}): Patroon {
   const { cellen } = tabel;
   const stand: Record<Tal, Uint8Array> = {
     startpopulatie: Uint8Array.from(cellen, (c) => (isPrimair(c.startpopulatie) ? PRIMAIR : ZICHTBAAR)),
@@ -101,9 +104,13 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Pat
 
   let rondes = 0;
   let onbeschermd: { cel: number; tal: Tal }[] = [];
-  const uitkomsten = new Map<string, readonly boolean[]>();
+  const controle = new Controle(oplosser);
+  const basis = basisbereikLp(tabel, stand, oplosser);
+  let vorigeFalen = '';
+  let stilstand = 0;
   for (; rondes < MAX_RONDES; rondes += 1) {
-    const falen = controleer(tabel, stand, oplosser, uitkomsten);
+    const falen = controleer(tabel, stand, oplosser, controle, basis);
+    verloop(`ronde ${rondes}: ${falen.length} onbeschermd; programma's ${JSON.stringify(controle.statistiek)}`);
     onbeschermd = [];
     let hersteld = false;
     // One repair per relation per round: a cell withheld for one failing value often
@@ -111,20 +118,31 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Pat
     const geraakt: Record<Tal, Set<number>> = { startpopulatie: new Set(), vsv: new Set() };
     const raak = (tal: Tal, c: number) => { for (const r of relVan[tal][c]!) geraakt[tal].add(r); };
     // Start populations first: a vsv value can only be as free as its start population
-    // (vsv ≤ start population), so vsv failures wait while start populations are repaired.
-    let spHersteld = false;
+    // (vsv ≤ start population), so a vsv failure waits while its own cell's start population is repaired.
+    const spGeraakt = new Set<number>();
     falen.sort((a, b) => Number(a.tal === 'vsv') - Number(b.tal === 'vsv'));
     for (const f of falen) {
-      if ((spHersteld && f.tal === 'vsv') || relVan[f.tal][f.cel]!.some((r) => geraakt[f.tal].has(r))) {
+      if ((f.tal === 'vsv' && spGeraakt.has(f.cel)) || relVan[f.tal][f.cel]!.some((r) => geraakt[f.tal].has(r))) {
         hersteld = true;
         continue;
       }
-      const kandidaten = relVan[f.tal][f.cel]!.flatMap((r) => ledenPer[f.tal][r]!).filter((c) => kiesbaar(f.tal, c));
-      const uniek = [...new Set(kandidaten)].sort(beter(f.tal, null));
+      let kandidaten = relVan[f.tal][f.cel]!.flatMap((r) => ledenPer[f.tal][r]!).filter((c) => kiesbaar(f.tal, c));
+      if (kandidaten.length === 0) {
+        // Nothing left to withhold beside it: a member of a relation of the withheld values it
+        // shares a relation with (one step further out), so that those get room to move.
+        const buren = relVan[f.tal][f.cel]!.flatMap((r) => ledenPer[f.tal][r]!).filter((c) => c !== f.cel && stand[f.tal][c] !== ZICHTBAAR);
+        kandidaten = buren.flatMap((b) => relVan[f.tal][b]!.flatMap((r) => ledenPer[f.tal][r]!)).filter((c) => kiesbaar(f.tal, c));
+      }
+      // A withheld count is known to be 5 or more, so it only gives a `<5` neighbour room to move
+      // over the whole range 1–4 when it is at least 3 above that: prefer such a cell (by the
+      // order of (2)), else the largest. Only visible values decide, never a `<5` one.
+      const ruim = (c: number) => cellen[c]![f.tal] >= DREMPEL + 3;
+      const uniek = [...new Set(kandidaten)].sort((a, b) => Number(ruim(b)) - Number(ruim(a))
+        || (ruim(a) ? beter(f.tal, null)(a, b) : cellen[b]![f.tal] - cellen[a]![f.tal] || beter(f.tal, null)(a, b)));
       if (uniek.length > 0) {
         verberg(f.tal, uniek[0]!, `herstel ${sleutel[f.cel]}`);
         raak(f.tal, uniek[0]!);
-        if (f.tal === 'startpopulatie') spHersteld = true;
+        if (f.tal === 'startpopulatie') spGeraakt.add(f.cel);
         hersteld = true;
         continue;
       }
@@ -133,22 +151,33 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser): Pat
       if (kiesbaar(ander, f.cel)) {
         verberg(ander, f.cel);
         raak(ander, f.cel);
-        if (ander === 'startpopulatie') spHersteld = true;
+        if (ander === 'startpopulatie') spGeraakt.add(f.cel);
         hersteld = true;
         continue;
       }
       onbeschermd.push(f);
     }
-    if (!hersteld) break;
+    // No progress for three rounds (the same values keep failing whatever is added): stop, and
+    // report them (the attacker test fails on any).
+    const vingerafdruk = falen.map((f) => `${f.tal}:${f.cel}`).sort().join(',');
+    stilstand = vingerafdruk === vorigeFalen ? stilstand + 1 : 0;
+    vorigeFalen = vingerafdruk;
+    if (!hersteld || stilstand >= 2) {
+      onbeschermd = falen;
+      break;
+    }
     for (const tal of TALLEN) structureel(tal);
   }
-  return { startpopulatie: stand.startpopulatie, vsv: stand.vsv, onbeschermd, rondes };
+  return { startpopulatie: stand.startpopulatie, vsv: stand.vsv, onbeschermd, rondes, programmas: controle.statistiek };
 }
 
 /** The attacker's model of a pattern: variables, bounds, requirements and rows. */
-export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser?: Lpoplosser) {
+export type Basisbereik = Record<Tal, { onder: number; boven: number }[]>;
+
+/** `basis`: the baseline of the `<5` values when already known (it depends only on which cells are `<5` or 0). */
+export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser?: Lpoplosser, gegevenBasis?: Basisbereik) {
   const { cellen } = tabel;
-  const basis = oplosser ? basisbereikLp(tabel, stand, oplosser) : basisbereik(tabel, stand);
+  const basis = gegevenBasis ?? (oplosser ? basisbereikLp(tabel, stand, oplosser) : basisbereik(tabel, stand));
   const variabelen: { cel: number; tal: Tal }[] = [];
   const nummer: Record<Tal, Int32Array> = { startpopulatie: new Int32Array(cellen.length).fill(-1), vsv: new Int32Array(cellen.length).fill(-1) };
   const grenzen: Grens[] = [];
@@ -157,7 +186,9 @@ export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8
     stand[tal].forEach((s, c) => {
       if (s === ZICHTBAAR) return;
       nummer[tal][c] = variabelen.push({ cel: c, tal }) - 1;
-      grenzen.push(s === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : { onder: 0, boven: Infinity });
+      // A secondary cell was a visible count that is neither 0 (shown) nor 1–4 (`<5`): a reader
+      // who knows the rule knows it is 5 or more.
+      grenzen.push(s === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : { onder: Number(process.env.SEC_ONDER ?? 5), boven: Infinity });
       eisen.push(s === PRIMAIR ? basis[tal][c]! : 'niet-vast');
     });
   }
@@ -188,14 +219,13 @@ export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8
   return { variabelen, grenzen, eisen, rijen };
 }
 
-function controleer(
-  tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser: Lpoplosser, uitkomsten: Map<string, readonly boolean[]>,
-): { cel: number; tal: Tal }[] {
-  const m = aanvallersmodel(tabel, stand, oplosser);
-  // stable names of the variables across rounds: count, cell and how it is withheld
-  const sleutels = m.variabelen.map((v) => `${v.tal[0]}${v.cel}${stand[v.tal][v.cel]}`);
-  const t = toets(m.grenzen, m.eisen, m.rijen, oplosser, false, { sleutels, uitkomsten });
-  return t.falen.map((v) => m.variabelen[v]!);
+function controleer(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser: Lpoplosser, controle: Controle, basis: Basisbereik): { cel: number; tal: Tal }[] {
+  const m = aanvallersmodel(tabel, stand, oplosser, basis);
+  const variabelen: Variabele[] = m.variabelen.map(({ cel, tal }) => {
+    const c = tabel.cellen[cel]!;
+    return { sleutel: `${tal}:${cel}`, cluster: `${c.niveau}|${c.gebied}`, eigenWaarde: c[tal], primair: stand[tal][cel] === PRIMAIR };
+  });
+  return controle.controleer(variabelen, m.grenzen, m.eisen, m.rijen).map((v) => m.variabelen[v]!);
 }
 
 /**
@@ -259,15 +289,19 @@ export function basisbereikLp(tabel: Publicatietabel, stand: Record<Tal, Uint8Ar
   const rijen: Lprij[] = [];
   for (const tal of TALLEN) {
     for (const r of tabel.relaties[tal]) {
-      const leden = [r.geheel, ...r.delen];
-      if (!leden.every((c) => stand[tal][c] === PRIMAIR || tabel.cellen[c]![tal] === 0)) continue;
+      const klein = (c: number) => stand[tal][c] === PRIMAIR || tabel.cellen[c]![tal] === 0;
+      if (!r.delen.every(klein)) continue;
+      // A whole of 5 or more (visible or withheld, its class is known) over parts that are all
+      // `<5` or 0: the parts add up to at least 5.
+      const grootGeheel = !klein(r.geheel);
+      const leden = grootGeheel ? r.delen : [r.geheel, ...r.delen];
       const kolommen: number[] = [];
       const coef: number[] = [];
-      leden.forEach((c, k) => {
+      leden.forEach((c) => {
         const v = nummer[tal].get(c);
-        if (v !== undefined) { kolommen.push(v); coef.push(k === 0 ? -1 : 1); }
+        if (v !== undefined) { kolommen.push(v); coef.push(c === r.geheel ? -1 : 1); }
       });
-      if (kolommen.length > 0) rijen.push({ kolommen, coef, onder: 0, boven: 0 });
+      if (kolommen.length > 0) rijen.push({ kolommen, coef, onder: grootGeheel ? DREMPEL : 0, boven: grootGeheel ? Infinity : 0 });
     }
   }
   for (const [c, v] of nummer.vsv) {

@@ -1,0 +1,37 @@
+import { highsOplosser } from './src/publicatie/highs.js';
+import { openDatabase } from './src/db/open.js';
+import { Antwoordcache } from './src/server/cache.js';
+import { maakGegevens } from './src/server/gegevens.js';
+import { leesRuncijfers } from './src/db/cijfers.js';
+import { bouwTabel } from './src/domain/openbaarmaking/tabel.js';
+import { componenten } from './src/domain/openbaarmaking/intervallen.js';
+import { aanvallersmodel, PRIMAIR, ZICHTBAAR } from './src/domain/openbaarmaking/patroon.js';
+const db = await openDatabase('/tmp/prof-demo');
+const gegevens = maakGegevens(db, new Antwoordcache(db));
+const runs = (await gegevens.catalogus()).runs;
+const run = runs[runs.length - 2]!;
+const [rijen, indeling, instellingen] = await Promise.all([leesRuncijfers(db, run.id), gegevens.indeling(run.schooljaar), gegevens.instellingen()]);
+console.log(Object.keys(instellingen as object).slice(0,5), (instellingen as any).size);
+const t = (globalThis as any);
+const gemeenteNaarRmc = new Map(indeling.map((g: any) => [g.gemeente_code, g.rmc_code]));
+const vestigingen = new Map<string, string[]>();
+for (const [brin, i] of (instellingen as any)) vestigingen.set(brin, (i.vestigingen ?? []).map((v: any) => v.vestiging ?? v.code ?? v));
+const tabel = bouwTabel({ rijen: rijen as any, gemeenteNaarRmc: gemeenteNaarRmc as any, vestigingen });
+const tel: Record<string, number> = {};
+for (const c of tabel.cellen) tel[c.niveau] = (tel[c.niveau] ?? 0) + 1;
+console.log('cellen', tabel.cellen.length, tel, 'relaties', tabel.relaties.vsv.length, tabel.relaties.startpopulatie.length);
+const stand = { startpopulatie: Uint8Array.from(tabel.cellen, (c) => (c.startpopulatie>=1&&c.startpopulatie<5 ? PRIMAIR : ZICHTBAAR)), vsv: Uint8Array.from(tabel.cellen, (c) => (c.vsv>=1&&c.vsv<5 ? PRIMAIR : ZICHTBAAR)) };
+console.log('primair sp', stand.startpopulatie.filter(x=>x).length, 'vsv', stand.vsv.filter(x=>x).length);
+const m = aanvallersmodel(tabel, stand);
+const comps = componenten(m.grenzen.length, m.rijen).map((c) => c.length).sort((a, b) => b - a);
+console.log('vars', m.grenzen.length, 'rows', m.rijen.length, 'comps', comps.length, 'largest', comps.slice(0, 10));
+
+const opl = await highsOplosser();
+const cs = componenten(m.grenzen.length, m.rijen).sort((a,b)=>b.length-a.length);
+const big = cs[0]!; const lok = new Map(big.map((v,i)=>[v,i]));
+const rows = m.rijen.filter(r=>r.kolommen.length && lok.has(r.kolommen[0]!)).map(r=>({...r, kolommen: r.kolommen.map(k=>lok.get(k)!)}));
+let t1 = performance.now();
+const model = opl.model(big.map(v=>m.grenzen[v]!), rows);
+console.log('build', (performance.now()-t1).toFixed(0), 'rows', rows.length);
+for (let i=0;i<20;i++){ t1=performance.now(); model.optimaliseer(i*37 % big.length, (i%2?1:-1)); console.log('lp', (performance.now()-t1).toFixed(1)); }
+await db.close();
