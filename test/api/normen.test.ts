@@ -126,7 +126,7 @@ describe('normsamenvatting: telt de oordelen zoals ze gepubliceerd worden', () =
   it('zonder inlog telt een afgeschermd oordeel alleen als afgeschermd, precies zoals de oordelen gepubliceerd worden', () => {
     const categorieen = normcategorieen(rijen, '2019-2020');
     const samenvatting = normsamenvatting(categorieen, 'openbaar');
-    // What the answer itself publishes (the same instances, through the same disclosure control,
+    // What the answer itself publishes (the same instances, through the same openbaarmaking,
     // including any further cells withheld to protect mbo-2).
     const gepubliceerd = schermAf(categorieen.map((c) => c.cijfer), 'openbaar') as { normoordeel: string }[];
     expect(gepubliceerd[1]!.normoordeel).toBe('afgeschermd'); // mbo-2: 3 vsv'ers

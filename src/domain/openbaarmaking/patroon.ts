@@ -188,7 +188,7 @@ export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8
       nummer[tal][c] = variabelen.push({ cel: c, tal }) - 1;
       // A secondary cell was a visible count that is neither 0 (shown) nor 1–4 (`<5`): a reader
       // who knows the rule knows it is 5 or more.
-      grenzen.push(s === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : { onder: Number(process.env.SEC_ONDER ?? 5), boven: Infinity });
+      grenzen.push(s === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : { onder: DREMPEL, boven: Infinity });
       eisen.push(s === PRIMAIR ? basis[tal][c]! : 'niet-vast');
     });
   }
