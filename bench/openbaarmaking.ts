@@ -4,7 +4,7 @@
  * values it could not protect, and how many linear programs the check solved. With
  * `--aanvaller`, also the attacker's exact linear programs over the result (slow: minutes).
  *
- *   npx tsx bench/openbaarmaking.ts --database /tmp/demo [--schaal 0.1] [--van 2022] [--tot 2023] [--aanvaller]
+ *   npx tsx bench/openbaarmaking.ts --database /tmp/demo [--schaal 0.1] [--van 2022] [--tot 2023] [--aanvaller] [--laatste N]
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/open.js';
@@ -21,12 +21,14 @@ const { values } = parseArgs({
   options: {
     database: { type: 'string' }, schaal: { type: 'string', default: '0.1' }, van: { type: 'string', default: '2022' },
     tot: { type: 'string', default: '2023' }, aanvaller: { type: 'boolean', default: false },
+    laatste: { type: 'string' },
   },
 });
 const db = await openDatabase(values.database!);
 await zorgVoorDemodata(db, (m) => console.error(m), { schaal: Number(values.schaal), van: Number(values.van), tot: Number(values.tot) });
 const oplosser = await highsOplosser();
-for (const run of await leesAlleRuns(db)) {
+const runs = await leesAlleRuns(db);
+for (const run of values.laatste ? runs.slice(-Number(values.laatste)) : runs) {
   const opbouw = await opbouwVan(db, run.id);
   const begin = performance.now();
   const p = berekenRunpublicatie(run.id, opbouw, oplosser);

@@ -162,7 +162,8 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser, verl
     const vingerafdruk = falen.map((f) => `${f.tal}:${f.cel}`).sort().join(',');
     stilstand = vingerafdruk === vorigeFalen ? stilstand + 1 : 0;
     vorigeFalen = vingerafdruk;
-    if (!hersteld || stilstand >= 2) {
+    // Every way out is right after a check, so `onbeschermd` is exactly what fails.
+    if (!hersteld || stilstand >= 2 || rondes === MAX_RONDES - 1) {
       onbeschermd = falen;
       break;
     }

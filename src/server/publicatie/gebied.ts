@@ -1,12 +1,12 @@
-import type { Indelingsrij } from '../db/cijfers.js';
-import { methodewijzigingIn } from '../domain/beleid.js';
-import type { Toegang } from '../domain/openbaarmaking.js';
-import { LANDELIJK, type Niveau } from '../domain/telling/cijfers.js';
-import type { Status } from '../domain/telling/uitsluitingen.js';
-import { DIMENSIES_GEBIED, normcategorieen, normsamenvatting, totaalVan, uitsplitsingen } from '../server/figures.js';
-import type { Gegevens } from '../server/gegevens.js';
-import { Telcijfer } from '../server/openbaarmaking.js';
-import { runsPerJaar, tellingInfo, type Runcatalogus } from '../server/runs.js';
+import type { Indelingsrij } from '../../db/cijfers.js';
+import { methodewijzigingIn } from '../../domain/beleid.js';
+import type { Toegang } from '../../domain/openbaarmaking.js';
+import { LANDELIJK, type Niveau } from '../../domain/telling/cijfers.js';
+import type { Status } from '../../domain/telling/uitsluitingen.js';
+import { DIMENSIES_GEBIED, normcategorieen, normsamenvatting, totaalVan, uitsplitsingen } from '../figures.js';
+import type { Gegevens } from '../gegevens.js';
+import { Telcijfer } from '../openbaarmaking.js';
+import { runsPerJaar, tellingInfo, type Runcatalogus } from '../runs.js';
 
 /**
  * The publication service for areas: what a region and a municipality answer hold — the
