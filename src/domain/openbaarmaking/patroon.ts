@@ -66,7 +66,11 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser, verl
   };
   const sleutel = cellen.map((c) => `${c.niveau}|${c.gebied}|${c.dimensie}|${c.waarde}`);
 
-  const kiesbaar = (tal: Tal, c: number) => stand[tal][c] === ZICHTBAAR && cellen[c]![tal] > 0;
+  // The national total is always published (as DUO does): it is never chosen, so protection is
+  // found below it. (The national sectors cannot be spared too: with a `<5` sector, total minus
+  // the others would give it away.)
+  const altijdZichtbaar = (c: number) => cellen[c]!.niveau === 'landelijk' && cellen[c]!.dimensie === 'totaal';
+  const kiesbaar = (tal: Tal, c: number) => stand[tal][c] === ZICHTBAAR && cellen[c]![tal] > 0 && !altijdZichtbaar(c);
   const enkelvoudig = (tal: Tal, c: number) => relVan[tal][c]!.filter((r) => verborgen[tal][r] === 1).length;
   /** the order of (2): part before whole, finest level, breakdown before total, ends most single-withheld relations, key */
   const beter = (tal: Tal, geheel: number | null) => (a: number, b: number) =>
