@@ -1,8 +1,8 @@
 import { csvLine } from '../db/csv.js';
 import type { Db } from '../db/database.js';
 import {
-  LIJST_PERSOON_COPY, LIJST_UITVAL_COPY, alleLeveringen, laatsteLijstrun, legStartsetVast, leesLijstrun,
-  lijstDossierExtractie, maakLijstrun, rondLijstrunAf, startsetCategorieen, startsetPerCategorie, verlateKandidaten,
+  LIJST_PERSOON_COPY, LIJST_UITVAL_COPY, alleLeveringen, laatsteLijstrun, leesLijstrun,
+  lijstDossierRijen, lijstKandidaten, maakLijstrun, rondLijstrunAf, startsetCategorieen, startsetPerCategorie, verlateKandidaten,
   type Lijstrun,
 } from '../db/lijsten.js';
 import { laatsteRun, rmcIndeling, type Run } from '../db/tellingen.js';
@@ -12,7 +12,7 @@ import { eersteMaand, lijstjaar, peildatum, vorigePeildatum, type Maand } from '
 import { lijstrij, type Lijstrij } from '../domain/lijsten/rij.js';
 import { uitvalcijfers } from '../domain/lijsten/uitval.js';
 import { schooljaarVanaf } from '../domain/schooljaar.js';
-import { groepeerDossiers, tekstRijen } from '../telling/dossiers.js';
+import { groepeerDossiers } from '../telling/dossiers.js';
 
 /**
  * Computes all six lists of one month (lijsten.md) and stores them as one `lijst_run`, with
@@ -26,6 +26,8 @@ import { groepeerDossiers, tekstRijen } from '../telling/dossiers.js';
  * cannot be given (`LijstNietBeschikbaar`), the other lists can.
  */
 const BATCH = 20_000;
+/** candidates whose registrations are read and decided at a time: bounds the memory at national scale */
+const KANDIDATEN_PER_STAP = 10_000;
 
 export interface Tellingbronnen {
   readonly startset: Run | null;
@@ -73,22 +75,24 @@ export async function berekenLijsten(db: Db, maand: Maand): Promise<Lijstrun> {
 
     // uitschrijvingen, werkvoorraad, herinschrijvingen: decided on each candidate's dossier.
     const werkvoorraad: Lijstrij[] = [];
-    const extractie = lijstDossierExtractie(vorigePeildatum(eersteMaand(jaar)), d);
-    for await (const dossier of groepeerDossiers(tekstRijen(tx.copyOut(extractie)))) {
-      const l = bepaalMaandlijsten(dossier, maand);
-      if (l.uitschrijvingen) await schrijf(rijregel('uitschrijvingen', lijstrij(dossier, d, rmc)));
-      if (l.werkvoorraad) {
-        const rij = lijstrij(dossier, d, rmc);
-        werkvoorraad.push(rij);
-        await schrijf(rijregel('werkvoorraad', rij));
+    const kandidaten = await lijstKandidaten(tx, { vanaf: vorigePeildatum(eersteMaand(jaar)), p: vorigePeildatum(maand), d });
+    for (let i = 0; i < kandidaten.length; i += KANDIDATEN_PER_STAP) {
+      const rijen = await lijstDossierRijen(tx, kandidaten.slice(i, i + KANDIDATEN_PER_STAP));
+      for await (const dossier of groepeerDossiers([rijen])) {
+        const l = bepaalMaandlijsten(dossier, maand);
+        if (l.uitschrijvingen) await schrijf(rijregel('uitschrijvingen', lijstrij(dossier, d, rmc)));
+        if (l.werkvoorraad) {
+          const rij = lijstrij(dossier, d, rmc);
+          werkvoorraad.push(rij);
+          await schrijf(rijregel('werkvoorraad', rij));
+        }
+        if (l.herinschrijving) await schrijf(rijregel('herinschrijvingen', lijstrij(dossier, d, rmc, l.herinschrijving)));
       }
-      if (l.herinschrijving) await schrijf(rijregel('herinschrijvingen', lijstrij(dossier, d, rmc, l.herinschrijving)));
     }
 
     // startset and uitval: the start population of the lijstjaar's count.
     if (bronnen.startset) {
       const runStartset = bronnen.startset.id;
-      await legStartsetVast(tx, runStartset);
       const categorieen = await startsetCategorieen(tx, runStartset, werkvoorraad.map((r) => r.persoonId));
       const uitvalPerCategorie = new Map<string, number>();
       for (const rij of werkvoorraad) {
