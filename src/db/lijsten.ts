@@ -22,11 +22,6 @@ function datum(d: Datum): string {
   return `DATE '${d}'`;
 }
 
-/** The same day `jaren` years earlier (the dates here are peildata, the first of a month: no 29 February). */
-function jarenEerder(d: Datum, jaren: number): Datum {
-  return `${String(Number(d.slice(0, 4)) - jaren).padStart(4, '0')}${d.slice(4)}`;
-}
-
 export interface Kandidaatdata {
   /** p of the lijstjaar's first month: the first day on which a lost enrolment can count */
   readonly vanaf: Datum;
@@ -44,28 +39,24 @@ export interface Kandidaatdata {
  *    d − 1) and enrolled in nothing on the next peildatum d(x + 1) (U and W: on uitschrijvingen
  *    of some month of the lijstjaar up to M; H: up to M − 1);
  * 2. no single enrolment covers both p and d (U, W: not ingeschreven(d); H: not ingeschreven(p));
- * 3. no startkwalificatie dated on or before p (U, W: not sk(d); H: not sk(p); sk only grows);
- * 4. a known date of birth with leeftijd(p) < 23 and leeftijd(d) ≥ 12 (U, W: 12 ≤ leeftijd(d) < 23;
- *    H: 12 ≤ leeftijd(p) < 23), taken a year wider on both sides.
- * Condition 1 alone was the superset before; 2–4 remove most of the school leavers with a
- * diploma or a next school, which in September are most of them (bench/lijsten.ts).
+ * 3. no startkwalificatie dated on or before p (U, W: not sk(d); H: not sk(p); sk only grows).
+ * Condition 1 alone was the superset before; 2 and 3 remove most of the school leavers with a
+ * diploma or a next school, which in September are most of them (bench/lijsten.ts). Age is left
+ * to the rules: a filter on it removed almost no one and cost a pass over every person.
  */
 function kandidatenSql(k: Kandidaatdata): string {
+  // The peildatum after the month in which e ended: computed only for the few rows that pass 2 and 3.
+  const dag = `(date_trunc('month', e.einddatum::timestamp) + interval '1 month')::date`;
   return `
-    WITH verloren AS (
-      SELECT DISTINCT e.persoon_id, (date_trunc('month', e.einddatum::timestamp) + interval '1 month')::date AS dag
-      FROM inschrijving e
-      WHERE e.onderwijstype IN (${BEKOSTIGD}) AND e.einddatum >= ${datum(k.vanaf)} AND e.einddatum < ${datum(k.d)}
-    )
-    SELECT DISTINCT v.persoon_id
-    FROM verloren v JOIN persoon pp ON pp.persoon_id = v.persoon_id
-    WHERE pp.geboortedatum > ${datum(jarenEerder(k.p, 24))} AND pp.geboortedatum <= ${datum(jarenEerder(k.d, 11))}
+    SELECT DISTINCT e.persoon_id
+    FROM inschrijving e
+    WHERE e.onderwijstype IN (${BEKOSTIGD}) AND e.einddatum >= ${datum(k.vanaf)} AND e.einddatum < ${datum(k.d)}
       AND NOT EXISTS (SELECT 1 FROM inschrijving f
-        WHERE f.persoon_id = v.persoon_id AND f.begindatum <= v.dag AND (f.einddatum IS NULL OR f.einddatum >= v.dag))
-      AND NOT EXISTS (SELECT 1 FROM inschrijving f
-        WHERE f.persoon_id = v.persoon_id AND f.begindatum <= ${datum(k.p)} AND (f.einddatum IS NULL OR f.einddatum >= ${datum(k.d)}))
+        WHERE f.persoon_id = e.persoon_id AND f.begindatum <= ${datum(k.p)} AND (f.einddatum IS NULL OR f.einddatum >= ${datum(k.d)}))
       AND NOT EXISTS (SELECT 1 FROM diploma s
-        WHERE s.persoon_id = v.persoon_id AND s.soort IN (${SK}) AND s.datum <= ${datum(k.p)})`;
+        WHERE s.persoon_id = e.persoon_id AND s.soort IN (${SK}) AND s.datum <= ${datum(k.p)})
+      AND NOT EXISTS (SELECT 1 FROM inschrijving f
+        WHERE f.persoon_id = e.persoon_id AND f.begindatum <= ${dag} AND (f.einddatum IS NULL OR f.einddatum >= ${dag}))`;
 }
 
 export async function lijstKandidaten(db: Db, k: Kandidaatdata): Promise<string[]> {
@@ -73,13 +64,15 @@ export async function lijstKandidaten(db: Db, k: Kandidaatdata): Promise<string[
 }
 
 /**
- * Every registration of the persons `persoonIds`, tagged in the layout that
- * src/telling/dossiers.ts groups into dossiers (P, I, G, V, D, B; no work: the lists do not
- * read it), every value as text. No date filter: a candidate's whole history is the simplest
- * superset of what the rules read. The ids go in as one array parameter, so that the planner
- * knows how few they are and reads each table by its persoon_id index.
+ * The registrations of the candidates `persoonIds` that the rules can read, tagged in the
+ * layout that src/telling/dossiers.ts groups into dossiers (P, I, G, V, D, B; no work: the lists
+ * do not read it), every value as text. All of them except the enrolments that ended before
+ * `vanaf` (p of the lijstjaar's first month): the rules ask about enrolments on or after that day
+ * only, and a candidate's last funded enrolment ended on or after it (condition 1 of
+ * `lijstKandidaten`). The ids go in as one array parameter, so that the planner knows how few
+ * they are and reads each table by its persoon_id index.
  */
-export async function lijstDossierRijen(db: Db, persoonIds: readonly string[]): Promise<(string | null)[][]> {
+export async function lijstDossierRijen(db: Db, persoonIds: readonly string[], vanaf: Datum): Promise<(string | null)[][]> {
   if (persoonIds.length === 0) return [];
   const leeg = (n: number) => Array.from({ length: n }, () => 'NULL::text').join(', ');
   const rijen = await db.queryArrays(`
@@ -88,7 +81,7 @@ export async function lijstDossierRijen(db: Db, persoonIds: readonly string[]): 
     UNION ALL
     SELECT i.persoon_id, 'I', i.inschrijving_id, i.brin, i.vestiging, i.onderwijstype, i.leerjaar::text,
            i.niveau::text, i.leerweg, i.nieuwkomer, i.begindatum::text, i.einddatum::text
-      FROM inschrijving i WHERE i.persoon_id = ANY($1::text[])
+      FROM inschrijving i WHERE i.persoon_id = ANY($1::text[]) AND (i.einddatum IS NULL OR i.einddatum >= ${datum(vanaf)})
     UNION ALL
     SELECT g.persoon_id, 'G', g.soort, g.datum::text, ${leeg(8)}
       FROM brp_gebeurtenis g WHERE g.persoon_id = ANY($1::text[])
