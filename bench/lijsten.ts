@@ -133,7 +133,10 @@ if (a.database) {
   }
 }
 
-/** PGlite: its CPU time (it runs in this process); PostgreSQL: the server's CPU plus this process's when known, else the elapsed time. */
+/**
+ * PGlite: its CPU time (it runs in this process); PostgreSQL: the server's CPU plus this
+ * process's when known (a lower bound: parallel workers are not seen), else the elapsed time.
+ */
 const werktijd = (r: Regel) => (r.database === 'PGlite' ? r.cpu : r.server !== null ? r.server + r.cpu : r.seconden);
 const schatting = (r: Regel) => {
   if (!r.fase.startsWith('lijsten') || a.database) return '';
@@ -149,4 +152,6 @@ for (const r of regels.filter((x) => x.profiel)) process.stdout.write(`  ${r.dat
 process.stdout.write('\nDe schatting voor heel Nederland deelt de werktijd door de schaal (de kandidaten, hun registraties en de lijsten groeien lineair '
   + 'met het aantal personen); voor PGlite de cpu-tijd van dit proces (de database draait erin), voor PostgreSQL de cpu-tijd van de server '
   + '(zijn sessies op deze database) plus die van dit proces, zodat een drukke machine de schatting niet opblaast; zonder servermeting de verstreken tijd. '
+  + 'De servermeting mist de parallelle workers van een query (die leven korter dan een meting): voor PostgreSQL is de schatting dus een ondergrens; '
+  + 'op een rustige machine is de verstreken tijd de bovengrens. '
   + `Belasting bij de start: ${(await import('node:os')).loadavg()[0]!.toFixed(1)}.\n`);
