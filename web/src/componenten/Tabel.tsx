@@ -110,11 +110,9 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true, sorteer, 
     if (!param) return;
     const q = new URLSearchParams(zoek);
     q.set(param, `${kolomsleutel(s.kolom)}-${s.richting}`);
-    if (sorteer?.opServer) {
-      // a new order of the whole list: its first page, and a new request (not a silent URL change)
-      q.delete('pagina');
-      navigeer(`${pad}?${q}`, { vervang: true });
-    } else navigeer(`${pad}?${q}`, { vervang: true, stil: true });
+    // a new order of a list ranked by the API starts at its first page (the new URL fetches it)
+    if (sorteer?.opServer) q.delete('pagina');
+    navigeer(`${pad}?${q}`, { vervang: true, stil: true });
   };
   const kies = (k: Kolom) => {
     const zelfde = gekozen?.kolom === k.kop;
