@@ -155,3 +155,16 @@ describe('kaart: zoomen met Ctrl en het wiel en met toetsen; een gebied met focu
     });
   }
 });
+
+describe('instelling tegen landelijk: leerweg', () => {
+  it('een mbo-instelling zegt dat er geen cijfers per leerweg (bol, bbl) zijn; een vo-school niet', async () => {
+    const mbo = await open('/instelling/20BB', 1280, '#kop-landelijk');
+    await mbo.page.locator('#kop-landelijk ~ p').first().waitFor();
+    expect(await mbo.page.getByTestId('geen-leerweg').innerText()).toContain('bol of bbl');
+    expect(await axe(mbo.page)).toEqual([]);
+    await mbo.page.close();
+    const vo = await open('/instelling/10AA', 320, '#kop-landelijk');
+    expect(await vo.page.getByTestId('geen-leerweg').count()).toBe(0);
+    await vo.page.close();
+  });
+});
