@@ -9,8 +9,8 @@ import { onderdelen } from './figures.js';
  * all sectors is pulled down by vo's low percentages and makes every mbo school look far worse
  * than it is (issue 11, "fair comparisons").
  *
- * The sector of an institution is its `soort` in the registration (instellingen.csv: the main
- * kind of education it offers), not read from its figures: which sectors an institution has
+ * The sectors of an institution are the `soort` of its locations in the registration
+ * (instellingen.csv: the main kind of education each offers), not read from its figures: which sectors an institution has
  * pupils in is a figure, and choosing the lines by it would say more than its published cells.
  * A `soort` that is no sector of the count (ho, vso, overig) gets no line.
  *

@@ -126,7 +126,8 @@ export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens, g
         })),
       };
     };
-    const sectoren = sectorenVan(gekozen.instelling.map((c) => instellingen.get(c)!.soort));
+    // every location's kind: an institution with a vo and an mbo location gets both lines
+    const sectoren = sectorenVan(gekozen.instelling.flatMap((c) => instellingen.get(c)!.vestigingen.map((v) => v.soort)));
     const landelijkPerSector = sectoren.length > 0 ? await leesGebiedscijfers(db, ids, 'landelijk', [LANDELIJK], ['totaal', 'sector']) : [];
     const reeksen = await Promise.all([
       reeks('landelijk', LANDELIJK, 'Nederland'),
