@@ -134,9 +134,9 @@ describeDatabases('API: cijfers', (driver) => {
     expect(i.trend[2].totaal).toEqual(zichtbaar(61, 15, '24.59'));
   });
 
-  it('vergelijking: landelijke reeks eerst, dan de gekozen gebieden en instellingen', async () => {
+  it('vergelijking: landelijke reeks eerst, dan de gekozen gebieden en instellingen, dan landelijk per sector van die instellingen', async () => {
     const v = await api.json('/api/v1/vergelijking?rmcCodes=21&gemeenteCodes=GM0363&brins=10AA');
-    expect(v.reeksen.map((r: { soort: string; code: string }) => `${r.soort}:${r.code}`)).toEqual(['landelijk:NL', 'rmc:21', 'gemeente:GM0363', 'instelling:10AA']);
+    expect(v.reeksen.map((r: { soort: string; code: string }) => `${r.soort}:${r.code}`)).toEqual(['landelijk:NL', 'rmc:21', 'gemeente:GM0363', 'instelling:10AA', 'landelijk-sector:NL-vo']);
     expect(v.reeksen[1].naam).toBe('Agglomeratie Amsterdam');
     expect(v.reeksen[1].punten.map((p: { cijfer: { vsv: number } }) => p.cijfer.vsv)).toEqual([11, 12, 14]);
     expect(v.reeksen[3].punten[0].telling).toMatchObject({ schooljaar: '2015-2016', status: 'definitief' });
