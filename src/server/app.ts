@@ -10,7 +10,7 @@ import { inlogRoutes } from './auth/routes.js';
 import { Antwoordcache, cachesleutel, type CacheOpties } from './cache.js';
 import { alsCsv, kiesFormaat, type Formaat } from './csv.js';
 import { cors } from './cors.js';
-import { schermAf } from './disclosure.js';
+import { schermAf } from './openbaarmaking.js';
 import { maakGegevens } from './gegevens.js';
 import { registreerGrenzen, STANDAARD_ANTWOORD_TIJDLIMIET, type Grenzen } from './grenzen.js';
 import { Padmethoden } from './methoden.js';
@@ -27,7 +27,7 @@ import { alsXlsx, XLSX_TYPE } from './xlsx.js';
 /**
  * The one Fastify application: the API under /api/v1 and the web app at /. Cross-cutting
  * rules live here as hooks, so that no route can forget them: parameter checking, security
- * headers, disclosure control and CSV on every response, problem+json on every error.
+ * headers, openbaarmaking and CSV on every response, problem+json on every error.
  */
 export interface AppOpties {
   /** the full database: person data and the audit trail, for the protected routes only */
@@ -88,7 +88,7 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     ...(opties.vertrouwdeProxy ? { trustProxy: opties.vertrouwdeProxy } : {}),
   });
 
-  // Answers are serialised with JSON.stringify: they are plain objects made by the disclosure
+  // Answers are serialised with JSON.stringify: they are plain objects made by the openbaarmaking
   // hook, and the schemas' oneOf (a count or "<5") makes the schema-driven serialiser test
   // every value against both alternatives, several times slower at national scale.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -156,7 +156,7 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
     return payload;
   });
 
-  // Disclosure control, then CSV or xlsx: what is downloaded is made from what was published.
+  // Openbaarmaking, then CSV or xlsx: what is downloaded is made from what was published.
   app.addHook('preSerialization', async (request, reply, payload: unknown) => {
     const gepubliceerd = schermAf(payload, request.toegang);
     const maker = request.routeOptions.config.csv;

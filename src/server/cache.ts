@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 
 /**
  * Stored runs never change, so what the API answers changes only when a run or a delivery
- * is added. The server keeps finished answers (after disclosure control, per access level
+ * is added. The server keeps finished answers (after openbaarmaking, per access level
  * and format) and the reference data it reads for every request, both under the data
  * version; a new run or delivery makes them all stale at once. The version itself is read
  * at most once a second: a new count shows up within a second, and a busy server does not

@@ -3,7 +3,7 @@ import { ProblemError } from './problems.js';
 
 /**
  * CSV downloads of the tables in a response. A route describes its tables as rows of
- * already published values (made from the response after disclosure control), so a CSV
+ * already published values (made from the response after openbaarmaking), so a CSV
  * shows exactly what the JSON shows. RFC 4180, UTF-8 with BOM (so spreadsheet programs
  * read accents right), comma-separated, decimal point.
  */

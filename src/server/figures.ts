@@ -4,7 +4,7 @@ import {
 } from '../domain/openbaarmaking.js';
 import { ONBEKEND_GESLACHT, type Cijfer } from '../domain/telling/cijfers.js';
 import { CATEGORIEEN, SECTOREN, sectorVan, type Categorie } from '../domain/telling/startpopulatie.js';
-import { Celgroep, NormTelcijfer, Telcijfer, schermAf } from './disclosure.js';
+import { Celgroep, NormTelcijfer, Telcijfer, schermAf } from './openbaarmaking.js';
 
 /**
  * Shaping stored figure rows into the breakdowns of the API. Every value of a breakdown is
@@ -100,8 +100,8 @@ export function normcategorieen(rijen: readonly Rij[], schooljaar: string): Norm
     const waarde = r.waarde;
     const v = normVoorVergelijking(schooljaar, waarde);
     // A NormTelcijfer is judged, at publication, against the norm of the year it carries
-    // (disclosure.ts: beoordeelNorm); carrying the norm year makes that the judgement of
-    // beoordeelNormVoorVergelijking, under the same disclosure control as every judgement.
+    // (openbaarmaking.ts: beoordeelNorm); carrying the norm year makes that the judgement of
+    // beoordeelNormVoorVergelijking, under the same openbaarmaking as every judgement.
     return { waarde, normjaar: v?.normjaar ?? null, vastgesteld: v?.vastgesteld ?? false, cijfer: new NormTelcijfer(r.startpopulatie, r.vsv, v?.normjaar ?? schooljaar, waarde, { groep, index }) };
   });
 }

@@ -1,6 +1,6 @@
 import { SECTOREN, type Sector } from '../domain/telling/startpopulatie.js';
 import type { RunCijfer } from '../db/cijfers.js';
-import type { Telcijfer } from './disclosure.js';
+import type { Telcijfer } from './openbaarmaking.js';
 import { onderdelen } from './figures.js';
 
 /**

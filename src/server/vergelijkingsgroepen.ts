@@ -9,7 +9,7 @@ import { GEMEENTEN_BESTAND, leesReferentieCsv } from '../referentie/referentieda
  * offered as at most 6 members besides the municipality itself: for the G40 and the size
  * class those closest in number of young people, for the region the largest. Members are
  * compared one by one, never summed into a new group figure: a sum could reveal a member's
- * withheld count by subtraction (disclosure control), and individual lines are what an
+ * withheld count by subtraction (openbaarmaking), and individual lines are what an
  * adviser wants to see anyway.
  *
  * Sizes come from the reference data (referentiedata/data/gemeenten.csv,

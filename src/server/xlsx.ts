@@ -4,7 +4,7 @@ import type { Celwaarde, CsvTabel } from './csv.js';
 
 /**
  * Excel downloads (Office Open XML, .xlsx) of the tables in a response, written by exceljs
- * from the same published tables as the CSV (made after disclosure control), so a workbook
+ * from the same published tables as the CSV (made after openbaarmaking), so a workbook
  * never shows more than the JSON. One sheet per table, after a sheet "Toelichting" that says
  * where the figures come from and what the withheld cells mean.
  *

@@ -11,7 +11,7 @@ import type { Gebruiker } from '../domain/toegang/rollen.js';
 
 /**
  * The output files of cli.md (`telling --uitvoer`), written from a stored run: personen.csv,
- * instellingen.csv, regios.csv, landelijk.csv. Not disclosure-controlled: for users entitled
+ * instellingen.csv, regios.csv, landelijk.csv. Not under openbaarmaking: for users entitled
  * to the underlying data; writing personen.csv is recorded in the audit trail.
  */
 const KOP_PERSONEN = 'schooljaar,persoon_id,categorie,sector,brin,vestiging,gemeente_code,rmc_code,leeftijd,vsv,reden\n';

@@ -9,7 +9,7 @@ import { ENDPOINTS, apiomgeving, leesCsv, type Apiomgeving } from './omgeving.js
 import { bouwTestApp } from './openapiControle.js';
 
 /**
- * Disclosure control everywhere (telling.md): region 19 / municipality GM0344 / institution
+ * Openbaarmaking everywhere (telling.md): region 19 / municipality GM0344 / institution
  * 20BB have 3 vsv'ers of 37 (8.11 %) and 2 of 41 (4.88 %). No response of any endpoint, as
  * JSON or CSV, for any school year or status, may show those counts or percentages; every
  * count of 1–4 anywhere is `<5`, and no percentage rests on fewer than 5 vsv'ers.
@@ -90,7 +90,7 @@ interface Gevonden {
 
 /**
  * Every breakdown in an answer: a total (`totaal`) with lists of `{ waarde, cijfer }` beside
- * it or under `uitsplitsingen`, walked together with the same answer without disclosure
+ * it or under `uitsplitsingen`, walked together with the same answer without openbaarmaking
  * control, so that each withheld cell's exact value is known.
  */
 function uitsplitsingenIn(openbaar: unknown, exact: unknown, pad: string, uit: Gevonden[]): Gevonden[] {

@@ -13,7 +13,7 @@ import { voerTellingUit } from '../../src/telling/voerTellingUit.js';
  * numbers are exactly the ones set below.
  *
  * Region 19 (Utrecht, institution 20BB) has 3 vsv'ers of 37 in 2017-2018: 8.11 %, which
- * disclosure control must never let out. Region 21 (Amsterdam, institution 10AA) has enough
+ * openbaarmaking must never let out. Region 21 (Amsterdam, institution 10AA) has enough
  * vsv'ers to be shown.
  */
 export const JAREN = ['2015-2016', '2016-2017', '2017-2018'] as const;
@@ -35,7 +35,7 @@ export const GROEPEN: readonly Groep[] = [
   { gemeente: null, brin: '10AA', vestiging: '00', soort: 'havo', per: [[1, 1], [1, 0], [1, 1]] },
 ];
 
-/** Values that disclosure control must hide wherever they occur for region 19 / 20BB / GM0344. */
+/** Values that openbaarmaking must hide wherever they occur for region 19 / 20BB / GM0344. */
 export const VERBORGEN_PERCENTAGES = ['8.11', '4.88'];
 
 export const LAATSTE_JAAR = JAREN[JAREN.length - 1]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.js';
-import { schermAf } from '../../src/server/disclosure.js';
+import { schermAf } from '../../src/server/openbaarmaking.js';
 import { normcategorieen, normsamenvatting } from '../../src/server/figures.js';
 import type { Gegevens, Instellingskop } from '../../src/server/gegevens.js';
 import { instellingenMetNormenIn } from '../../src/server/routes/gebied.js';
@@ -127,7 +127,7 @@ describe('normsamenvatting: telt de oordelen zoals ze gepubliceerd worden', () =
   it('zonder inlog telt een afgeschermd oordeel alleen als afgeschermd, precies zoals de oordelen gepubliceerd worden', () => {
     const categorieen = normcategorieen(rijen, '2019-2020');
     const samenvatting = normsamenvatting(categorieen, 'openbaar');
-    // What the answer itself publishes (the same instances, through the same disclosure control,
+    // What the answer itself publishes (the same instances, through the same openbaarmaking,
     // including any further cells withheld to protect mbo-2).
     const gepubliceerd = schermAf(categorieen.map((c) => c.cijfer), 'openbaar') as { normoordeel: string }[];
     expect(gepubliceerd[1]!.normoordeel).toBe('afgeschermd'); // mbo-2: 3 vsv'ers

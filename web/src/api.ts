@@ -7,7 +7,7 @@ import type {
 
 /**
  * The app reads everything from the public API (/api/v1), the same figures with the same
- * disclosure control an integrator gets. Types come from the server's own schemas.
+ * openbaarmaking an integrator gets. Types come from the server's own schemas.
  */
 export type Cijfer = Static<typeof CijferSchema>;
 export type NormCijfer = Static<typeof NormCijferSchema>;

@@ -3,7 +3,7 @@ import { procent } from './opmaak';
 
 /**
  * Classes of the choropleth: four groups of about equal size among the areas whose
- * percentage is shown, plus "not shown" (disclosure control), "no pupils", and "no figures"
+ * percentage is shown, plus "not shown" (openbaarmaking), "no pupils", and "no figures"
  * for a boundary on the map that has no area in the figures of the school year (a
  * municipality formed later than that year). Each class has a shade and a pattern, so the
  * map can be read without seeing colour.

@@ -1,6 +1,6 @@
 /**
  * How figures read in Dutch: thousands with a dot, decimals with a comma, and the values
- * withheld by disclosure control spelled out for screen readers.
+ * withheld by openbaarmaking spelled out for screen readers.
  */
 export type Aantal = number | '<5';
 

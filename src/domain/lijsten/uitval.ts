@@ -3,7 +3,7 @@ import { percentage } from '../telling/cijfers.js';
 
 /**
  * `uitval` as a figure per category (lijsten.md): persons on uitval / persons on startset
- * × 100, two decimals (the count's rounding, telling.md "Figures"). Exact here; disclosure
+ * × 100, two decimals (the count's rounding, telling.md "Figures"). Exact here; openbaarmaking
  * control (telling.md) is applied wherever it is shown without access to personal data.
  */
 export interface Uitvalcijfer {

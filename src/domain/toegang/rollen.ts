@@ -6,7 +6,7 @@
  * - `rmc`: one RMC region (persons living there);
  * - `leerplicht`: one municipality (persons living there);
  * - `school`: one BRIN (its own pupils and reports);
- * - `analist`: aggregates only, disclosure-controlled; no person data;
+ * - `analist`: aggregates only, under openbaarmaking; no person data;
  * - `beheer`: accounts; no person data;
  * - `privacy`: the privacy officer: reads the audit trail; no person data.
  */

@@ -16,7 +16,7 @@ export interface ApiContext {
   gegevens: Gegevens;
 }
 
-/** Makes the published response into CSV tables; runs on the response after disclosure control. */
+/** Makes the published response into CSV tables; runs on the response after openbaarmaking. */
 // The payload is the published JSON of the route; its shape is the route's response schema.
 export type CsvMaker = (gepubliceerd: any) => CsvTabel[];
 

@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import { leesGebiedscijfers, type Indelingsrij } from '../../db/cijfers.js';
-import { Telcijfer } from '../disclosure.js';
+import { Telcijfer } from '../openbaarmaking.js';
 import type { Gegevens } from '../gegevens.js';
 import type { Db } from '../../db/database.js';
 import { methodewijzigingIn } from '../../domain/beleid.js';

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bestaatInstellingInCijfers, leesGebiedscijfers } from '../../db/cijfers.js';
 import { methodewijzigingIn } from '../../domain/beleid.js';
-import { Telcijfer } from '../disclosure.js';
+import { Telcijfer } from '../openbaarmaking.js';
 import { normbasis, normcategorieen, normsamenvatting, onderdelen, totaalVan } from '../figures.js';
 import { nietGevonden } from '../problems.js';
 import { kiesRun, runsPerJaar, tellingInfo } from '../runs.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { leesCijfers } from '../../db/tellingen.js';
 import { methodewijzigingIn } from '../../domain/beleid.js';
 import { LANDELIJK } from '../../domain/telling/cijfers.js';
-import { Telaantal } from '../disclosure.js';
+import { Telaantal } from '../openbaarmaking.js';
 import { totaalVan } from '../figures.js';
 import { nietGevonden } from '../problems.js';
 import { runsPerJaar, tellingInfo } from '../runs.js';

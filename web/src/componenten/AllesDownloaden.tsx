@@ -2,7 +2,7 @@ import { downloadUrl } from '../api';
 
 /**
  * "Alles downloaden": every table of a page in one Excel workbook (a sheet per table, and a
- * sheet that explains the withheld cells), straight from the API with the same disclosure
+ * sheet that explains the withheld cells), straight from the API with the same openbaarmaking
  * control, or all tables in one CSV.
  */
 export function AllesDownloaden({ url, wat }: { url: string; /** "de regio Utrecht" */ wat: string }) {

@@ -5,7 +5,7 @@ import { Getal, Procent } from './Waarde';
 
 /**
  * A data table (NL Design System table) with a caption, downloads of exactly this table from
- * the API (CSV and Excel, same disclosure control), and what "<5", "x" and "–" mean. On a
+ * the API (CSV and Excel, same openbaarmaking), and what "<5", "x" and "–" mean. On a
  * narrow screen the table scrolls inside its own focusable frame, so the page itself never
  * scrolls sideways.
  *

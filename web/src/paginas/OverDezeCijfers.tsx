@@ -5,7 +5,7 @@ import { Link } from '../router';
 
 /**
  * "Over deze cijfers": what a vsv'er is, how the count is made, the method changes that break
- * the series, the disclosure rules, where the data comes from and how to cite a figure. In
+ * the series, the openbaarmaking rules, where the data comes from and how to cite a figure. In
  * plain Dutch; the definition version and method changes come from the API, so this page
  * never disagrees with the figures.
  */

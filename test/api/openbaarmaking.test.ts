@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NormTelcijfer, OngeschermdCijfer, Telaantal, Telcijfer, schermAf } from '../../src/server/disclosure.js';
+import { NormTelcijfer, OngeschermdCijfer, Telaantal, Telcijfer, schermAf } from '../../src/server/openbaarmaking.js';
 import { normcategorieen, onderdelen, totaalVan, uitsplitsingen } from '../../src/server/figures.js';
 
 /** The response layer: every wrapped figure is published, a bare figure makes the response fail. */
