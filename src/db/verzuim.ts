@@ -274,7 +274,12 @@ export async function zoekMeldingenInTransactie(tx: Db, v: Meldingenvraag): Prom
   const waar = voorwaarden.join(' AND ');
   {
     const [n] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM verzuimmelding m WHERE ${waar}`, params);
+    // The page's ids first, so the reference hash and the last action are computed for 50 rows, not the whole scope.
     const rijen = await tx.query<MeldingRij & { persoon_id: string }>(`
+      WITH pagina AS (
+        SELECT m.id FROM verzuimmelding m WHERE ${waar}
+        ORDER BY m.meldingsdatum DESC, m.id DESC LIMIT ${Number(v.limit)} OFFSET ${Number(v.offset)}
+      )
       SELECT m.id, m.persoon_id, m.bron, m.soort, m.brin, m.vestiging, m.lesplaats, m.meldingsdatum, m.startdatum, m.einddatum,
         m.verzuim_dagen::text AS verzuim_dagen, m.verzuim_uren::text AS verzuim_uren, m.alle_lessen_gemist, m.vermoedelijke_reden,
         m.ondernomen_actie, m.gemeente_gevraagd, m.reden_niet_handelen, m.melder_naam, m.melder_functie, m.melder_telefoon,
@@ -283,10 +288,8 @@ export async function zoekMeldingenInTransactie(tx: Db, v: Meldingenvraag): Prom
         ${TIJD('m.ingediend_op')} AS ontvangen_op, (m.ingediend_op AT TIME ZONE 'UTC')::date AS ontvangen,
         (SELECT max(a.datum) FROM verzuimactie a WHERE a.melding_id = m.id) AS laatste_actie,
         persoon_referentie(m.persoon_id) AS referentie, p.voornamen, p.voorvoegsel, p.geslachtsnaam, p.geboortedatum
-      FROM verzuimmelding m LEFT JOIN persoon p ON p.persoon_id = m.persoon_id
-      WHERE ${waar}
-      ORDER BY m.meldingsdatum DESC, m.id DESC
-      LIMIT ${Number(v.limit)} OFFSET ${Number(v.offset)}`, params);
+      FROM pagina JOIN verzuimmelding m ON m.id = pagina.id LEFT JOIN persoon p ON p.persoon_id = m.persoon_id
+      ORDER BY m.meldingsdatum DESC, m.id DESC`, params);
     const ids = rijen.map((r) => r.id);
     const acties = v.metAfhandeling && ids.length > 0 ? await tx.query<Actierij>(
       `SELECT melding_id, soort, datum, medewerker, toelichting, ${TIJD('vastgelegd_op')} AS vastgelegd_op
