@@ -19,6 +19,10 @@ export const WEBPADEN = [
   '/beheer',
   '/personen',
   '/audit',
+  // absence reports (issue 10)
+  '/verzuim/melden',
+  '/verzuim/mijn-meldingen',
+  '/verzuim/meldingen',
 ] as const;
 
 export type Webpad = (typeof WEBPADEN)[number];

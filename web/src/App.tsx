@@ -17,6 +17,8 @@ const Instellingen = lazy(() => import('./paginas/Instellingen').then((m) => ({ 
 const Instelling = lazy(() => import('./paginas/Instelling').then((m) => ({ default: m.Instelling })));
 const Vergelijken = lazy(() => import('./paginas/Vergelijken').then((m) => ({ default: m.Vergelijken })));
 const Personen = lazy(() => import('./paginas/Personen').then((m) => ({ default: m.Personen })));
+const VerzuimMelden = lazy(() => import('./paginas/VerzuimMelden').then((m) => ({ default: m.VerzuimMelden })));
+const VerzuimMeldingen = lazy(() => import('./paginas/VerzuimMeldingen').then((m) => ({ default: m.VerzuimMeldingen })));
 const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
 const Inloggen = lazy(() => import('./paginas/Inloggen').then((m) => ({ default: m.Inloggen })));
 const Beheer = lazy(() => import('./paginas/Beheer').then((m) => ({ default: m.Beheer })));
@@ -34,6 +36,9 @@ const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/vergelijken', Vergelijken],
   ['/personen', Personen],
   ['/audit', Audit],
+  ['/verzuim/melden', VerzuimMelden],
+  ['/verzuim/mijn-meldingen', () => <VerzuimMeldingen alsSchool />],
+  ['/verzuim/meldingen', () => <VerzuimMeldingen alsSchool={false} />],
   ['/inloggen', Inloggen],
   ['/beheer', Beheer],
   ['/over-deze-cijfers', OverDezeCijfers],
@@ -46,13 +51,13 @@ const MENU = [
   { href: '/vergelijken', tekst: 'Vergelijken' },
 ];
 
-/** Menu items of a logged-in role: only the roles with person data get the person pages. */
-const ROLMENU: Readonly<Record<string, { href: string; tekst: string }>> = {
-  rmc: { href: '/personen', tekst: 'Personen' },
-  leerplicht: { href: '/personen', tekst: 'Personen' },
-  school: { href: '/personen', tekst: 'Personen' },
-  beheer: { href: '/beheer', tekst: 'Beheer' },
-  privacy: { href: '/audit', tekst: 'Privacy' },
+/** Menu items of a logged-in role: only the roles with person data get the person and absence pages. */
+const ROLMENU: Readonly<Record<string, readonly { href: string; tekst: string }[]>> = {
+  rmc: [{ href: '/personen', tekst: 'Personen' }, { href: '/verzuim/meldingen', tekst: 'Verzuimmeldingen' }],
+  leerplicht: [{ href: '/personen', tekst: 'Personen' }, { href: '/verzuim/meldingen', tekst: 'Verzuimmeldingen' }],
+  school: [{ href: '/personen', tekst: 'Personen' }, { href: '/verzuim/melden', tekst: 'Verzuim melden' }, { href: '/verzuim/mijn-meldingen', tekst: 'Mijn meldingen' }],
+  beheer: [{ href: '/beheer', tekst: 'Beheer' }],
+  privacy: [{ href: '/audit', tekst: 'Privacy' }],
 };
 
 /** Who is logged in (name, role, scope) with a logout button; or a link to log in. */
@@ -82,7 +87,7 @@ function Gebruikerskop() {
 function Hoofdmenu() {
   const { sessie } = useSessie();
   const rol = sessie?.ingelogd ? sessie.gebruiker?.rol : undefined;
-  const items = rol && ROLMENU[rol] ? [...MENU, ROLMENU[rol]] : MENU;
+  const items = rol && ROLMENU[rol] ? [...MENU, ...ROLMENU[rol]] : MENU;
   return (
     <nav className="bb-menu" aria-label="Hoofdmenu">
       <ul className="utrecht-nav-list">

@@ -33,8 +33,14 @@ export const BELEID = {
   'telling.personen.uitvoeren': { wie: 'opdrachtregel' },
   /** `binnenboord audit controleer` and `bewaartermijnen toepassen` */
   'beheer.opdrachtregel': { wie: 'opdrachtregel' },
-  /** absence reports filed in bulk from a CSV file; schools get the API and a form later (issue 10) */
+  /** absence reports filed in bulk from a CSV file by the operator (`binnenboord verzuim importeer`) */
   'verzuim.importeren': { wie: 'opdrachtregel' },
+  /** a school files absence reports of its own pupils (form, API, CSV) and finds the pupil among its own enrolments */
+  'verzuim.melden': { wie: 'rollen-eigen-scope', rollen: ['school'] },
+  /** absence reports: leerplicht and RMC those routed to them (all fields), a school its own (status and contact person only) */
+  'verzuim.lezen': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc', 'school'] },
+  /** leerplicht and RMC handle the reports routed to them: status, contact person, actions, closing */
+  'verzuim.behandelen': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc'] },
   /** a monthly person list (lijsten.md) as CSV; the web app and API follow (issue 9) */
   'lijst.lezen': { wie: 'opdrachtregel' },
 } as const satisfies Record<string, Regel>;
@@ -60,13 +66,29 @@ export const DOELEN = {
   'levering-corrigeren': { rollen: [], omschrijving: 'afgewezen rijen van een levering corrigeren (opdrachtregel)' },
   'telling-uitvoer': { rollen: [], omschrijving: 'de uitvoerbestanden van een telling maken (opdrachtregel)' },
   maandlijst: { rollen: [], omschrijving: 'een maandlijst van een regio, gemeente of school opvragen (lijsten.md; opdrachtregel)' },
-  'verzuim-melden': { rollen: [], omschrijving: 'verzuimmeldingen van een school inlezen en doorsturen naar de gemeente (Leerplichtwet 1969 art. 21a; opdrachtregel)' },
-} as const satisfies Record<string, { rollen: readonly Rol[]; omschrijving: string }>;
+  'verzuim-melden': {
+    rollen: ['school'], handelingen: ['verzuim.importeren', 'verzuim.melden', 'verzuim.lezen'],
+    omschrijving: 'verzuim van de eigen leerlingen melden aan de gemeente en de afhandeling volgen (Leerplichtwet 1969 art. 21a)',
+  },
+  verzuimafhandeling: {
+    rollen: ['leerplicht', 'rmc'], handelingen: ['verzuim.lezen', 'verzuim.behandelen'],
+    omschrijving: 'verzuimmeldingen behandelen die naar de eigen gemeente of RMC-regio zijn gestuurd (Leerplichtwet 1969 art. 21a)',
+  },
+} as const satisfies Record<string, { rollen: readonly Rol[]; omschrijving: string; handelingen?: readonly Handeling[] }>;
 
 export type Doel = keyof typeof DOELEN;
 
-export function doelenVoor(rol: Rol): Doel[] {
-  return (Object.keys(DOELEN) as Doel[]).filter((d) => (DOELEN[d].rollen as readonly Rol[]).includes(rol));
+/**
+ * The purposes of a role; with `handeling`, only those that may serve that action. A purpose
+ * with `handelingen` serves only those actions: the absence purposes never open the person
+ * search of a count, and the person search's purposes never an absence report.
+ */
+export function doelenVoor(rol: Rol, handeling?: Handeling): Doel[] {
+  return (Object.keys(DOELEN) as Doel[]).filter((d) => {
+    const doel: { rollen: readonly Rol[]; handelingen?: readonly Handeling[] } = DOELEN[d];
+    if (!doel.rollen.includes(rol)) return false;
+    return handeling === undefined || doel.handelingen === undefined || doel.handelingen.includes(handeling);
+  });
 }
 
 /**
@@ -113,8 +135,8 @@ export function beslis(gebruiker: Gebruiker | null, handeling: Handeling, contex
       if (regel.wie === 'rollen') return JA;
       const fout = buitenScope(gebruiker.rol, gebruiker.scope, context);
       if (fout) return verboden(fout);
-      if (context.doel !== undefined && !(doelenVoor(gebruiker.rol) as string[]).includes(context.doel)) {
-        return verboden(`Het doel '${context.doel}' hoort niet bij de taak van de rol '${gebruiker.rol}'; kies uit: ${doelenVoor(gebruiker.rol).join(', ')}.`);
+      if (context.doel !== undefined && !(doelenVoor(gebruiker.rol, handeling) as string[]).includes(context.doel)) {
+        return verboden(`Het doel '${context.doel}' hoort niet bij de taak van de rol '${gebruiker.rol}'; kies uit: ${doelenVoor(gebruiker.rol, handeling).join(', ')}.`);
       }
       return JA;
     }

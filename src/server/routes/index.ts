@@ -12,6 +12,7 @@ import { rechtenRoutes } from './rechten.js';
 import { regioRoutes } from './regios.js';
 import { tellingRoutes } from './tellingen.js';
 import { vergelijkingRoutes } from './vergelijking.js';
+import { verzuimRoutes, type Verzuiminstellingen } from './verzuim.js';
 
 /** Every public route of /api/v1, on the public door. Each module maps HTTP onto reads of stored results only. */
 export async function apiRoutes(app: FastifyInstance, context: ApiContext): Promise<void> {
@@ -29,7 +30,8 @@ export async function apiRoutes(app: FastifyInstance, context: ApiContext): Prom
  * The routes with person data and the audit trail: protected by the policy, every read
  * audited, and the only ones given the full database (the public ones get the public door).
  */
-export async function beschermdeRoutes(app: FastifyInstance, context: { db: Db; gegevens: Gegevens }): Promise<void> {
+export async function beschermdeRoutes(app: FastifyInstance, context: { db: Db; gegevens: Gegevens; verzuim: Verzuiminstellingen }): Promise<void> {
   await personenRoutes(app, context);
   await auditRoutes(app, context);
+  await verzuimRoutes(app, context);
 }
