@@ -5,6 +5,7 @@ import toegang from './migrations/003_toegang.js';
 import accounts from './migrations/005_accounts.js';
 import lijsten from './migrations/006_lijsten.js';
 import verzuim from './migrations/007_verzuim.js';
+import dossiers from './migrations/008_dossiers.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
@@ -18,6 +19,7 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '005_accounts', sql: accounts },
   { naam: '006_lijsten', sql: lijsten },
   { naam: '007_verzuim', sql: verzuim },
+  { naam: '008_dossiers', sql: dossiers },
 ];
 
 export async function migrate(db: Db): Promise<void> {

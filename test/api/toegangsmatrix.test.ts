@@ -65,6 +65,13 @@ const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeel
       context: { gevraagd: filter, doel, regioVanGemeente: (gm) => REGIO[gm] ?? null },
     };
   },
+  'POST /api/v1/lijsten/_zoek': (g, variant) => {
+    const filter = gevraagd(g, variant);
+    return {
+      body: { soort: 'uitschrijvingen', maand: '2018-04', perPagina: 5, ...filter },
+      context: { gevraagd: filter, doel: 'maandlijst', regioVanGemeente: (gm) => REGIO[gm] ?? null },
+    };
+  },
   'POST /api/v1/audit/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
   'POST /api/v1/sessie/_inloggen': () => ({ body: { gebruikersnaam: 'matrix-inlog', wachtwoord: MATRIXWACHTWOORD }, context: {} }),
   'POST /api/v1/sessie/_uitloggen': () => ({ context: {}, status: 204 }),
@@ -135,7 +142,7 @@ describeDatabases('toegangsmatrix', (driver) => {
             expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
             expect(r.json()).toMatchObject({ status: verwacht, detail: besluit.reden });
           }
-          if (besluit.toegestaan && ['persoon.lezen', 'audit.lezen'].includes(route.handeling)) verwachteAudit += 1;
+          if (besluit.toegestaan && ['persoon.lezen', 'audit.lezen', 'lijst.lezen'].includes(route.handeling)) verwachteAudit += 1;
         }
       }
     }
