@@ -19,6 +19,10 @@ export const WEBPADEN = [
   '/beheer',
   '/personen',
   '/audit',
+  // case work (issue 9)
+  '/maandlijsten',
+  '/dossier/:id',
+  '/werklijst',
 ] as const;
 
 export type Webpad = (typeof WEBPADEN)[number];

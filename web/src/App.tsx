@@ -17,6 +17,7 @@ const Instellingen = lazy(() => import('./paginas/Instellingen').then((m) => ({ 
 const Instelling = lazy(() => import('./paginas/Instelling').then((m) => ({ default: m.Instelling })));
 const Vergelijken = lazy(() => import('./paginas/Vergelijken').then((m) => ({ default: m.Vergelijken })));
 const Personen = lazy(() => import('./paginas/Personen').then((m) => ({ default: m.Personen })));
+const Maandlijsten = lazy(() => import('./paginas/Maandlijsten').then((m) => ({ default: m.Maandlijsten })));
 const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
 const Inloggen = lazy(() => import('./paginas/Inloggen').then((m) => ({ default: m.Inloggen })));
 const Beheer = lazy(() => import('./paginas/Beheer').then((m) => ({ default: m.Beheer })));
@@ -33,6 +34,7 @@ const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/instelling/:brin', Instelling],
   ['/vergelijken', Vergelijken],
   ['/personen', Personen],
+  ['/maandlijsten', Maandlijsten],
   ['/audit', Audit],
   ['/inloggen', Inloggen],
   ['/beheer', Beheer],
@@ -47,12 +49,14 @@ const MENU = [
 ];
 
 /** Menu items of a logged-in role: only the roles with person data get the person pages. */
-const ROLMENU: Readonly<Record<string, { href: string; tekst: string }>> = {
-  rmc: { href: '/personen', tekst: 'Personen' },
-  leerplicht: { href: '/personen', tekst: 'Personen' },
-  school: { href: '/personen', tekst: 'Personen' },
-  beheer: { href: '/beheer', tekst: 'Beheer' },
-  privacy: { href: '/audit', tekst: 'Privacy' },
+const MAANDLIJSTEN = { href: '/maandlijsten', tekst: 'Maandlijsten' };
+const PERSONEN = { href: '/personen', tekst: 'Personen' };
+const ROLMENU: Readonly<Record<string, readonly { href: string; tekst: string }[]>> = {
+  rmc: [MAANDLIJSTEN, PERSONEN],
+  leerplicht: [MAANDLIJSTEN, PERSONEN],
+  school: [MAANDLIJSTEN, PERSONEN],
+  beheer: [{ href: '/beheer', tekst: 'Beheer' }],
+  privacy: [{ href: '/audit', tekst: 'Privacy' }],
 };
 
 /** Who is logged in (name, role, scope) with a logout button; or a link to log in. */
@@ -82,7 +86,7 @@ function Gebruikerskop() {
 function Hoofdmenu() {
   const { sessie } = useSessie();
   const rol = sessie?.ingelogd ? sessie.gebruiker?.rol : undefined;
-  const items = rol && ROLMENU[rol] ? [...MENU, ROLMENU[rol]] : MENU;
+  const items = rol && ROLMENU[rol] ? [...MENU, ...ROLMENU[rol]] : MENU;
   return (
     <nav className="bb-menu" aria-label="Hoofdmenu">
       <ul className="utrecht-nav-list">
