@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECTMAP } from '../../src/config.js';
+import { parseMaand } from '../../src/domain/lijsten/maand.js';
+import { lijstenMetDossiers } from '../../src/lijsten/dossiers.js';
 import { beslis, doelenVoor, type Context } from '../../src/domain/toegang/beleid.js';
 import { ROLLEN, type Gebruiker } from '../../src/domain/toegang/rollen.js';
 import { RouteZonderHandeling, registreerToegang } from '../../src/server/toegang.js';
@@ -32,9 +34,13 @@ const REGIO: Record<string, string> = { GM0344: '19', GM0363: '21', GM0307: '16'
  */
 const MATRIXWACHTWOORD = 'matrix-wachtwoord-voor-de-toegangstest';
 const ids = { account: '', machineclient: '' };
+/** A dossier of each role with dossiers in the test delivery's region 19 (made in beforeAll from the lists of April 2018). */
+const dossiers: Partial<Record<string, string>> = {};
+const GEEN_DOSSIER = `d${'0'.repeat(20)}`;
 let volgnummer = 0;
 
-function padwaarde(pad: string, naam: string): string {
+function padwaarde(pad: string, naam: string, g: Gebruiker | null): string {
+  if (naam === 'dossierId') return (g && dossiers[g.rol]) ?? GEEN_DOSSIER;
   if (naam === 'id' && pad.startsWith('/api/v1/accounts/')) return ids.account;
   if (naam === 'id' && pad.startsWith('/api/v1/machineclients/')) return ids.machineclient;
   const w = PARAMWAARDEN[naam];
@@ -72,6 +78,10 @@ const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeel
       context: { gevraagd: filter, doel: 'maandlijst', regioVanGemeente: (gm) => REGIO[gm] ?? null },
     };
   },
+  'POST /api/v1/dossiers/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
+  'POST /api/v1/dossiers/:dossierId/gebeurtenissen': () => ({
+    body: { soort: 'notitie', datum: '2018-05-01', gegevens: { doel: 'contact', tekst: 'matrix' } }, context: {}, status: 201,
+  }),
   'POST /api/v1/audit/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
   'POST /api/v1/sessie/_inloggen': () => ({ body: { gebruikersnaam: 'matrix-inlog', wachtwoord: MATRIXWACHTWOORD }, context: {} }),
   'POST /api/v1/sessie/_uitloggen': () => ({ context: {}, status: 204 }),
@@ -93,6 +103,14 @@ describeDatabases('toegangsmatrix', (driver) => {
   beforeAll(async () => {
     ids.account = (await maakAccount(api.db, { gebruikersnaam: 'matrix-inlog', weergavenaam: 'Matrix inlog', rol: 'analist', wachtwoord: MATRIXWACHTWOORD })).id;
     ids.machineclient = (await maakMachineclient(api.db, { naam: 'matrix-client', rol: 'school', scopecode: '20BB' })).client.id;
+    await lijstenMetDossiers(api.db, parseMaand('2018-04')!);
+    delete dossiers.rmc; // the PGlite and PostgreSQL suites each have their own
+    delete dossiers.leerplicht;
+    for (const d of await api.db.query<{ id: string; eigenaar_soort: string; eigenaar_code: string }>('SELECT id, eigenaar_soort, eigenaar_code FROM dossier ORDER BY id')) {
+      if (d.eigenaar_soort === 'rmc-regio' && d.eigenaar_code === '19') dossiers.rmc ??= d.id;
+      if (d.eigenaar_soort === 'gemeente' && d.eigenaar_code === 'GM0344') dossiers.leerplicht ??= d.id;
+    }
+    expect(dossiers.rmc && dossiers.leerplicht).toBeTruthy();
   });
 
   it('elke route staat in de matrix; de routelijst en het OpenAPI-document noemen dezelfde endpoints', async () => {
@@ -125,7 +143,7 @@ describeDatabases('toegangsmatrix', (driver) => {
     for (const route of api.app.toegangsroutes) {
       for (const g of GEBRUIKERS) {
         for (const variant of ['eigen', 'ander'] as const) {
-          const url = route.pad.replace(/:(\w+)/g, (_m, naam: string) => padwaarde(route.pad, naam))
+          const url = route.pad.replace(/:(\w+)/g, (_m, naam: string) => padwaarde(route.pad, naam, g))
             + (QUERIES[`${route.methode} ${route.pad}`] ?? '');
           const maakVoorbeeld = BODIES[`${route.methode} ${route.pad}`];
           if (route.methode !== 'GET' && !maakVoorbeeld) throw new Error(`geen voorbeeldverzoek in de toegangsmatrix voor ${route.methode} ${route.pad}`);
@@ -142,7 +160,7 @@ describeDatabases('toegangsmatrix', (driver) => {
             expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
             expect(r.json()).toMatchObject({ status: verwacht, detail: besluit.reden });
           }
-          if (besluit.toegestaan && ['persoon.lezen', 'audit.lezen', 'lijst.lezen'].includes(route.handeling)) verwachteAudit += 1;
+          if (besluit.toegestaan && ['persoon.lezen', 'audit.lezen', 'lijst.lezen', 'dossier.lezen', 'dossier.schrijven'].includes(route.handeling)) verwachteAudit += 1;
         }
       }
     }

@@ -17,6 +17,7 @@ const Instellingen = lazy(() => import('./paginas/Instellingen').then((m) => ({ 
 const Instelling = lazy(() => import('./paginas/Instelling').then((m) => ({ default: m.Instelling })));
 const Vergelijken = lazy(() => import('./paginas/Vergelijken').then((m) => ({ default: m.Vergelijken })));
 const Personen = lazy(() => import('./paginas/Personen').then((m) => ({ default: m.Personen })));
+const DossierPagina = lazy(() => import('./paginas/Dossier').then((m) => ({ default: m.DossierPagina })));
 const Maandlijsten = lazy(() => import('./paginas/Maandlijsten').then((m) => ({ default: m.Maandlijsten })));
 const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
 const Inloggen = lazy(() => import('./paginas/Inloggen').then((m) => ({ default: m.Inloggen })));
@@ -35,6 +36,7 @@ const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/vergelijken', Vergelijken],
   ['/personen', Personen],
   ['/maandlijsten', Maandlijsten],
+  ['/dossier/:id', DossierPagina],
   ['/audit', Audit],
   ['/inloggen', Inloggen],
   ['/beheer', Beheer],

@@ -18,6 +18,9 @@ CREATE TABLE dossier (
   gesloten_maand   text,
   sluitreden       text,
   volgend_contact  date,
+  -- the officer working the dossier: the first who records something in it (worklists per officer)
+  behandelaar_id    text,
+  behandelaar_naam  text,
   CHECK ((status = 'open') = (gesloten_maand IS NULL))
 );
 CREATE INDEX dossier_eigenaar ON dossier (eigenaar_soort, eigenaar_code, status);
@@ -52,6 +55,9 @@ CREATE TABLE dossier_lijstrun (
   maand          text NOT NULL,
   verwerkt_op    timestamptz NOT NULL DEFAULT now()
 );
+
+-- a dossier's timeline reads the lists one person was on
+CREATE INDEX lijst_persoon_persoon ON lijst_persoon (persoon_id);
 
 -- a region's settings for case work: the interval of periodic contact with old vsv'ers
 CREATE TABLE regio_instelling (

@@ -7,6 +7,7 @@ import { instellingRoutes } from './instellingen.js';
 import { kaartRoutes } from './kaarten.js';
 import { landelijkRoutes } from './landelijk.js';
 import { lijstRoutes } from './lijsten.js';
+import { dossierRoutes } from './dossiers.js';
 import { auditRoutes } from './audit.js';
 import { personenRoutes } from './personen.js';
 import { rechtenRoutes } from './rechten.js';
@@ -33,5 +34,6 @@ export async function apiRoutes(app: FastifyInstance, context: ApiContext): Prom
 export async function beschermdeRoutes(app: FastifyInstance, context: { db: Db; gegevens: Gegevens }): Promise<void> {
   await personenRoutes(app, context);
   await lijstRoutes(app, context);
+  await dossierRoutes(app, context);
   await auditRoutes(app, context);
 }
