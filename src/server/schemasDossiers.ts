@@ -50,3 +50,36 @@ export const DossierAntwoord = Type.Object({
 });
 
 export const GebeurtenisAntwoord = Type.Object({ id: Type.Integer({ description: 'de vastgelegde gebeurtenis' }) });
+
+const Werkitem = Type.Object({
+  dossierId: Type.String(),
+  referentie: Type.String(),
+  voornamen: tekst('voornamen'),
+  voorvoegsel: tekst('voorvoegsel'),
+  geslachtsnaam: tekst('geslachtsnaam'),
+  geopendOp: Type.String({ format: 'date', description: 'peildatum van de lijst waarmee het dossier (opnieuw) openging' }),
+  volgendContact: tekst('volgend contact'),
+  behandelaar: tekst('behandelaar'),
+  dagenSindsLijst: Type.Integer(),
+  jarenUitOnderwijs: Type.Optional(StringEnum(['1-2', '2-3', '3-4', '4+'] as const, { description: 'jaren uit het onderwijs, alleen bij oud-vsv\'ers (een jaar of langer)' })),
+  intake: Type.Optional(StringEnum(['op-tijd', '4-6-weken', 'meer-dan-6-weken'] as const)),
+});
+
+const Openwerk = Type.Object({
+  behandelaar: Type.String(),
+  open: Type.Integer(),
+  nieuw: Type.Integer(),
+  contactenTeDoen: Type.Integer(),
+  intakesTeLaat: Type.Integer(),
+  periodiekContact: Type.Integer(),
+});
+
+export const WerklijstAntwoord = Type.Object({
+  peildatum: Type.String({ format: 'date' }),
+  contactintervalMaanden: Type.Integer({ description: 'interval van periodiek contact met oud-vsv\'ers (instelling van de regio)' }),
+  nieuweNamen: Type.Array(Werkitem, { description: 'open dossiers waarin nog niemand iets vastlegde' }),
+  contactenTeDoen: Type.Array(Werkitem, { description: 'uw dossiers met een volgend contact op of vóór de peildatum' }),
+  intakesTeLaat: Type.Array(Werkitem, { description: 'uw dossiers zonder intake, 4 weken of langer na de lijst' }),
+  periodiekContact: Type.Array(Werkitem, { description: 'uw oud-vsv\'ers (een jaar of langer uit het onderwijs) zonder contact binnen het interval' }),
+  openWerk: Type.Object({ perBehandelaar: Type.Array(Openwerk), totaal: Openwerk }),
+});

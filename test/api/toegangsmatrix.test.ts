@@ -78,6 +78,7 @@ const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeel
       context: { gevraagd: filter, doel: 'maandlijst', regioVanGemeente: (gm) => REGIO[gm] ?? null },
     };
   },
+  'POST /api/v1/werklijst/_zoek': () => ({ body: { peildatum: '2018-06-01' }, context: {} }),
   'POST /api/v1/dossiers/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
   'POST /api/v1/dossiers/:dossierId/gebeurtenissen': () => ({
     body: { soort: 'notitie', datum: '2018-05-01', gegevens: { doel: 'contact', tekst: 'matrix' } }, context: {}, status: 201,
@@ -160,7 +161,7 @@ describeDatabases('toegangsmatrix', (driver) => {
             expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
             expect(r.json()).toMatchObject({ status: verwacht, detail: besluit.reden });
           }
-          if (besluit.toegestaan && ['persoon.lezen', 'audit.lezen', 'lijst.lezen', 'dossier.lezen', 'dossier.schrijven'].includes(route.handeling)) verwachteAudit += 1;
+          if (besluit.toegestaan && ['persoon.lezen', 'audit.lezen', 'lijst.lezen', 'dossier.lezen', 'dossier.schrijven', 'werklijst.lezen'].includes(route.handeling)) verwachteAudit += 1;
         }
       }
     }

@@ -18,6 +18,7 @@ const Instelling = lazy(() => import('./paginas/Instelling').then((m) => ({ defa
 const Vergelijken = lazy(() => import('./paginas/Vergelijken').then((m) => ({ default: m.Vergelijken })));
 const Personen = lazy(() => import('./paginas/Personen').then((m) => ({ default: m.Personen })));
 const DossierPagina = lazy(() => import('./paginas/Dossier').then((m) => ({ default: m.DossierPagina })));
+const WerklijstPagina = lazy(() => import('./paginas/Werklijst').then((m) => ({ default: m.WerklijstPagina })));
 const Maandlijsten = lazy(() => import('./paginas/Maandlijsten').then((m) => ({ default: m.Maandlijsten })));
 const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
 const Inloggen = lazy(() => import('./paginas/Inloggen').then((m) => ({ default: m.Inloggen })));
@@ -37,6 +38,7 @@ const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/personen', Personen],
   ['/maandlijsten', Maandlijsten],
   ['/dossier/:id', DossierPagina],
+  ['/werklijst', WerklijstPagina],
   ['/audit', Audit],
   ['/inloggen', Inloggen],
   ['/beheer', Beheer],
@@ -53,9 +55,10 @@ const MENU = [
 /** Menu items of a logged-in role: only the roles with person data get the person pages. */
 const MAANDLIJSTEN = { href: '/maandlijsten', tekst: 'Maandlijsten' };
 const PERSONEN = { href: '/personen', tekst: 'Personen' };
+const WERKLIJST = { href: '/werklijst', tekst: 'Werklijst' };
 const ROLMENU: Readonly<Record<string, readonly { href: string; tekst: string }[]>> = {
-  rmc: [MAANDLIJSTEN, PERSONEN],
-  leerplicht: [MAANDLIJSTEN, PERSONEN],
+  rmc: [MAANDLIJSTEN, WERKLIJST, PERSONEN],
+  leerplicht: [MAANDLIJSTEN, WERKLIJST, PERSONEN],
   school: [MAANDLIJSTEN, PERSONEN],
   beheer: [{ href: '/beheer', tekst: 'Beheer' }],
   privacy: [{ href: '/audit', tekst: 'Privacy' }],

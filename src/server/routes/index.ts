@@ -8,6 +8,7 @@ import { kaartRoutes } from './kaarten.js';
 import { landelijkRoutes } from './landelijk.js';
 import { lijstRoutes } from './lijsten.js';
 import { dossierRoutes } from './dossiers.js';
+import { werklijstRoutes } from './werklijst.js';
 import { auditRoutes } from './audit.js';
 import { personenRoutes } from './personen.js';
 import { rechtenRoutes } from './rechten.js';
@@ -35,5 +36,6 @@ export async function beschermdeRoutes(app: FastifyInstance, context: { db: Db; 
   await personenRoutes(app, context);
   await lijstRoutes(app, context);
   await dossierRoutes(app, context);
+  await werklijstRoutes(app, context);
   await auditRoutes(app, context);
 }
