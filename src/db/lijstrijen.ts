@@ -98,9 +98,11 @@ export async function leesLijstrijenGeaudit(db: Db, v: Lijstrijvraag): Promise<{
   gelijk('x.onderwijstype', v.filter.onderwijstype);
   const vorige = v.vorige && (v.soort !== 'startset' || v.vorige.startset_run_id !== null) ? bron(v.vorige, v.soort, '$1') : null;
   const nieuw = vorige ? `NOT EXISTS (SELECT 1 FROM (${vorige}) y WHERE y.persoon_id = x.persoon_id)` : 'true';
+  // the dossier link only where the caller holds the dossier (rmc 18+, leerplicht under 18; a school never)
+  const eigenaar = s.soort === 'brin' ? 'false' : `d.eigenaar_soort = '${s.soort}' AND d.eigenaar_code = $2`;
   const basis = `FROM (${bron(v.run, v.soort, '$1')}) x
     LEFT JOIN persoon p ON p.persoon_id = x.persoon_id
-    LEFT JOIN dossier d ON d.persoon_id = x.persoon_id`;
+    LEFT JOIN dossier d ON d.persoon_id = x.persoon_id AND ${eigenaar}`;
   const voorwaarden = [...waar, ...(v.filter.alleenNieuw ? [nieuw] : [])];
   const where = voorwaarden.length ? `WHERE ${voorwaarden.join(' AND ')}` : '';
   const richting = v.aflopend ? 'DESC' : 'ASC';
