@@ -1,3 +1,4 @@
+import type { Rapportbron } from '../domain/dossier/effectrapportage.js';
 import type { OpenDossier } from '../domain/dossier/werklijst.js';
 import type { Doel } from '../domain/toegang/beleid.js';
 import type { Gebruiker } from '../domain/toegang/rollen.js';
@@ -46,4 +47,37 @@ export async function leesContactinterval(db: Db, rmcCode: string): Promise<numb
 export async function zetContactinterval(db: Db, rmcCode: string, maanden: number): Promise<void> {
   await db.query(`INSERT INTO regio_instelling (rmc_code, contactinterval_maanden) VALUES ($1, $2)
     ON CONFLICT (rmc_code) DO UPDATE SET contactinterval_maanden = EXCLUDED.contactinterval_maanden`, [rmcCode, maanden]);
+}
+
+/**
+ * What the effect report of a region and school year is made of (src/domain/dossier/
+ * effectrapportage.ts): the region's dossiers (held by the RMC region now) and their events dated
+ * from `van` to `tot` inclusive, and the dossiers whose period was open on `tot` (the list month
+ * of `tot` counts as open); counts only, no person leaves this function.
+ */
+export async function leesRapportbron(db: Db, rmcCode: string, van: string, tot: string): Promise<Rapportbron> {
+  const params = [rmcCode, van, tot];
+  const regio = `d.eigenaar_soort = 'rmc-regio' AND d.eigenaar_code = $1`;
+  const tel = async (soort: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier_gebeurtenis g JOIN dossier d ON d.id = g.dossier_id
+    WHERE ${regio} AND g.soort = '${soort}' AND g.datum BETWEEN $2::date AND $3::date`, params))[0]!.n;
+  const intakes = await db.query<{ lijstPeildatum: string; datum: string }>(`
+    SELECT (SELECT max(p.geopend_maand) FROM dossier_periode p WHERE p.dossier_id = g.dossier_id AND p.geopend_maand || '-01' <= g.datum::text) || '-01' AS "lijstPeildatum",
+           g.datum::text AS datum
+    FROM dossier_gebeurtenis g JOIN dossier d ON d.id = g.dossier_id
+    WHERE ${regio} AND g.soort = 'intake' AND g.datum BETWEEN $2::date AND $3::date`, params);
+  const uitkomsten = await db.query<{ categorie: string }>(`
+    SELECT DISTINCT ON (g.dossier_id) g.gegevens->>'categorie' AS categorie
+    FROM dossier_gebeurtenis g JOIN dossier d ON d.id = g.dossier_id
+    WHERE ${regio} AND g.soort = 'uitkomst' AND g.datum BETWEEN $2::date AND $3::date
+    ORDER BY g.dossier_id, g.datum DESC, g.id DESC`, params);
+  const open = await db.query<OpenDossier>(`
+    SELECT d.id AS "dossierId", d.geopend_op::text AS "geopendOp", d.behandelaar_id AS "behandelaarId", d.behandelaar_naam AS "behandelaarNaam",
+           d.volgend_contact::text AS "volgendContact", NULL AS intake, NULL AS "laatsteContact",
+           (SELECT max(i.einddatum)::text FROM inschrijving i WHERE i.persoon_id = d.persoon_id) AS "uitOnderwijsSinds"
+    FROM dossier d WHERE ${regio} AND EXISTS (SELECT 1 FROM dossier_periode p WHERE p.dossier_id = d.id
+      AND p.geopend_maand || '-01' <= $2::text AND (p.gesloten_maand IS NULL OR p.gesloten_maand || '-01' > $2::text))`, [rmcCode, tot]);
+  return {
+    eersteContacten: await tel('eerste-contact'), trajecten: await tel('traject'),
+    intakes: intakes.filter((i) => i.lijstPeildatum !== null), uitkomsten: uitkomsten.map((u) => u.categorie), open,
+  };
 }

@@ -23,6 +23,7 @@ export const WEBPADEN = [
   '/maandlijsten',
   '/dossier/:id',
   '/werklijst',
+  '/effectrapportage',
 ] as const;
 
 export type Webpad = (typeof WEBPADEN)[number];

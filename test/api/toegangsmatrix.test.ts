@@ -22,7 +22,7 @@ import { apiomgeving } from './omgeving.js';
 const PARAMWAARDEN: Record<string, string> = { runId: '1', rmcCode: '19', gemeenteCode: 'GM0344', brin: '20BB' };
 
 /** Query strings of GET routes that need one (a route that needs one and lacks it here answers 400: the matrix fails). */
-const QUERIES: Record<string, string> = { 'GET /api/v1/vergelijking': '?rmcCodes=19,21', 'GET /api/v1/vergelijking/groepen': '?gemeenteCode=GM0344' };
+const QUERIES: Record<string, string> = { 'GET /api/v1/rmc-regios/:rmcCode/effectrapportage': '?schooljaar=2017-2018', 'GET /api/v1/vergelijking': '?rmcCodes=19,21', 'GET /api/v1/vergelijking/groepen': '?gemeenteCode=GM0344' };
 
 /** The regions of the test delivery's municipalities (test/api/fixture.ts). */
 const REGIO: Record<string, string> = { GM0344: '19', GM0363: '21', GM0307: '16', GM0518: '28' };
@@ -78,6 +78,7 @@ const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeel
       context: { gevraagd: filter, doel: 'maandlijst', regioVanGemeente: (gm) => REGIO[gm] ?? null },
     };
   },
+  'PATCH /api/v1/rmc-regios/:rmcCode/instellingen': () => ({ body: { contactintervalMaanden: 6 }, context: { gevraagd: { rmcCode: '19' } } }),
   'POST /api/v1/werklijst/_zoek': () => ({ body: { peildatum: '2018-06-01' }, context: {} }),
   'POST /api/v1/dossiers/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
   'POST /api/v1/dossiers/:dossierId/gebeurtenissen': () => ({

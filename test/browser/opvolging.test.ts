@@ -90,6 +90,14 @@ describe('de werkdag in de browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Werklijst' }).waitFor();
       await page.getByRole('table', { name: 'Open werk per behandelaar' }).waitFor();
       expect(await axe(page)).toEqual([]);
+
+      await page.getByRole('link', { name: 'Effectrapportage' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Effectrapportage' }).waitFor();
+      await page.getByLabel('Schooljaar').selectOption('2017-2018');
+      await page.getByRole('button', { name: 'Tonen' }).click();
+      await page.getByRole('table', { name: 'Weken van de lijst tot de intake' }).waitFor();
+      expect(await axe(page)).toEqual([]);
+      await schermafdruk(page, 'opvolging-effectrapportage-rmc');
       expect(fouten).toEqual([]);
 
       const a = await audit('t-rmc');

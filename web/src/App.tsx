@@ -19,6 +19,7 @@ const Vergelijken = lazy(() => import('./paginas/Vergelijken').then((m) => ({ de
 const Personen = lazy(() => import('./paginas/Personen').then((m) => ({ default: m.Personen })));
 const DossierPagina = lazy(() => import('./paginas/Dossier').then((m) => ({ default: m.DossierPagina })));
 const WerklijstPagina = lazy(() => import('./paginas/Werklijst').then((m) => ({ default: m.WerklijstPagina })));
+const EffectrapportagePagina = lazy(() => import('./paginas/Effectrapportage').then((m) => ({ default: m.EffectrapportagePagina })));
 const Maandlijsten = lazy(() => import('./paginas/Maandlijsten').then((m) => ({ default: m.Maandlijsten })));
 const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
 const Inloggen = lazy(() => import('./paginas/Inloggen').then((m) => ({ default: m.Inloggen })));
@@ -39,6 +40,7 @@ const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/maandlijsten', Maandlijsten],
   ['/dossier/:id', DossierPagina],
   ['/werklijst', WerklijstPagina],
+  ['/effectrapportage', EffectrapportagePagina],
   ['/audit', Audit],
   ['/inloggen', Inloggen],
   ['/beheer', Beheer],
@@ -57,7 +59,7 @@ const MAANDLIJSTEN = { href: '/maandlijsten', tekst: 'Maandlijsten' };
 const PERSONEN = { href: '/personen', tekst: 'Personen' };
 const WERKLIJST = { href: '/werklijst', tekst: 'Werklijst' };
 const ROLMENU: Readonly<Record<string, readonly { href: string; tekst: string }[]>> = {
-  rmc: [MAANDLIJSTEN, WERKLIJST, PERSONEN],
+  rmc: [MAANDLIJSTEN, WERKLIJST, { href: '/effectrapportage', tekst: 'Effectrapportage' }, PERSONEN],
   leerplicht: [MAANDLIJSTEN, WERKLIJST, PERSONEN],
   school: [MAANDLIJSTEN, PERSONEN],
   beheer: [{ href: '/beheer', tekst: 'Beheer' }],

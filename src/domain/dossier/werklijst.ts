@@ -8,7 +8,8 @@ import { leeftijdOp, type Datum } from '../datum.js';
  * - nieuwe naam: an open dossier nobody has recorded anything in yet (no behandelaar);
  * - contact te doen: the next-contact date is on or before the date;
  * - intake te laat: no intake since the dossier (re)opened, 4 weeks (28 days) or more after the
- *   list it came from (the effect report's thresholds: 4–6 weeks, more than 6 weeks from 42 days);
+ *   list it came from, in the effect report's groups: `4-6-weken` up to day 42, `meer-dan-6-weken`
+ *   from day 43 (the group an intake done today would land in: effectrapportage.ts);
  * - periodiek contact: an oud-vsv'er, out of education for a year or more (since the end of the
  *   last enrolment), not contacted (attempt, first contact or intake) within the region's
  *   interval; grouped by whole years out: 1–2, 2–3, 3–4, 4 or more.
@@ -52,7 +53,7 @@ export function plusMaanden(d: Datum, maanden: number): Datum {
 export function intakestand(d: OpenDossier, peildatum: Datum): Intakestand {
   if (d.intake !== null) return 'op-tijd';
   const dagen = dagenTussen(d.geopendOp, peildatum);
-  if (dagen >= INTAKE_ZES_WEKEN) return 'meer-dan-6-weken';
+  if (dagen > INTAKE_ZES_WEKEN) return 'meer-dan-6-weken';
   if (dagen >= INTAKE_VIER_WEKEN) return '4-6-weken';
   return 'op-tijd';
 }

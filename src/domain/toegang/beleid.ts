@@ -48,6 +48,10 @@ export const BELEID = {
   'dossier.schrijven': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
   /** the officer's worklist (new names, contacts due, intakes overdue, periodic contact) and open-work counts */
   'werklijst.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** the RMC annual effect report of the own region (counts from the dossiers, no persons) */
+  'effectrapportage.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc'] },
+  /** the region's settings for case work (the interval of periodic contact with oud-vsv'ers): its own RMC region only */
+  'regio.instellen': { wie: 'rollen-eigen-scope', rollen: ['rmc'] },
 } as const satisfies Record<string, Regel>;
 
 export type Handeling = keyof typeof BELEID;

@@ -8,7 +8,8 @@ import { kaartRoutes } from './kaarten.js';
 import { landelijkRoutes } from './landelijk.js';
 import { lijstRoutes } from './lijsten.js';
 import { dossierRoutes } from './dossiers.js';
-import { werklijstRoutes } from './werklijst.js';
+import { regioInstellingRoutes, werklijstRoutes } from './werklijst.js';
+import { effectrapportageRoutes } from './effectrapportage.js';
 import { auditRoutes } from './audit.js';
 import { personenRoutes } from './personen.js';
 import { rechtenRoutes } from './rechten.js';
@@ -37,5 +38,7 @@ export async function beschermdeRoutes(app: FastifyInstance, context: { db: Db; 
   await lijstRoutes(app, context);
   await dossierRoutes(app, context);
   await werklijstRoutes(app, context);
+  await regioInstellingRoutes(app, context);
+  await effectrapportageRoutes(app, context);
   await auditRoutes(app, context);
 }

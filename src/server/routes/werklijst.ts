@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.js';
-import { leesContactinterval, leesOpenDossiersGeaudit, type Werklijstdossier } from '../../db/werklijst.js';
+import { leesContactinterval, leesOpenDossiersGeaudit, zetContactinterval, type Werklijstdossier } from '../../db/werklijst.js';
 import { openWerk, STANDAARD_CONTACTINTERVAL_MAANDEN, werkpunt, dagenTussen, jarenUitGroep } from '../../domain/dossier/werklijst.js';
 import { doelenVoor } from '../../domain/toegang/beleid.js';
 import type { Gegevens } from '../gegevens.js';
@@ -61,5 +61,31 @@ export async function werklijstRoutes(app: FastifyInstance, { db, gegevens }: { 
       periodiekContact: mijn.filter((d) => p(d).periodiek !== null).map((d) => item(d, peildatum)),
       openWerk: openWerk(dossiers, peildatum, interval),
     };
+  });
+}
+
+const RegioParams = Type.Object({ rmcCode: Type.String({ pattern: '^\\d{2}$', description: 'RMC-code van twee cijfers', example: '19' }) });
+const InstellingVraag = Type.Object({
+  contactintervalMaanden: Type.Integer({ minimum: 1, maximum: 60, description: 'interval van periodiek contact met oud-vsv\'ers, in maanden' }),
+}, { additionalProperties: false });
+const InstellingAntwoord = Type.Object({ rmcCode: Type.String(), contactintervalMaanden: Type.Integer() });
+
+/** PATCH /api/v1/rmc-regios/{rmcCode}/instellingen: the region's interval of periodic contact (its own region only). */
+export async function regioInstellingRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  app.patch('/rmc-regios/:rmcCode/instellingen', {
+    schema: {
+      tags: ['Dossiers'], operationId: 'regioInstellingWijzigen',
+      summary: 'De instellingen van de eigen RMC-regio voor het opvolgen: het interval van periodiek contact',
+      params: RegioParams, body: InstellingVraag, response: ok(InstellingAntwoord, 'De instelling zoals vastgelegd'),
+    },
+    config: {
+      handeling: 'regio.instellen', bewaar: false,
+      toegangscontext: (request) => ({ gevraagd: { rmcCode: (request.params as { rmcCode?: string }).rmcCode } }),
+    },
+  }, async (request) => {
+    const { rmcCode } = request.params as Static<typeof RegioParams>;
+    const { contactintervalMaanden } = request.body as Static<typeof InstellingVraag>;
+    await zetContactinterval(db, rmcCode, contactintervalMaanden);
+    return { rmcCode, contactintervalMaanden };
   });
 }

@@ -7,11 +7,11 @@ const basis: OpenDossier = {
 };
 
 describe('werklijst', () => {
-  it('intake te laat: vanaf dag 28 (4 weken) 4-6-weken, vanaf dag 42 meer dan 6 weken; met een intake nooit', () => {
+  it('intake te laat: vanaf dag 28 (4 weken) 4-6-weken, na dag 42 (6 weken) meer dan 6 weken; met een intake nooit', () => {
     expect(intakestand(basis, '2018-04-28')).toBe('op-tijd'); // 27 days
     expect(intakestand(basis, '2018-04-29')).toBe('4-6-weken'); // 28 days
-    expect(intakestand(basis, '2018-05-12')).toBe('4-6-weken'); // 41 days
-    expect(intakestand(basis, '2018-05-13')).toBe('meer-dan-6-weken'); // 42 days
+    expect(intakestand(basis, '2018-05-13')).toBe('4-6-weken'); // 42 days
+    expect(intakestand(basis, '2018-05-14')).toBe('meer-dan-6-weken'); // 43 days
     expect(intakestand({ ...basis, intake: '2018-04-20' }, '2018-09-01')).toBe('op-tijd');
   });
 
