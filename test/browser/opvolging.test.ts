@@ -93,7 +93,7 @@ describe('de werkdag in de browser', () => {
 
       await page.getByRole('link', { name: 'Effectrapportage' }).click();
       await page.getByRole('heading', { level: 1, name: 'Effectrapportage' }).waitFor();
-      await page.getByLabel('Schooljaar').selectOption('2017-2018');
+      await page.getByLabel('Schooljaar', { exact: true }).selectOption('2017-2018');
       await page.getByRole('button', { name: 'Tonen' }).click();
       await page.getByRole('table', { name: 'Weken van de lijst tot de intake' }).waitFor();
       expect(await axe(page)).toEqual([]);
