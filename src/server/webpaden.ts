@@ -23,6 +23,11 @@ export const WEBPADEN = [
   '/verzuim/melden',
   '/verzuim/mijn-meldingen',
   '/verzuim/meldingen',
+  // case work (issue 9)
+  '/maandlijsten',
+  '/dossier/:id',
+  '/werklijst',
+  '/effectrapportage',
 ] as const;
 
 export type Webpad = (typeof WEBPADEN)[number];

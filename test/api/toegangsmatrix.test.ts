@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECTMAP } from '../../src/config.js';
+import { parseMaand } from '../../src/domain/lijsten/maand.js';
+import { lijstenMetDossiers } from '../../src/lijsten/dossiers.js';
 import { beslis, doelenVoor, type Context } from '../../src/domain/toegang/beleid.js';
 import { ROLLEN, type Gebruiker } from '../../src/domain/toegang/rollen.js';
 import { RouteZonderHandeling, registreerToegang } from '../../src/server/toegang.js';
@@ -35,7 +37,7 @@ function meldingenCsvVoor20BB(): string {
 const PARAMWAARDEN: Record<string, string> = { runId: '1', rmcCode: '19', gemeenteCode: 'GM0344', brin: '20BB', meldingId: '1' };
 
 /** Query strings of GET routes that need one (a route that needs one and lacks it here answers 400: the matrix fails). */
-const QUERIES: Record<string, string> = { 'GET /api/v1/vergelijking': '?rmcCodes=19,21', 'GET /api/v1/vergelijking/groepen': '?gemeenteCode=GM0344' };
+const QUERIES: Record<string, string> = { 'GET /api/v1/rmc-regios/:rmcCode/effectrapportage': '?schooljaar=2017-2018', 'GET /api/v1/vergelijking': '?rmcCodes=19,21', 'GET /api/v1/vergelijking/groepen': '?gemeenteCode=GM0344' };
 
 /** The regions of the test delivery's municipalities (test/api/fixture.ts). */
 const REGIO: Record<string, string> = { GM0344: '19', GM0363: '21', GM0307: '16', GM0518: '28' };
@@ -47,9 +49,13 @@ const REGIO: Record<string, string> = { GM0344: '19', GM0363: '21', GM0307: '16'
  */
 const MATRIXWACHTWOORD = 'matrix-wachtwoord-voor-de-toegangstest';
 const ids = { account: '', machineclient: '' };
+/** A dossier of each role with dossiers in the test delivery's region 19 (made in beforeAll from the lists of April 2018). */
+const dossiers: Partial<Record<string, string>> = {};
+const GEEN_DOSSIER = `d${'0'.repeat(20)}`;
 let volgnummer = 0;
 
-function padwaarde(pad: string, naam: string): string {
+function padwaarde(pad: string, naam: string, g: Gebruiker | null): string {
+  if (naam === 'dossierId') return (g && dossiers[g.rol]) ?? GEEN_DOSSIER;
   if (naam === 'id' && pad.startsWith('/api/v1/accounts/')) return ids.account;
   if (naam === 'id' && pad.startsWith('/api/v1/machineclients/')) return ids.machineclient;
   const w = PARAMWAARDEN[naam];
@@ -100,6 +106,19 @@ const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeel
       context: { gevraagd: filter, doel, regioVanGemeente: (gm) => REGIO[gm] ?? null },
     };
   },
+  'POST /api/v1/lijsten/_zoek': (g, variant) => {
+    const filter = gevraagd(g, variant);
+    return {
+      body: { soort: 'uitschrijvingen', maand: '2018-04', perPagina: 5, ...filter },
+      context: { gevraagd: filter, doel: 'maandlijst', regioVanGemeente: (gm) => REGIO[gm] ?? null },
+    };
+  },
+  'PATCH /api/v1/rmc-regios/:rmcCode/instellingen': () => ({ body: { contactintervalMaanden: 6 }, context: { gevraagd: { rmcCode: '19' } } }),
+  'POST /api/v1/werklijst/_zoek': () => ({ body: { peildatum: '2018-06-01' }, context: {} }),
+  'POST /api/v1/dossiers/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
+  'POST /api/v1/dossiers/:dossierId/gebeurtenissen': () => ({
+    body: { soort: 'notitie', datum: '2018-05-01', gegevens: { doel: 'contact', tekst: 'matrix' } }, context: {}, status: 201,
+  }),
   'POST /api/v1/audit/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
   'POST /api/v1/leerlingen/_zoek': () => ({ body: { naam: 'jansen', geboortedatum: '2001-01-15' }, context: { doel: 'verzuim-melden' }, audit: 1 }),
   // An incomplete report passes the policy and is refused by the rules: 400, no pupil read, no audit.
@@ -137,6 +156,14 @@ describeDatabases('toegangsmatrix', (driver) => {
     // Absence report 1: a pupil of 20BB living in GM0344, routed to leerplicht there.
     const v = await importeerVerzuimRecords(api.db, readCsvRecords(Readable.from([meldingenCsvVoor20BB()])), { brin: '20BB', gebruiker: TESTGEBRUIKERS.school, vandaag: '2018-06-01' });
     expect(v.gemeld.map((m) => m.meldingId)).toEqual([1]);
+    await lijstenMetDossiers(api.db, parseMaand('2018-04')!);
+    delete dossiers.rmc; // the PGlite and PostgreSQL suites each have their own
+    delete dossiers.leerplicht;
+    for (const d of await api.db.query<{ id: string; eigenaar_soort: string; eigenaar_code: string }>('SELECT id, eigenaar_soort, eigenaar_code FROM dossier ORDER BY id')) {
+      if (d.eigenaar_soort === 'rmc-regio' && d.eigenaar_code === '19') dossiers.rmc ??= d.id;
+      if (d.eigenaar_soort === 'gemeente' && d.eigenaar_code === 'GM0344') dossiers.leerplicht ??= d.id;
+    }
+    expect(dossiers.rmc && dossiers.leerplicht).toBeTruthy();
   });
 
   it('elke route staat in de matrix; de routelijst en het OpenAPI-document noemen dezelfde endpoints', async () => {
@@ -169,7 +196,7 @@ describeDatabases('toegangsmatrix', (driver) => {
     for (const route of api.app.toegangsroutes) {
       for (const g of GEBRUIKERS) {
         for (const variant of ['eigen', 'ander'] as const) {
-          const url = route.pad.replace(/:(\w+)/g, (_m, naam: string) => padwaarde(route.pad, naam))
+          const url = route.pad.replace(/:(\w+)/g, (_m, naam: string) => padwaarde(route.pad, naam, g))
             + (QUERIES[`${route.methode} ${route.pad}`] ?? '');
           const maakVoorbeeld = BODIES[`${route.methode} ${route.pad}`];
           if (route.methode !== 'GET' && !maakVoorbeeld) throw new Error(`geen voorbeeldverzoek in de toegangsmatrix voor ${route.methode} ${route.pad}`);
@@ -188,7 +215,7 @@ describeDatabases('toegangsmatrix', (driver) => {
             expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
             expect(r.json()).toMatchObject({ status: verwacht, detail: besluit.reden });
           }
-          if (besluit.toegestaan) verwachteAudit += voorbeeld.audit ?? (['persoon.lezen', 'audit.lezen'].includes(route.handeling) ? 1 : 0);
+          if (besluit.toegestaan) verwachteAudit += voorbeeld.audit ?? (['persoon.lezen', 'audit.lezen', 'lijst.lezen', 'dossier.lezen', 'dossier.schrijven', 'werklijst.lezen'].includes(route.handeling) ? 1 : 0);
         }
       }
     }

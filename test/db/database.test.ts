@@ -26,7 +26,7 @@ describeDatabases('Db-laag', (driver) => {
     expect(new Set(tabellen)).toEqual(new Set([...ALLE_TABELLEN, ...ACCOUNTTABELLEN]));
     expect(await t.db.query('SELECT naam FROM schema_migration ORDER BY naam')).toEqual([
       { naam: '001_basis' }, { naam: '002_levering_weigering' }, { naam: '003_toegang' }, { naam: '005_accounts' }, { naam: '006_lijsten' },
-      { naam: '007_verzuim' }, { naam: '010_startset_in_telling' },
+      { naam: '007_verzuim' }, { naam: '008_dossiers' }, { naam: '010_startset_in_telling' },
     ]);
   });
 

@@ -13,6 +13,11 @@ export type Regel =
   | { wie: 'rollen'; rollen: readonly Rol[] }
   /** a logged-in user with one of these roles, and only within the user's own scope */
   | { wie: 'rollen-eigen-scope'; rollen: readonly Rol[] }
+  /**
+   * a logged-in user with one of these roles within the user's own scope; with `ookOpdrachtregel`
+   * also the command line's operator (the same action, e.g. a monthly list, on both sides)
+   */
+  | { wie: 'rollen-eigen-scope'; rollen: readonly Rol[]; ookOpdrachtregel: true }
   /** the command line only: the operator who holds the database itself; always audited */
   | { wie: 'opdrachtregel' };
 
@@ -41,8 +46,18 @@ export const BELEID = {
   'verzuim.lezen': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc', 'school'] },
   /** leerplicht and RMC handle the reports routed to them: status, contact person, actions, closing */
   'verzuim.behandelen': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc'] },
-  /** a monthly person list (lijsten.md) as CSV; the web app and API follow (issue 9) */
-  'lijst.lezen': { wie: 'opdrachtregel' },
+  /** a monthly person list (lijsten.md): `binnenboord lijst`, and POST /lijsten/_zoek for the roles within their scope */
+  'lijst.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht', 'school'], ookOpdrachtregel: true },
+  /** a dossier (opvolging.md, case work): search, read, timeline; RMC (18+) and leerplicht (under 18) of the person's residence */
+  'dossier.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** recording in a dossier: contact attempts, intake, trajectory, outcome, contact details, notes, next contact */
+  'dossier.schrijven': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** the officer's worklist (new names, contacts due, intakes overdue, periodic contact) and open-work counts */
+  'werklijst.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** the RMC annual effect report of the own region (counts from the dossiers, no persons) */
+  'effectrapportage.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc'] },
+  /** the region's settings for case work (the interval of periodic contact with oud-vsv'ers): its own RMC region only */
+  'regio.instellen': { wie: 'rollen-eigen-scope', rollen: ['rmc'] },
 } as const satisfies Record<string, Regel>;
 
 export type Handeling = keyof typeof BELEID;
@@ -65,7 +80,10 @@ export const DOELEN = {
   'uitleg-telling': { rollen: [], omschrijving: 'uitleggen waarom een persoon wel of niet als vsv\'er telt (opdrachtregel)' },
   'levering-corrigeren': { rollen: [], omschrijving: 'afgewezen rijen van een levering corrigeren (opdrachtregel)' },
   'telling-uitvoer': { rollen: [], omschrijving: 'de uitvoerbestanden van een telling maken (opdrachtregel)' },
-  maandlijst: { rollen: [], omschrijving: 'een maandlijst van een regio, gemeente of school opvragen (lijsten.md; opdrachtregel)' },
+  maandlijst: {
+    rollen: ['rmc', 'leerplicht', 'school'], handelingen: ['lijst.lezen'],
+    omschrijving: 'een maandlijst van een regio, gemeente of school opvragen (lijsten.md)',
+  },
   'verzuim-melden': {
     rollen: ['school'], handelingen: ['verzuim.importeren', 'verzuim.melden', 'verzuim.lezen'],
     omschrijving: 'verzuim van de eigen leerlingen melden aan de gemeente en de afhandeling volgen (Leerplichtwet 1969 art. 21a)',
@@ -80,8 +98,8 @@ export type Doel = keyof typeof DOELEN;
 
 /**
  * The purposes of a role; with `handeling`, only those that may serve that action. A purpose
- * with `handelingen` serves only those actions: the absence purposes never open the person
- * search of a count, and the person search's purposes never an absence report.
+ * with `handelingen` serves only those actions: the absence and monthly-list purposes never
+ * open the person search of a count, and the person search's purposes never an absence report.
  */
 export function doelenVoor(rol: Rol, handeling?: Handeling): Doel[] {
   return (Object.keys(DOELEN) as Doel[]).filter((d) => {
@@ -129,6 +147,7 @@ export function beslis(gebruiker: Gebruiker | null, handeling: Handeling, contex
     case 'rollen':
     case 'rollen-eigen-scope': {
       if (!gebruiker) return nietIngelogd();
+      if ('ookOpdrachtregel' in regel && gebruiker.soort === 'cli') return JA;
       if (!regel.rollen.includes(gebruiker.rol)) {
         return verboden(`Met de rol '${gebruiker.rol}' mag u '${handeling}' niet; dat mag alleen de rol ${regel.rollen.map((r) => `'${r}'`).join(' of ')}.`);
       }

@@ -6,6 +6,10 @@ import { gemeenteRoutes } from './gemeenten.js';
 import { instellingRoutes } from './instellingen.js';
 import { kaartRoutes } from './kaarten.js';
 import { landelijkRoutes } from './landelijk.js';
+import { lijstRoutes } from './lijsten.js';
+import { dossierRoutes } from './dossiers.js';
+import { regioInstellingRoutes, werklijstRoutes } from './werklijst.js';
+import { effectrapportageRoutes } from './effectrapportage.js';
 import { auditRoutes } from './audit.js';
 import { personenRoutes } from './personen.js';
 import { rechtenRoutes } from './rechten.js';
@@ -32,6 +36,11 @@ export async function apiRoutes(app: FastifyInstance, context: ApiContext): Prom
  */
 export async function beschermdeRoutes(app: FastifyInstance, context: { db: Db; gegevens: Gegevens; verzuim: Verzuiminstellingen }): Promise<void> {
   await personenRoutes(app, context);
+  await lijstRoutes(app, context);
+  await dossierRoutes(app, context);
+  await werklijstRoutes(app, context);
+  await regioInstellingRoutes(app, context);
+  await effectrapportageRoutes(app, context);
   await auditRoutes(app, context);
   await verzuimRoutes(app, context);
 }

@@ -104,8 +104,9 @@ describe('toegangsbeleid', () => {
     expect(doelenVoor('school', 'persoon.lezen')).toEqual(['controle-inschrijvingen']);
     expect(doelenVoor('privacy')).toEqual(['toezicht']);
     expect(doelenVoor('analist')).toEqual([]);
-    expect(doelenVoor('school')).toEqual(['controle-inschrijvingen', 'verzuim-melden']);
-    expect(doelenVoor('leerplicht')).toEqual(['leerplichthandhaving', 'verzuimafhandeling']);
+    expect(doelenVoor('school')).toEqual(['controle-inschrijvingen', 'maandlijst', 'verzuim-melden']);
+    expect(doelenVoor('school', 'lijst.lezen')).toEqual(['controle-inschrijvingen', 'maandlijst']);
+    expect(doelenVoor('leerplicht')).toEqual(['leerplichthandhaving', 'maandlijst', 'verzuimafhandeling']);
   });
 
   it('de verzuimdoelen openen alleen de verzuimhandelingen, niet het zoeken in een telling', () => {
