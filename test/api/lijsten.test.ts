@@ -87,6 +87,20 @@ describeDatabases('maandlijsten in de API', (driver) => {
     expect((await zoek(TESTGEBRUIKERS.rmc, { soort: 'uitschrijvingen', maand: '2018-04', alleenNieuw: true }, '?formaat=csv')).statusCode).toBe(400);
   });
 
+  it('CSV voor een school: dezelfde kolommen, maar zonder woongemeente en regio (veldenmatrix)', async () => {
+    const r = await zoek(TESTGEBRUIKERS.school, { soort: 'uitschrijvingen', maand: '2018-04' }, '?formaat=csv');
+    expect(r.statusCode).toBe(200);
+    const [kop, ...rijen] = r.body.trim().split('\n');
+    expect(kop).toBe('lijst,maand,persoon_id,gemeente_code,rmc_code,leeftijd,brin,vestiging,onderwijstype,einddatum,reden');
+    expect(rijen.length).toBeGreaterThan(0);
+    for (const rij of rijen) {
+      const v = csvVelden(rij);
+      expect(v).toHaveLength(11);
+      expect([v[3], v[4]]).toEqual(['', '']);
+      expect(v[6]).toBe('20BB');
+    }
+  });
+
   it('xlsx: een werkmap met alle rijen', async () => {
     const r = await zoek(TESTGEBRUIKERS.rmc, { soort: 'uitschrijvingen', maand: '2018-04', perPagina: 1 }, '?formaat=xlsx');
     expect(r.statusCode).toBe(200);
@@ -117,5 +131,6 @@ describe('CSV-filter van een maandlijst', () => {
       csv: 'kop\nuitschrijvingen,2018-04,"P,1",GM0344,19,17,20BB,00,mbo,2018-03-01,\n', persoonIds: ['P,1'],
     });
     expect(lijstCsvFilter([])(csv).persoonIds).toEqual(['P,1', 'P2']);
+    expect(lijstCsvFilter([{ kolom: 6, waarde: '20BB' }], [3, 4])(csv).csv).toBe('kop\nuitschrijvingen,2018-04,"P,1",,,17,20BB,00,mbo,2018-03-01,\n');
   });
 });

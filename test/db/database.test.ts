@@ -33,7 +33,7 @@ describeDatabases('Db-laag', (driver) => {
   it('migreren op een bijgewerkte database verandert niets en laat de data staan', async () => {
     await t.db.query("INSERT INTO levering (naam, map, controlesom) VALUES ('x', '/x', 'abc')");
     await migrate(t.db);
-    expect(await t.db.query('SELECT count(*)::int AS n FROM schema_migration')).toEqual([{ n: 7 }]);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM schema_migration')).toEqual([{ n: 8 }]);
     expect(await t.db.query('SELECT naam, controlesom FROM levering')).toEqual([{ naam: 'x', controlesom: 'abc' }]);
     await t.db.exec('DELETE FROM levering');
   });

@@ -19,7 +19,16 @@ export function csvVelden(regel: string): string[] {
   return velden;
 }
 
-export function lijstCsvFilter(voorwaarden: readonly { kolom: number; waarde: string }[]) {
+/** One CSV line again, quoting a field only when it must (as COPY does). */
+function regelVan(velden: readonly string[]): string {
+  return velden.map((v) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',');
+}
+
+/**
+ * `leeg`: columns emptied in every row (the header stays): a school downloads the rows of its
+ * former pupils without their residence (docs/toegang.md, field matrix), as its JSON shows.
+ */
+export function lijstCsvFilter(voorwaarden: readonly { kolom: number; waarde: string }[], leeg: readonly number[] = []) {
   return (csv: string): { csv: string; persoonIds: string[] } => {
     const regels = csv.split('\n');
     const kop = regels.shift()!;
@@ -29,7 +38,7 @@ export function lijstCsvFilter(voorwaarden: readonly { kolom: number; waarde: st
       if (regel === '') continue;
       const velden = csvVelden(regel);
       if (!voorwaarden.every((v) => velden[v.kolom] === v.waarde)) continue;
-      uit.push(regel);
+      uit.push(leeg.length === 0 ? regel : regelVan(velden.map((v, i) => (leeg.includes(i) ? '' : v))));
       persoonIds.push(velden[2]!);
     }
     return { csv: `${uit.join('\n')}\n`, persoonIds };

@@ -24,7 +24,8 @@ import { lijstCsvFilter } from './lijstCsvFilter.js';
  * POST /api/v1/lijsten/_zoek: one monthly list of lijsten.md within the caller's scope ("Who
  * sees which rows"), optionally narrowed, sorted and paged, each row marked new when it was not
  * on the same list the month before. JSON and xlsx carry the rows the caller's role may see;
- * CSV is byte for byte `binnenboord lijst` for the caller's scope (lijsten.md, "Command line").
+ * CSV is byte for byte `binnenboord lijst` for the caller's scope (lijsten.md, "Command line"),
+ * except that a school gets the residence columns empty (its field matrix, docs/toegang.md).
  * Every answer is one audit record naming the persons it carried, in the read's transaction.
  */
 const LijstVraag = Type.Object({
@@ -78,7 +79,7 @@ async function alsCsvDownload(db: Db, request: FastifyRequest, reply: FastifyRep
   const filter = lijstCsvFilter(Object.entries(CSV_KOLOM).flatMap(([naam, kolom]) => {
     const waarde = vraag[naam as keyof typeof CSV_KOLOM];
     return waarde === undefined ? [] : [{ kolom, waarde }];
-  }));
+  }), gebruiker.rol === 'school' ? [CSV_KOLOM.gemeenteCode, CSV_KOLOM.rmcCode] : []);
   const csv = await db.transaction(async (tx) => {
     let tekstUit = '';
     for await (const stuk of lijstCsv(tx, run, vraag.soort, lijstscope(gebruiker), { rijen: 0 })) {
@@ -136,7 +137,7 @@ export async function lijstRoutes(app: FastifyInstance, { db, gegevens }: { db: 
         + 'verlate-startkwalificatie) binnen uw scope: rmc de inwoners van de regio, leerplicht van de gemeente, een school haar oud-leerlingen op '
         + `${LIJSTEN_VOOR_SCHOOL.join(', ')}. De lijsten van een maand worden berekend en opgeslagen bij de eerste vraag. `
         + 'JSON en xlsx: gefilterd, gesorteerd en per pagina (xlsx: alle rijen), met "nieuw" ten opzichte van de vorige maand; '
-        + 'CSV: precies de uitvoer van binnenboord lijst voor uw scope. Elke inzage wordt vastgelegd in het audittrail (doel maandlijst).',
+        + 'CSV: precies de uitvoer van binnenboord lijst voor uw scope (een school zonder woongemeente en regio). Elke inzage wordt vastgelegd in het audittrail (doel maandlijst).',
       querystring: Type.Object({ formaat: Type.Optional(FormaatParam) }, { additionalProperties: false }),
       body: LijstVraag,
       response: ok(LijstAntwoord, 'De rijen van deze pagina'),
