@@ -62,10 +62,27 @@ export async function pasBewaartermijnenToe(db: Db, t: Bewaartermijnen, peildatu
         SELECT persoon_id FROM persoon WHERE geboortedatum + make_interval(years => $2::int) <= $1::date LIMIT ${Number(batch)}`,
       [peildatum, t.persoonJarenNaGeboorte])).map((r) => r.persoon_id);
       if (ids.length === 0) return 0;
+      await verwijderDossiers(tx, `SELECT id FROM dossier WHERE persoon_id = ANY($1::text[])`, [ids]);
       for (const tabel of PERSOONSTABELLEN) await tx.query(`DELETE FROM ${tabel} WHERE persoon_id = ANY($1::text[])`, [ids]);
       await tx.query('DELETE FROM persoon WHERE persoon_id = ANY($1::text[])', [ids]);
       return ids.length;
     }) });
 
+  uit.push({ soort: 'dossier', aantal: await inBatches(db, 'dossier',
+    `gesloten dossiers ${t.dossierJarenNaSluiten} jaar na de maand van sluiten`, peildatum, (tx) => verwijderDossiers(tx, `
+      SELECT id FROM dossier WHERE status = 'gesloten'
+        AND to_date(gesloten_maand || '-01', 'YYYY-MM-DD') + make_interval(years => $2::int, months => 1) <= $1::date
+      ORDER BY id LIMIT ${Number(batch)}`, [peildatum, t.dossierJarenNaSluiten])) });
+
   return uit;
+}
+
+/** Deletes the dossiers the query selects, with their periods and records; returns how many. */
+async function verwijderDossiers(tx: Db, selectie: string, params: unknown[]): Promise<number> {
+  const ids = (await tx.query<{ id: string }>(selectie, params)).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  await tx.query('DELETE FROM dossier_gebeurtenis WHERE dossier_id = ANY($1::text[])', [ids]);
+  await tx.query('DELETE FROM dossier_periode WHERE dossier_id = ANY($1::text[])', [ids]);
+  await tx.query('DELETE FROM dossier WHERE id = ANY($1::text[])', [ids]);
+  return ids.length;
 }
