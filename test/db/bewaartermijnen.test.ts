@@ -45,6 +45,7 @@ describeDatabases('bewaartermijnen toepassen', (driver) => {
       { soort: 'afgewezen-inhoud', aantal: 4 },
       { soort: 'afgewezen-rij', aantal: 3 },
       { soort: 'telling-persoon', aantal: 1 },
+      { soort: 'verzuim', aantal: 0 },
       { soort: 'persoonsregistratie', aantal: 1 },
       { soort: 'dossier', aantal: 0 },
     ]);
@@ -93,5 +94,27 @@ describeDatabases('bewaartermijnen toepassen', (driver) => {
     expect(await db.query('SELECT count(*)::int AS n FROM dossier_gebeurtenis')).toEqual([{ n: 0 }]);
     const log = await db.query<{ soort: string; aantal: number }>("SELECT soort, aantal FROM verwijdering WHERE soort = 'dossier'");
     expect(log).toEqual([{ soort: 'dossier', aantal: 1 }]);
+  });
+
+  it('verzuimmeldingen: met hun acties en statussen op de dag dat de leerling 19 wordt, niet eerder', async () => {
+    const db = t.db;
+    await db.exec(`
+      INSERT INTO levering (id, naam, map, controlesom, ontvangen_op) VALUES (21, 'v', '/v', 'v', '2020-01-01T12:00:00Z');
+      INSERT INTO persoon (persoon_id, geboortedatum, levering_id) VALUES ('V19', '2005-03-01', 21), ('V18', '2005-03-02', 21);
+    `);
+    for (const [id, persoon] of [[901, 'V19'], [902, 'V18']] as const) {
+      await db.query(`INSERT INTO verzuimmelding (id, bron, soort, persoon_id, brin, vestiging, lesplaats, meldingsdatum, startdatum,
+        verzuim_dagen, verzuim_uren, alle_lessen_gemist, vermoedelijke_reden, ondernomen_actie, gemeente_gevraagd, melder_naam,
+        melder_functie, melder_telefoon, melder_email, behandelaar, gemeente_code, tijdigheid, status, import_id)
+        VALUES ($1, 'school', '16u4w', $2, '20BB', '00', '00', '2021-03-01', '2021-02-01', 5, 20, false, 'x', 'x', true, 'M',
+        'mentor', '0300000000', 'm@example.org', 'leerplicht', 'GM0344', 'tijdig', 'in-behandeling', 'imp')`, [id, persoon]);
+      await db.query(`INSERT INTO verzuimactie (melding_id, soort, datum, medewerker, toelichting) VALUES ($1, 'waarschuwing', '2021-03-05', 'L', 'x')`, [id]);
+      await db.query(`INSERT INTO verzuimstatus (melding_id, status, door) VALUES ($1, 'in-behandeling', 'L')`, [id]);
+    }
+    const uit = await pasBewaartermijnenToe(db, STANDAARD_BEWAARTERMIJNEN, '2024-03-01');
+    expect(uit.find((u) => u.soort === 'verzuim')).toEqual({ soort: 'verzuim', aantal: 1 });
+    expect(await db.query('SELECT persoon_id FROM verzuimmelding WHERE id IN (901, 902)')).toEqual([{ persoon_id: 'V18' }]);
+    expect(await db.query('SELECT melding_id FROM verzuimactie WHERE melding_id IN (901, 902)')).toEqual([{ melding_id: 902 }]);
+    expect(await db.query('SELECT melding_id FROM verzuimstatus WHERE melding_id IN (901, 902)')).toEqual([{ melding_id: 902 }]);
   });
 });
