@@ -1,6 +1,4 @@
-import { percentage } from '../telling/cijfers.js';
-import { CATEGORIEEN } from '../telling/startpopulatie.js';
-import type { Uitvalcijfer } from './uitval.js';
+import { perCategorie, type Uitvalcijfer } from './uitval.js';
 
 /**
  * `uitval` per category within a scope (a region, municipality or school): persons on uitval /
@@ -14,18 +12,5 @@ import type { Uitvalcijfer } from './uitval.js';
 export function uitvalcijfersBinnenScope(
   startsetPerCategorie: ReadonlyMap<string, number>, uitvalPerCategorie: ReadonlyMap<string, number>,
 ): Uitvalcijfer[] {
-  for (const c of [...startsetPerCategorie.keys(), ...uitvalPerCategorie.keys()]) {
-    if (!(CATEGORIEEN as readonly string[]).includes(c)) throw new Error(`onbekende categorie '${c}' in de startset`);
-  }
-  let startset = 0;
-  let uitval = 0;
-  const uit: Uitvalcijfer[] = CATEGORIEEN.map((categorie) => {
-    const s = startsetPerCategorie.get(categorie) ?? 0;
-    const u = uitvalPerCategorie.get(categorie) ?? 0;
-    startset += s;
-    uitval += u;
-    return { categorie, startset: s, uitval: u, percentage: percentage(u, s) };
-  });
-  uit.push({ categorie: 'totaal', startset, uitval, percentage: percentage(uitval, startset) });
-  return uit;
+  return perCategorie(startsetPerCategorie, uitvalPerCategorie, false);
 }
