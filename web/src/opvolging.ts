@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { LijstAntwoord } from '../../src/server/schemasLijsten';
-import { ApiFout } from './api';
+import { leesFout } from './api';
 import { useSessie } from './sessie';
 
 /**
@@ -9,17 +9,6 @@ import { useSessie } from './sessie';
  * downloads of the same requests as CSV or Excel (audited like the JSON answer).
  */
 export type Lijst = Static<typeof LijstAntwoord>;
-
-async function leesFout(r: Response): Promise<ApiFout> {
-  let detail = `De server antwoordde met status ${r.status}.`;
-  try {
-    const p = (await r.json()) as { detail?: string; invalidParams?: { name: string; reason: string }[] };
-    detail = p.invalidParams?.length ? p.invalidParams.map((f) => `${f.name}: ${f.reason}`).join('; ') : p.detail ?? detail;
-  } catch {
-    // not a problem document
-  }
-  return new ApiFout(r.status, detail);
-}
 
 export function usePost() {
   const { sessie } = useSessie();
