@@ -5,7 +5,7 @@ import { isLijstsoort, LIJSTSOORTEN, type Lijstsoort } from '../domain/lijsten/l
 import { lijstjaar, parseMaand } from '../domain/lijsten/maand.js';
 import { LIJSTEN_VOOR_SCHOOL, magLijstZien, type Scope } from '../domain/lijsten/rij.js';
 import { schooljaarVanaf } from '../domain/schooljaar.js';
-import { lijstenVanMaand } from '../lijsten/berekenLijsten.js';
+import { lijstenMetDossiers } from '../lijsten/dossiers.js';
 import { registreerLijstinzage } from '../lijsten/inzage.js';
 import { lijstCsv } from '../lijsten/uitvoer.js';
 import { UsageError, cliToegang, withDatabase, type Write } from './commands.js';
@@ -52,7 +52,7 @@ export async function lijstCommand(o: LijstOpties, write: Write, melding: Write)
     throw new UsageError(`een school (--brin) ziet alleen de lijsten ${LIJSTEN_VOOR_SCHOOL.join(', ')}, niet ${soort}`);
   }
   await withDatabase(o.database, async (db) => {
-    const { run, nieuw } = await lijstenVanMaand(db, maand);
+    const { run, nieuw } = await lijstenMetDossiers(db, maand);
     const jaar = lijstjaar(maand);
     if ((soort === 'startset' || soort === 'uitval') && run.startset_run_id === null) {
       throw new UsageError(`De ${soort} van ${maand.naam} komt uit de telling van ${jaar.naam}, en die is er nog niet; `

@@ -55,6 +55,19 @@ export async function pasBewaartermijnenToe(db: Db, t: Bewaartermijnen, peildatu
         SELECT p.run_id, p.persoon_id FROM telling_persoon p JOIN telling_run r ON r.id = p.run_id
         WHERE r.gereed_op < $1::date - make_interval(years => $2::int) LIMIT ${Number(batch)})`, [peildatum, t.tellingpersonenJaren])) });
 
+  uit.push({ soort: 'verzuim', aantal: await inBatches(db, 'verzuim',
+    `verzuimmeldingen ${t.verzuimJarenNaGeboorte} jaar na de geboortedatum`, peildatum, async (tx) => {
+      const ids = (await tx.query<{ id: number }>(`
+        SELECT m.id FROM verzuimmelding m JOIN persoon p ON p.persoon_id = m.persoon_id
+        WHERE p.geboortedatum + make_interval(years => $2::int) <= $1::date ORDER BY m.id LIMIT ${Number(batch)}`,
+      [peildatum, t.verzuimJarenNaGeboorte])).map((r) => r.id);
+      if (ids.length === 0) return 0;
+      await tx.query('DELETE FROM verzuimactie WHERE melding_id = ANY($1::int[])', [ids]);
+      await tx.query('DELETE FROM verzuimstatus WHERE melding_id = ANY($1::int[])', [ids]);
+      await tx.query('DELETE FROM verzuimmelding WHERE id = ANY($1::int[])', [ids]);
+      return ids.length;
+    }) });
+
   // A person's registrations go together: first the rows of the other files, then the person.
   uit.push({ soort: 'persoonsregistratie', aantal: await inBatches(db, 'persoonsregistratie',
     `registraties ${t.persoonJarenNaGeboorte} jaar na de geboortedatum`, peildatum, async (tx) => {
@@ -62,10 +75,27 @@ export async function pasBewaartermijnenToe(db: Db, t: Bewaartermijnen, peildatu
         SELECT persoon_id FROM persoon WHERE geboortedatum + make_interval(years => $2::int) <= $1::date LIMIT ${Number(batch)}`,
       [peildatum, t.persoonJarenNaGeboorte])).map((r) => r.persoon_id);
       if (ids.length === 0) return 0;
+      await verwijderDossiers(tx, `SELECT id FROM dossier WHERE persoon_id = ANY($1::text[])`, [ids]);
       for (const tabel of PERSOONSTABELLEN) await tx.query(`DELETE FROM ${tabel} WHERE persoon_id = ANY($1::text[])`, [ids]);
       await tx.query('DELETE FROM persoon WHERE persoon_id = ANY($1::text[])', [ids]);
       return ids.length;
     }) });
 
+  uit.push({ soort: 'dossier', aantal: await inBatches(db, 'dossier',
+    `gesloten dossiers ${t.dossierJarenNaSluiten} jaar na de maand van sluiten`, peildatum, (tx) => verwijderDossiers(tx, `
+      SELECT id FROM dossier WHERE status = 'gesloten'
+        AND to_date(gesloten_maand || '-01', 'YYYY-MM-DD') + make_interval(years => $2::int, months => 1) <= $1::date
+      ORDER BY id LIMIT ${Number(batch)}`, [peildatum, t.dossierJarenNaSluiten])) });
+
   return uit;
+}
+
+/** Deletes the dossiers the query selects, with their periods and records; returns how many. */
+async function verwijderDossiers(tx: Db, selectie: string, params: unknown[]): Promise<number> {
+  const ids = (await tx.query<{ id: string }>(selectie, params)).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  await tx.query('DELETE FROM dossier_gebeurtenis WHERE dossier_id = ANY($1::text[])', [ids]);
+  await tx.query('DELETE FROM dossier_periode WHERE dossier_id = ANY($1::text[])', [ids]);
+  await tx.query('DELETE FROM dossier WHERE id = ANY($1::text[])', [ids]);
+  return ids.length;
 }

@@ -2,70 +2,99 @@ import type { Datum } from '../domain/datum.js';
 import type { Lijstsoort } from '../domain/lijsten/lijsten.js';
 import type { Scopekolom } from '../domain/lijsten/rij.js';
 import { BEKOSTIGDE_ONDERWIJSTYPEN } from '../domain/lijsten/termen.js';
+import { STARTKWALIFICATIES } from '../domain/onderwijs.js';
 import type { Db } from './database.js';
 
 /**
  * Storage of the monthly lists (lijsten.md): the candidates a month's lists are decided on,
  * the stored runs with their rows, and the CSV of one list. All SQL of the lists.
  *
- * As for the count, SQL selects a superset and the rules of src/domain/lijsten decide: the
- * candidates of month M are the persons who lost a funded enrolment in a month of the
- * lijstjaar up to M and were enrolled in nothing on the next peildatum. Everyone on
- * uitschrijvingen (and so on werkvoorraad and herinschrijvingen) is among them.
+ * As for the count, SQL selects a superset and the rules of src/domain/lijsten decide: see
+ * `lijstKandidaten` for the superset. Everyone on uitschrijvingen, werkvoorraad and
+ * herinschrijvingen of the month is among the candidates.
  */
-const BEKOSTIGD = BEKOSTIGDE_ONDERWIJSTYPEN.map((t) => `'${t}'`).join(', ');
+const lijst = (waarden: Iterable<string>) => [...waarden].map((t) => `'${t}'`).join(', ');
+const BEKOSTIGD = lijst(BEKOSTIGDE_ONDERWIJSTYPEN);
+const SK = lijst(STARTKWALIFICATIES);
 
 function datum(d: Datum): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`geen datum: ${d}`);
   return `DATE '${d}'`;
 }
 
-/**
- * The candidates for the lists of month M: `vanaf` = p of the lijstjaar's first month,
- * `d` = d(M). An enrolment ending on day e was lost in e's month; the peildatum after it is
- * the first day of the next month.
- */
-function kandidaten(vanaf: Datum, d: Datum): string {
-  return `
-    SELECT DISTINCT x.persoon_id FROM (
-      SELECT e.persoon_id, (date_trunc('month', e.einddatum) + interval '1 month')::date AS dag
-      FROM inschrijving e
-      WHERE e.onderwijstype IN (${BEKOSTIGD}) AND e.einddatum >= ${datum(vanaf)} AND e.einddatum < ${datum(d)}
-    ) x
-    WHERE NOT EXISTS (
-      SELECT 1 FROM inschrijving f
-      WHERE f.persoon_id = x.persoon_id AND f.begindatum <= x.dag AND (f.einddatum IS NULL OR f.einddatum >= x.dag)
-        AND f.begindatum <= ${datum(d)} AND (f.einddatum IS NULL OR f.einddatum >= ${datum(vanaf)}))`;
+export interface Kandidaatdata {
+  /** p of the lijstjaar's first month: the first day on which a lost enrolment can count */
+  readonly vanaf: Datum;
+  /** p(M) */
+  readonly p: Datum;
+  /** d(M) */
+  readonly d: Datum;
 }
 
 /**
- * Every registration of every candidate, tagged in the layout that src/telling/dossiers.ts
- * groups into dossiers (P, I, G, V, D, B; no work: the lists do not read it). No date filter:
- * the candidates are few and their whole history is the simplest superset.
+ * The candidates for the lists of month M from registrations, as persoon_ids. Each condition is
+ * one that every person on those lists meets (U = uitschrijvingen(M), W = werkvoorraad(M),
+ * H = herinschrijvingen(M); H's persons are on werkvoorraad(M − 1), so pvsv(p)):
+ * 1. lost a funded enrolment in a month x of the lijstjaar before M (einddatum from `vanaf` to
+ *    d − 1) and enrolled in nothing on the next peildatum d(x + 1) (U and W: on uitschrijvingen
+ *    of some month of the lijstjaar up to M; H: up to M − 1);
+ * 2. no single enrolment covers both p and d (U, W: not ingeschreven(d); H: not ingeschreven(p));
+ * 3. no startkwalificatie dated on or before p (U, W: not sk(d); H: not sk(p); sk only grows).
+ * Condition 1 alone was the superset before; 2 and 3 remove most of the school leavers with a
+ * diploma or a next school, which in September are most of them (bench/lijsten.ts). Age is left
+ * to the rules: a filter on it removed almost no one and cost a pass over every person.
  */
-export function lijstDossierExtractie(vanaf: Datum, d: Datum): string {
-  const leeg = (n: number) => Array.from({ length: n }, () => 'NULL').join(', ');
-  return `COPY (
-    WITH kandidaat AS (${kandidaten(vanaf, d)})
+function kandidatenSql(k: Kandidaatdata): string {
+  // The peildatum after the month in which e ended: computed only for the few rows that pass 2 and 3.
+  const dag = `(date_trunc('month', e.einddatum::timestamp) + interval '1 month')::date`;
+  return `
+    SELECT DISTINCT e.persoon_id
+    FROM inschrijving e
+    WHERE e.onderwijstype IN (${BEKOSTIGD}) AND e.einddatum >= ${datum(k.vanaf)} AND e.einddatum < ${datum(k.d)}
+      AND NOT EXISTS (SELECT 1 FROM inschrijving f
+        WHERE f.persoon_id = e.persoon_id AND f.begindatum <= ${datum(k.p)} AND (f.einddatum IS NULL OR f.einddatum >= ${datum(k.d)}))
+      AND NOT EXISTS (SELECT 1 FROM diploma s
+        WHERE s.persoon_id = e.persoon_id AND s.soort IN (${SK}) AND s.datum <= ${datum(k.p)})
+      AND NOT EXISTS (SELECT 1 FROM inschrijving f
+        WHERE f.persoon_id = e.persoon_id AND f.begindatum <= ${dag} AND (f.einddatum IS NULL OR f.einddatum >= ${dag}))`;
+}
+
+export async function lijstKandidaten(db: Db, k: Kandidaatdata): Promise<string[]> {
+  return (await db.queryArrays(kandidatenSql(k))).map((r) => r[0] as string);
+}
+
+/**
+ * The registrations of the candidates `persoonIds` that the rules can read, tagged in the
+ * layout that src/telling/dossiers.ts groups into dossiers (P, I, G, V, D, B; no work: the lists
+ * do not read it), every value as text. All of them except the enrolments that ended before
+ * `vanaf` (p of the lijstjaar's first month): the rules ask about enrolments on or after that day
+ * only, and a candidate's last funded enrolment ended on or after it (condition 1 of
+ * `lijstKandidaten`). The ids go in as one array parameter, so that the planner knows how few
+ * they are and reads each table by its persoon_id index.
+ */
+export async function lijstDossierRijen(db: Db, persoonIds: readonly string[], vanaf: Datum): Promise<(string | null)[][]> {
+  if (persoonIds.length === 0) return [];
+  const leeg = (n: number) => Array.from({ length: n }, () => 'NULL::text').join(', ');
+  const rijen = await db.queryArrays(`
     SELECT p.persoon_id, 'P', p.geboortedatum::text, p.geslacht, ${leeg(8)}
-      FROM persoon p JOIN kandidaat k ON k.persoon_id = p.persoon_id
+      FROM persoon p WHERE p.persoon_id = ANY($1::text[])
     UNION ALL
     SELECT i.persoon_id, 'I', i.inschrijving_id, i.brin, i.vestiging, i.onderwijstype, i.leerjaar::text,
            i.niveau::text, i.leerweg, i.nieuwkomer, i.begindatum::text, i.einddatum::text
-      FROM inschrijving i JOIN kandidaat k ON k.persoon_id = i.persoon_id
+      FROM inschrijving i WHERE i.persoon_id = ANY($1::text[]) AND (i.einddatum IS NULL OR i.einddatum >= ${datum(vanaf)})
     UNION ALL
     SELECT g.persoon_id, 'G', g.soort, g.datum::text, ${leeg(8)}
-      FROM brp_gebeurtenis g JOIN kandidaat k ON k.persoon_id = g.persoon_id
+      FROM brp_gebeurtenis g WHERE g.persoon_id = ANY($1::text[])
     UNION ALL
     SELECT v.persoon_id, 'V', v.grond, v.vanaf::text, v.tot::text, ${leeg(7)}
-      FROM vrijstelling v JOIN kandidaat k ON k.persoon_id = v.persoon_id
+      FROM vrijstelling v WHERE v.persoon_id = ANY($1::text[])
     UNION ALL
     SELECT d.persoon_id, 'D', d.soort, d.datum::text, d.brin, ${leeg(7)}
-      FROM diploma d JOIN kandidaat k ON k.persoon_id = d.persoon_id
+      FROM diploma d WHERE d.persoon_id = ANY($1::text[])
     UNION ALL
     SELECT b.persoon_id, 'B', b.gemeente_code, b.postcode, b.vanaf::text, b.tot::text, ${leeg(6)}
-      FROM verblijf b JOIN kandidaat k ON k.persoon_id = b.persoon_id
-  ) TO STDOUT`;
+      FROM verblijf b WHERE b.persoon_id = ANY($1::text[])`, [persoonIds]);
+  return rijen as (string | null)[][];
 }
 
 export interface Lijstrunkop {
@@ -93,16 +122,6 @@ export const LIJST_UITVAL_COPY = 'COPY lijst_uitval_cijfer (run_id, categorie, s
 
 export async function rondLijstrunAf(tx: Db, id: number): Promise<void> {
   await tx.query('UPDATE lijst_run SET gereed_op = now() WHERE id = $1', [id]);
-}
-
-/** Keeps, once per count run, the kind of education of each primary enrolment (see migration 006). */
-export async function legStartsetVast(tx: Db, tellingRunId: number): Promise<void> {
-  await tx.query(
-    `INSERT INTO lijst_startset (telling_run_id, persoon_id, onderwijstype)
-     SELECT tp.run_id, tp.persoon_id, i.onderwijstype
-     FROM telling_persoon tp LEFT JOIN inschrijving i ON i.inschrijving_id = tp.inschrijving_id
-     WHERE tp.run_id = $1 AND NOT EXISTS (SELECT 1 FROM lijst_startset s WHERE s.telling_run_id = $1)
-     ON CONFLICT DO NOTHING`, [tellingRunId]);
 }
 
 /** Persons of the start population per category of a count run. */
@@ -209,10 +228,9 @@ export function lijstUitvoer(run: Lijstrun, soort: Lijstsoort, filter: { kolom: 
   const waar = filter ? ` AND x.${filter.kolom} = ${tekst(filter.waarde)}` : '';
   const maand = tekst(run.maand);
   const bron = soort === 'startset'
-    ? `SELECT tp.persoon_id, tp.gemeente_code, tp.rmc_code, tp.leeftijd, tp.brin, tp.vestiging, s.onderwijstype,
+    ? `SELECT tp.persoon_id, tp.gemeente_code, tp.rmc_code, tp.leeftijd, tp.brin, tp.vestiging, tp.onderwijstype,
               NULL::date AS einddatum, NULL::text AS reden
-       FROM telling_persoon tp JOIN lijst_startset s ON s.telling_run_id = tp.run_id AND s.persoon_id = tp.persoon_id
-       WHERE tp.run_id = ${Number(run.startset_run_id)}`
+       FROM telling_persoon tp WHERE tp.run_id = ${Number(run.startset_run_id)}`
     : `SELECT persoon_id, gemeente_code, rmc_code, leeftijd, brin, vestiging, onderwijstype, einddatum, reden
        FROM lijst_persoon WHERE run_id = ${Number(run.id)} AND lijst = ${tekst(soort)}`;
   return `COPY (

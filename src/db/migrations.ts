@@ -6,6 +6,8 @@ import publicatie from './migrations/004_publicatie.js';
 import accounts from './migrations/005_accounts.js';
 import lijsten from './migrations/006_lijsten.js';
 import verzuim from './migrations/007_verzuim.js';
+import dossiers from './migrations/008_dossiers.js';
+import startsetInTelling from './migrations/010_startset_in_telling.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
@@ -20,6 +22,8 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '005_accounts', sql: accounts },
   { naam: '006_lijsten', sql: lijsten },
   { naam: '007_verzuim', sql: verzuim },
+  { naam: '008_dossiers', sql: dossiers },
+  { naam: '010_startset_in_telling', sql: startsetInTelling },
 ];
 
 export async function migrate(db: Db): Promise<void> {

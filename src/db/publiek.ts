@@ -23,6 +23,8 @@ export const PERSOONSTABELLEN = [
   'verzuimmelding', 'verzuimactie', 'verzuimstatus',
   // monthly person lists
   'lijst_run', 'lijst_run_levering', 'lijst_persoon', 'lijst_startset', 'lijst_uitval_cijfer',
+  // case work (dossiers) and its settings
+  'dossier', 'dossier_periode', 'dossier_gebeurtenis', 'dossier_lijstrun', 'regio_instelling',
 ] as const;
 
 const VERBODEN = new RegExp(`\\b(${PERSOONSTABELLEN.join('|')})\\b`, 'i');

@@ -110,7 +110,7 @@ export async function maakRun(tx: Db, kop: Runkop): Promise<number> {
 }
 
 export const TELLING_PERSOON_COPY = `COPY telling_persoon (run_id, persoon_id, categorie, sector, brin, vestiging,
-  inschrijving_id, gemeente_code, rmc_code, leeftijd, geslacht, vsv, reden) FROM STDIN WITH (FORMAT csv)`;
+  inschrijving_id, gemeente_code, rmc_code, leeftijd, geslacht, vsv, reden, onderwijstype) FROM STDIN WITH (FORMAT csv)`;
 
 export const TELLING_CIJFER_COPY = `COPY telling_cijfer (run_id, niveau, gebied, dimensie, waarde, startpopulatie, vsv)
   FROM STDIN WITH (FORMAT csv)`;

@@ -3,6 +3,9 @@ import type { EerdereMelding, Meldingsoort, Verzuimmelding } from '../domain/ver
 import type { Leerlinggegevens } from '../domain/verzuim/routering.js';
 import type { Actie, Afhandeling, Meldingstatus } from '../domain/verzuim/status.js';
 import type { Tijdigheid } from '../domain/verzuim/tijdigheid.js';
+import type { Doel, Handeling } from '../domain/toegang/beleid.js';
+import type { Gebruiker, Scope } from '../domain/toegang/rollen.js';
+import { registreerInzage, type Auditparameters } from './audit.js';
 import { csvLine } from './csv.js';
 import type { Db } from './database.js';
 
@@ -136,4 +139,180 @@ export async function leesActies(db: Db, id: number): Promise<{ soort: string; d
 /** The reports of one BRIN with only what the school may see (status and contact person). */
 export async function leesMeldingenVanSchool(db: Db, brin: string): Promise<{ id: number; status: Meldingstatus; contactpersoon: string | null }[]> {
   return db.query('SELECT id, status, contactpersoon FROM verzuimmelding WHERE brin = $1 ORDER BY id', [brin]);
+}
+
+// ------------------------------------------------------------------ the API and web app (issue 10 items 1–4)
+
+/** The condition that keeps a user to the reports of their own scope (the scope column compared with `$n`). */
+export function meldingScope(scope: Scope, n: number): string {
+  switch (scope.soort) {
+    case 'gemeente': return `m.behandelaar = 'leerplicht' AND m.gemeente_code = $${n}`;
+    case 'rmc-regio': return `m.behandelaar = 'rmc' AND m.rmc_code = $${n}`;
+    case 'brin': return `m.brin = $${n}`;
+    case 'landelijk': throw new Error('verzuimmeldingen alleen voor een rol met een eigen gemeente, regio of school');
+  }
+}
+
+export interface Leerlingkandidaat {
+  referentie: string;
+  voornamen: string | null;
+  voorvoegsel: string | null;
+  geslachtsnaam: string | null;
+  geboortedatum: Datum;
+  vestigingen: string[];
+}
+
+/**
+ * A school's search for one of its own pupils, by name and date of birth, among everyone ever
+ * enrolled at its BRIN (a report may concern a pupil who has since left). At most `max`
+ * matches; the read is audited in its own transaction. Never the persoon_id out: a reference.
+ */
+export async function zoekLeerlingenGeaudit(db: Db, v: {
+  gebruiker: Gebruiker; brin: string; naam: string; geboortedatum: Datum; max: number; parameters: Auditparameters;
+}): Promise<Leerlingkandidaat[]> {
+  const patroon = `%${v.naam.trim().toLowerCase().replace(/[\\%_]/g, (t) => `\\${t}`)}%`;
+  return db.transaction(async (tx) => {
+    const rijen = await tx.query<Leerlingkandidaat & { persoon_id: string }>(`
+      SELECT p.persoon_id, persoon_referentie(p.persoon_id) AS referentie, p.voornamen, p.voorvoegsel, p.geslachtsnaam, p.geboortedatum,
+        ARRAY(SELECT DISTINCT i2.vestiging FROM inschrijving i2 WHERE i2.persoon_id = p.persoon_id AND i2.brin = $1 ORDER BY i2.vestiging) AS vestigingen
+      FROM persoon p
+      WHERE p.geboortedatum = $2
+        AND lower(concat_ws(' ', p.voornamen, p.voorvoegsel, p.geslachtsnaam)) LIKE $3
+        AND EXISTS (SELECT 1 FROM inschrijving i WHERE i.persoon_id = p.persoon_id AND i.brin = $1)
+      ORDER BY p.geslachtsnaam, p.voornamen, persoon_referentie(p.persoon_id) COLLATE "C"
+      LIMIT ${Number(v.max)}`, [v.brin, v.geboortedatum, patroon]);
+    await registreerInzage(tx, {
+      gebruiker: v.gebruiker, handeling: 'verzuim.melden', doel: 'verzuim-melden', parameters: v.parameters,
+      personen: { ids: rijen.map((r) => r.persoon_id) },
+    });
+    return rijen.map(({ persoon_id: _weg, ...r }) => r);
+  });
+}
+
+/** The persoon_id behind a reference, only when that person was ever enrolled at the BRIN. */
+export async function persoonIdVanLeerling(db: Db, referentie: string, brin: string): Promise<string | null> {
+  const [r] = await db.query<{ persoon_id: string }>(
+    'SELECT DISTINCT persoon_id FROM inschrijving WHERE brin = $1 AND persoon_referentie(persoon_id) = $2', [brin, referentie]);
+  return r?.persoon_id ?? null;
+}
+
+export interface Meldingfilter {
+  meldingId?: number;
+  /** `open`: every status but afgesloten */
+  status?: Meldingstatus | 'open';
+  alleenTeLaat?: boolean;
+  /** only reports in handling whose last activity lies before `achterstandsgrens` */
+  alleenAchterstallig?: boolean;
+  brin?: string;
+}
+
+export interface MeldingRij {
+  id: number; bron: string; soort: Meldingsoort; brin: string; vestiging: string; lesplaats: string;
+  meldingsdatum: Datum; startdatum: Datum; einddatum: Datum | null; verzuim_dagen: string; verzuim_uren: string;
+  alle_lessen_gemist: boolean; vermoedelijke_reden: string; ondernomen_actie: string; gemeente_gevraagd: boolean;
+  reden_niet_handelen: string | null; melder_naam: string; melder_functie: string; melder_telefoon: string; melder_email: string;
+  telefoon_leerling_of_ouder: string | null; verblijfadres: string | null; verblijf_gemeente_code: string | null;
+  behandelaar: 'leerplicht' | 'rmc'; gemeente_code: string; rmc_code: string | null; tijdigheid: Tijdigheid['status'];
+  uiterlijke_meldingsdatum: Datum | null; status: Meldingstatus; contactpersoon: string | null; afsluitreden: string | null;
+  afsluitopmerking: string | null; ontvangen_op: string; ontvangen: Datum; laatste_actie: Datum | null;
+  referentie: string; voornamen: string | null; voorvoegsel: string | null; geslachtsnaam: string | null; geboortedatum: Datum | null;
+}
+
+export interface Actierij { melding_id: number; soort: string; datum: Datum; medewerker: string; toelichting: string | null; vastgelegd_op: string }
+export interface Statusrij { melding_id: number; status: string; afsluitreden: string | null; opmerking: string | null; door: string; tijdstip: string }
+export interface Tijdigheidsrij { brin: string; aantal: number; tijdig: number; te_laat: number }
+
+export interface Meldingenvraag {
+  gebruiker: Gebruiker;
+  handeling: Handeling;
+  doel: Doel;
+  filter: Meldingfilter;
+  achterstandsgrens: Datum;
+  /** also the actions and status history (only for the municipality or region that handles them) */
+  metAfhandeling: boolean;
+  offset: number;
+  limit: number;
+  parameters: Auditparameters;
+}
+
+export interface Meldingenantwoord {
+  totaal: number;
+  rijen: MeldingRij[];
+  acties: Actierij[];
+  statussen: Statusrij[];
+  perSchool: Tijdigheidsrij[];
+}
+
+const TIJD = (kolom: string) => `to_char(${kolom} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
+/**
+ * The reports of the caller's scope (routed to their municipality or region; a school's own),
+ * filtered and paged, with one audit record for the persons on the page, in the caller's
+ * transaction when given one. `perSchool` counts timeliness over the whole scope, not the page.
+ */
+export async function zoekMeldingenGeaudit(db: Db, v: Meldingenvraag): Promise<Meldingenantwoord> {
+  return db.transaction((tx) => zoekMeldingenInTransactie(tx, v));
+}
+
+/** As zoekMeldingenGeaudit, inside a transaction the caller holds (after a change, the changed report with its audit record). */
+export async function zoekMeldingenInTransactie(tx: Db, v: Meldingenvraag): Promise<Meldingenantwoord> {
+  const params: unknown[] = [(v.gebruiker.scope as { code: string }).code];
+  const voorwaarden = [meldingScope(v.gebruiker.scope, 1)];
+  const voeg = (sql: (n: string) => string, waarde: unknown) => {
+    params.push(waarde);
+    voorwaarden.push(sql(`$${params.length}`));
+  };
+  const f = v.filter;
+  if (f.meldingId !== undefined) voeg((n) => `m.id = ${n}`, f.meldingId);
+  if (f.status === 'open') voorwaarden.push("m.status <> 'afgesloten'");
+  else if (f.status !== undefined) voeg((n) => `m.status = ${n}`, f.status);
+  if (f.alleenTeLaat) voorwaarden.push("m.tijdigheid = 'te-laat'");
+  if (f.brin !== undefined) voeg((n) => `m.brin = ${n}`, f.brin);
+  if (f.alleenAchterstallig) {
+    voeg((n) => `m.status = 'in-behandeling' AND greatest(m.ingediend_op::date, coalesce((SELECT max(a.datum) FROM verzuimactie a WHERE a.melding_id = m.id), m.ingediend_op::date)) < ${n}::date`, v.achterstandsgrens);
+  }
+  const waar = voorwaarden.join(' AND ');
+  {
+    const [n] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM verzuimmelding m WHERE ${waar}`, params);
+    // The page's ids first, so the reference hash and the last action are computed for 50 rows, not the whole scope.
+    const rijen = await tx.query<MeldingRij & { persoon_id: string }>(`
+      WITH pagina AS (
+        SELECT m.id FROM verzuimmelding m WHERE ${waar}
+        ORDER BY m.meldingsdatum DESC, m.id DESC LIMIT ${Number(v.limit)} OFFSET ${Number(v.offset)}
+      )
+      SELECT m.id, m.persoon_id, m.bron, m.soort, m.brin, m.vestiging, m.lesplaats, m.meldingsdatum, m.startdatum, m.einddatum,
+        m.verzuim_dagen::text AS verzuim_dagen, m.verzuim_uren::text AS verzuim_uren, m.alle_lessen_gemist, m.vermoedelijke_reden,
+        m.ondernomen_actie, m.gemeente_gevraagd, m.reden_niet_handelen, m.melder_naam, m.melder_functie, m.melder_telefoon,
+        m.melder_email, m.telefoon_leerling_of_ouder, m.verblijfadres, m.verblijf_gemeente_code, m.behandelaar, m.gemeente_code,
+        m.rmc_code, m.tijdigheid, m.uiterlijke_meldingsdatum, m.status, m.contactpersoon, m.afsluitreden, m.afsluitopmerking,
+        ${TIJD('m.ingediend_op')} AS ontvangen_op, (m.ingediend_op AT TIME ZONE 'UTC')::date AS ontvangen,
+        (SELECT max(a.datum) FROM verzuimactie a WHERE a.melding_id = m.id) AS laatste_actie,
+        persoon_referentie(m.persoon_id) AS referentie, p.voornamen, p.voorvoegsel, p.geslachtsnaam, p.geboortedatum
+      FROM pagina JOIN verzuimmelding m ON m.id = pagina.id LEFT JOIN persoon p ON p.persoon_id = m.persoon_id
+      ORDER BY m.meldingsdatum DESC, m.id DESC`, params);
+    const ids = rijen.map((r) => r.id);
+    const acties = v.metAfhandeling && ids.length > 0 ? await tx.query<Actierij>(
+      `SELECT melding_id, soort, datum, medewerker, toelichting, ${TIJD('vastgelegd_op')} AS vastgelegd_op
+       FROM verzuimactie WHERE melding_id = ANY($1::int[]) ORDER BY melding_id, datum, id`, [ids]) : [];
+    const statussen = v.metAfhandeling && ids.length > 0 ? await tx.query<Statusrij>(
+      `SELECT melding_id, status, afsluitreden, opmerking, door, ${TIJD('tijdstip')} AS tijdstip
+       FROM verzuimstatus WHERE melding_id = ANY($1::int[]) ORDER BY melding_id, id`, [ids]) : [];
+    const perSchool = await tx.query<Tijdigheidsrij>(`
+      SELECT m.brin, count(*)::int AS aantal, count(*) FILTER (WHERE m.tijdigheid = 'tijdig')::int AS tijdig,
+        count(*) FILTER (WHERE m.tijdigheid = 'te-laat')::int AS te_laat
+      FROM verzuimmelding m WHERE ${meldingScope(v.gebruiker.scope, 1)} GROUP BY m.brin ORDER BY m.brin`, [params[0]]);
+    await registreerInzage(tx, {
+      gebruiker: v.gebruiker, handeling: v.handeling, doel: v.doel, parameters: v.parameters,
+      personen: { ids: rijen.map((r) => r.persoon_id) },
+    });
+    return { totaal: n!.n, rijen: rijen.map(({ persoon_id: _weg, ...r }) => r), acties, statussen, perSchool };
+  }
+}
+
+/** The handling state of one report of the caller's scope, locked for the change that follows; null when not in scope. */
+export async function leesAfhandelingInScope(tx: Db, id: number, scope: Scope): Promise<OpgeslagenAfhandeling | null> {
+  const [r] = await tx.query<{ id: number; brin: string; meldingsdatum: Datum; status: Meldingstatus; contactpersoon: string | null; afsluitreden: string | null; afsluitopmerking: string | null }>(
+    `SELECT m.id, m.brin, m.meldingsdatum, m.status, m.contactpersoon, m.afsluitreden, m.afsluitopmerking
+     FROM verzuimmelding m WHERE m.id = $2 AND ${meldingScope(scope, 1)} FOR UPDATE`, [(scope as { code: string }).code, id]);
+  return r ? { ...r, afsluitreden: r.afsluitreden as Afhandeling['afsluitreden'] } : null;
 }

@@ -1,8 +1,8 @@
 import { csvLine } from '../db/csv.js';
 import type { Db } from '../db/database.js';
 import {
-  LIJST_PERSOON_COPY, LIJST_UITVAL_COPY, alleLeveringen, laatsteLijstrun, legStartsetVast, leesLijstrun,
-  lijstDossierExtractie, maakLijstrun, rondLijstrunAf, startsetCategorieen, startsetPerCategorie, verlateKandidaten,
+  LIJST_PERSOON_COPY, LIJST_UITVAL_COPY, alleLeveringen, laatsteLijstrun, leesLijstrun,
+  lijstDossierRijen, lijstKandidaten, maakLijstrun, rondLijstrunAf, startsetCategorieen, startsetPerCategorie, verlateKandidaten,
   type Lijstrun,
 } from '../db/lijsten.js';
 import { laatsteRun, rmcIndeling, type Run } from '../db/tellingen.js';
@@ -12,7 +12,8 @@ import { eersteMaand, lijstjaar, peildatum, vorigePeildatum, type Maand } from '
 import { lijstrij, type Lijstrij } from '../domain/lijsten/rij.js';
 import { uitvalcijfers } from '../domain/lijsten/uitval.js';
 import { schooljaarVanaf } from '../domain/schooljaar.js';
-import { groepeerDossiers, tekstRijen } from '../telling/dossiers.js';
+import { groepeerDossiers } from '../telling/dossiers.js';
+import { klok, type Lijstprofiel } from './profiel.js';
 
 /**
  * Computes all six lists of one month (lijsten.md) and stores them as one `lijst_run`, with
@@ -26,6 +27,8 @@ import { groepeerDossiers, tekstRijen } from '../telling/dossiers.js';
  * cannot be given (`LijstNietBeschikbaar`), the other lists can.
  */
 const BATCH = 20_000;
+/** candidates whose registrations are read and decided at a time: bounds the memory at national scale */
+const KANDIDATEN_PER_STAP = 10_000;
 
 export interface Tellingbronnen {
   readonly startset: Run | null;
@@ -40,28 +43,36 @@ export async function tellingbronnen(db: Db, maand: Maand): Promise<Tellingbronn
   };
 }
 
-/** Computes and stores the lists of `maand`, always (a new run). */
-export async function berekenLijsten(db: Db, maand: Maand): Promise<Lijstrun> {
+/**
+ * Computes and stores the lists of `maand`, always (a new run). `profiel`, when given, receives
+ * the time per phase (bench/lijsten.ts).
+ */
+export async function berekenLijsten(db: Db, maand: Maand, profiel?: Lijstprofiel): Promise<Lijstrun> {
+  const tijd = klok(profiel);
   const gestartOp = new Date().toISOString();
   const jaar = lijstjaar(maand);
   const vorigJaar = schooljaarVanaf(jaar.jaar - 1);
   const d = peildatum(maand);
-  const bronnen = await tellingbronnen(db, maand);
-  const indeling = await rmcIndeling(db, jaar);
+  const { bronnen, indeling } = await tijd.meet('voorbereiding', async () => ({
+    bronnen: await tellingbronnen(db, maand), indeling: await rmcIndeling(db, jaar),
+  }));
   const rmc = (gemeente: string) => indeling.get(gemeente)?.code ?? null;
 
   const runId = await db.transaction(async (tx) => {
-    await tx.exec(`SET LOCAL work_mem = '256MB'`);
-    const id = await maakLijstrun(tx, {
-      maand: maand.naam, lijstjaar: jaar.naam, definitieversie: LIJSTEN_DEFINITIEVERSIE,
-      startsetRunId: bronnen.startset?.id ?? null, vorigeRunId: bronnen.vorige?.id ?? null, gestartOp,
+    const id = await tijd.meet('voorbereiding', async () => {
+      await tx.exec(`SET LOCAL work_mem = '256MB'`);
+      return maakLijstrun(tx, {
+        maand: maand.naam, lijstjaar: jaar.naam, definitieversie: LIJSTEN_DEFINITIEVERSIE,
+        startsetRunId: bronnen.startset?.id ?? null, vorigeRunId: bronnen.vorige?.id ?? null, gestartOp,
+      });
     });
     let batch: string[] = [];
     const schrijf = async (regel: string | null) => {
       if (regel !== null) batch.push(regel);
       if (batch.length && (regel === null || batch.length >= BATCH)) {
-        await tx.copyIn(LIJST_PERSOON_COPY, batch.join(''));
+        const tekst = batch.join('');
         batch = [];
+        await tijd.meet('opslaan', () => tx.copyIn(LIJST_PERSOON_COPY, tekst));
       }
     };
     const rijregel = (lijst: Lijstsoort, r: Lijstrij, categorie: string | null = null) => {
@@ -73,23 +84,27 @@ export async function berekenLijsten(db: Db, maand: Maand): Promise<Lijstrun> {
 
     // uitschrijvingen, werkvoorraad, herinschrijvingen: decided on each candidate's dossier.
     const werkvoorraad: Lijstrij[] = [];
-    const extractie = lijstDossierExtractie(vorigePeildatum(eersteMaand(jaar)), d);
-    for await (const dossier of groepeerDossiers(tekstRijen(tx.copyOut(extractie)))) {
-      const l = bepaalMaandlijsten(dossier, maand);
-      if (l.uitschrijvingen) await schrijf(rijregel('uitschrijvingen', lijstrij(dossier, d, rmc)));
-      if (l.werkvoorraad) {
-        const rij = lijstrij(dossier, d, rmc);
-        werkvoorraad.push(rij);
-        await schrijf(rijregel('werkvoorraad', rij));
+    const vanaf = vorigePeildatum(eersteMaand(jaar));
+    const kandidaten = await tijd.meet('kandidaten', () => lijstKandidaten(tx, { vanaf, p: vorigePeildatum(maand), d }));
+    for (let i = 0; i < kandidaten.length; i += KANDIDATEN_PER_STAP) {
+      const rijen = await tijd.meet('registraties', () => lijstDossierRijen(tx, kandidaten.slice(i, i + KANDIDATEN_PER_STAP), vanaf));
+      for await (const dossier of groepeerDossiers([rijen])) {
+        const l = tijd.meetNu('regels', () => bepaalMaandlijsten(dossier, maand));
+        if (l.uitschrijvingen) await schrijf(rijregel('uitschrijvingen', lijstrij(dossier, d, rmc)));
+        if (l.werkvoorraad) {
+          const rij = lijstrij(dossier, d, rmc);
+          werkvoorraad.push(rij);
+          await schrijf(rijregel('werkvoorraad', rij));
+        }
+        if (l.herinschrijving) await schrijf(rijregel('herinschrijvingen', lijstrij(dossier, d, rmc, l.herinschrijving)));
       }
-      if (l.herinschrijving) await schrijf(rijregel('herinschrijvingen', lijstrij(dossier, d, rmc, l.herinschrijving)));
     }
 
     // startset and uitval: the start population of the lijstjaar's count.
     if (bronnen.startset) {
       const runStartset = bronnen.startset.id;
-      await legStartsetVast(tx, runStartset);
-      const categorieen = await startsetCategorieen(tx, runStartset, werkvoorraad.map((r) => r.persoonId));
+      const categorieen = await tijd.meet('startset en uitval',
+        () => startsetCategorieen(tx, runStartset, werkvoorraad.map((r) => r.persoonId)));
       const uitvalPerCategorie = new Map<string, number>();
       for (const rij of werkvoorraad) {
         const categorie = categorieen.get(rij.persoonId);
@@ -97,13 +112,16 @@ export async function berekenLijsten(db: Db, maand: Maand): Promise<Lijstrun> {
         uitvalPerCategorie.set(categorie!, (uitvalPerCategorie.get(categorie!) ?? 0) + 1);
         await schrijf(rijregel('uitval', rij, categorie!));
       }
-      const cijfers = uitvalcijfers(await startsetPerCategorie(tx, runStartset), uitvalPerCategorie);
-      await tx.copyIn(LIJST_UITVAL_COPY, cijfers.map((c) => csvLine([id, c.categorie, c.startset, c.uitval])).join(''));
+      await tijd.meet('startset en uitval', async () => {
+        const cijfers = uitvalcijfers(await startsetPerCategorie(tx, runStartset), uitvalPerCategorie);
+        await tx.copyIn(LIJST_UITVAL_COPY, cijfers.map((c) => csvLine([id, c.categorie, c.startset, c.uitval])).join(''));
+      });
     }
 
     // verlate-startkwalificatie: the previous lijstjaar's definitive count.
     if (bronnen.vorige) {
-      for (const k of await verlateKandidaten(tx, bronnen.vorige.id)) {
+      const vorigeRun = bronnen.vorige.id;
+      for (const k of await tijd.meet('verlate startkwalificatie', () => verlateKandidaten(tx, vorigeRun))) {
         const diplomas = k.diplomas.map(([soort, datum, brin]) => ({ soort, datum, brin }));
         if (!opVerlateStartkwalificatie(k.reden, diplomas, vorigJaar, maand)) continue;
         await schrijf(csvLine([id, 'verlate-startkwalificatie', k.persoon_id, k.gemeente_code, k.rmc_code, k.leeftijd,
@@ -111,7 +129,7 @@ export async function berekenLijsten(db: Db, maand: Maand): Promise<Lijstrun> {
       }
     }
     await schrijf(null);
-    await rondLijstrunAf(tx, id);
+    await tijd.meet('opslaan', () => rondLijstrunAf(tx, id));
     return id;
   });
   return (await leesLijstrun(db, runId))!;

@@ -17,6 +17,8 @@ import { Padmethoden } from './methoden.js';
 import { API_PREFIX, swaggerOpties } from './openapi.js';
 import { foutafhandeling } from './problems.js';
 import { apiRoutes, beschermdeRoutes } from './routes/index.js';
+import type { Verzuiminstellingen } from './routes/verzuim.js';
+import { STANDAARD_ACHTERSTAND_WEKEN } from '../domain/verzuim/achterstand.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { beveiligingsheaders, isApi } from './securityHeaders.js';
 import { controleerParameters } from './validation.js';
@@ -50,6 +52,8 @@ export interface AppOpties {
   testgebruiker?: Testgebruiker;
   /** logging in: timeouts, production (no demo accounts), OpenID Connect */
   inloggen?: Partial<InlogOpties>;
+  /** absence reports: weeks without action after which a report in handling is overdue (default 4) */
+  verzuim?: Partial<Verzuiminstellingen>;
 }
 
 declare module 'fastify' {
@@ -208,7 +212,9 @@ export async function bouwApp(opties: AppOpties): Promise<FastifyInstance> {
   await inlogRoutes(app, opties.db, inloggen);
   await oidcRoutes(app, opties.db, inloggen);
   await app.register(apiRoutes, { prefix: API_PREFIX, db: publiek, geoMap: opties.geoMap, gegevens });
-  await app.register(beschermdeRoutes, { prefix: API_PREFIX, db: opties.db, gegevens });
+  await app.register(beschermdeRoutes, {
+    prefix: API_PREFIX, db: opties.db, gegevens, verzuim: { achterstandWeken: opties.verzuim?.achterstandWeken ?? STANDAARD_ACHTERSTAND_WEKEN },
+  });
   await registreerWeb(app, opties.webMap, padmethoden);
   return app;
 }

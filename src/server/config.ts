@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { DEMO_SCHAAL_STANDAARD } from '../demo/demodata.js';
 import { STANDAARD_ABSOLUUT_UREN, STANDAARD_INACTIEF_MINUTEN } from '../domain/toegang/inloggen.js';
 import type { InlogOpties } from './auth/opties.js';
+import { STANDAARD_ACHTERSTAND_WEKEN } from '../domain/verzuim/achterstand.js';
 import type { OidcInstellingen } from '../toegang/oidcInstellingen.js';
 
 /**
@@ -27,6 +28,8 @@ export interface ServerConfig {
   antwoordTijdlimiet: number;
   /** logging in: NODE_ENV=production, session timeouts, OpenID Connect */
   inloggen: InlogOpties;
+  /** weeks without action after which an absence report in handling is overdue */
+  verzuimAchterstandWeken: number;
 }
 
 export type ConfigUitkomst = { ok: true; config: ServerConfig } | { ok: false; fouten: string[] };
@@ -78,6 +81,7 @@ export function leesServerConfig(env: NodeJS.ProcessEnv, werkmap: string = proce
   const verzoekenPerMinuut = geheelGetal(env, 'BINNENBOORD_VERZOEKEN_PER_MINUUT', STANDAARD.verzoekenPerMinuut, 0, fouten, '0 zet de grens uit');
   const verzoekTijdlimiet = geheelGetal(env, 'BINNENBOORD_VERZOEK_TIJDLIMIET', STANDAARD.verzoekTijdlimiet, 1, fouten, 'in seconden');
   const antwoordTijdlimiet = geheelGetal(env, 'BINNENBOORD_ANTWOORD_TIJDLIMIET', STANDAARD.antwoordTijdlimiet, 1, fouten, 'in seconden');
+  const verzuimAchterstandWeken = geheelGetal(env, 'BINNENBOORD_VERZUIM_ACHTERSTAND_WEKEN', STANDAARD.verzuimAchterstandWeken, 1, fouten, 'in weken');
 
   const proxyTekst = env.BINNENBOORD_VERTROUWDE_PROXY?.trim() ?? '';
   const proxies = proxyTekst === '' ? [] : proxyTekst.split(',').map((p) => p.trim());
@@ -97,7 +101,7 @@ export function leesServerConfig(env: NodeJS.ProcessEnv, werkmap: string = proce
     ok: true,
     config: {
       port, host, database, demoSchaal, logniveau, antwoordcache: cacheTekst === 'aan',
-      verzoekenPerMinuut, vertrouwdeProxy: proxies.length > 0 ? proxies.join(',') : null, verzoekTijdlimiet, antwoordTijdlimiet, inloggen,
+      verzoekenPerMinuut, vertrouwdeProxy: proxies.length > 0 ? proxies.join(',') : null, verzoekTijdlimiet, antwoordTijdlimiet, inloggen, verzuimAchterstandWeken,
     },
   };
 }
@@ -108,7 +112,7 @@ export function leesServerConfig(env: NodeJS.ProcessEnv, werkmap: string = proce
  * time from everyone else. 30 s to send a request cuts off slow-loris clients; 30 s to answer
  * is well above the slowest uncached answer at national scale (docs/ARCHITECTURE.md).
  */
-export const STANDAARD = { verzoekenPerMinuut: 300, verzoekTijdlimiet: 30, antwoordTijdlimiet: 30 } as const;
+export const STANDAARD = { verzoekenPerMinuut: 300, verzoekTijdlimiet: 30, antwoordTijdlimiet: 30, verzuimAchterstandWeken: STANDAARD_ACHTERSTAND_WEKEN } as const;
 
 function geheelGetal(env: NodeJS.ProcessEnv, naam: string, standaard: number, minimum: number, fouten: string[], uitleg: string): number {
   const tekst = env[naam]?.trim() || String(standaard);

@@ -63,6 +63,7 @@ async function start(): Promise<number> {
     verzoekTijdlimiet: config.verzoekTijdlimiet * 1000,
     vertrouwdeProxy: config.vertrouwdeProxy,
     inloggen: config.inloggen,
+    verzuim: { achterstandWeken: config.verzuimAchterstandWeken },
   });
   // Retention, daily in the server process (and `binnenboord bewaartermijnen toepassen`):
   // first a minute after the start, then every 24 hours. A failure is logged and retried next time.

@@ -49,7 +49,7 @@ const VERSIEHEADER = {
   },
 };
 
-type Operatie = { responses?: Record<string, { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }> };
+type Operatie = { requestBody?: unknown; responses?: Record<string, { description?: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }> };
 
 const TOEGANGSFOUTEN: Record<string, string> = {
   401: 'Niet ingelogd (deze bron vraagt een ingelogde gebruiker), of ongeldige of verlopen inloggegevens: de API-sleutel in Authorization is onbekend of geblokkeerd, of de kop Authorization wordt niet begrepen.',
@@ -110,7 +110,9 @@ export function swaggerOpties(csvRoutes: ReadonlySet<string>, beschermd: Readonl
 
 function voegStandaardAntwoordenToe(op: Operatie, csv: boolean, beschermd: boolean): void {
   op.responses ??= {};
-  for (const [code, tekst] of Object.entries({ ...FOUTEN, ...(beschermd ? TOEGANGSFOUTEN : {}) })) {
+  // An operation with a body answers 415 to a body of another media type (Fastify's content-type parsers).
+  const mediatype = op.requestBody ? { 415: 'Verkeerd mediatype: stuur de body in een mediatype dat deze operatie noemt (meestal application/json).' } : {};
+  for (const [code, tekst] of Object.entries({ ...FOUTEN, ...mediatype, ...(beschermd ? TOEGANGSFOUTEN : {}) })) {
     op.responses[code] ??= {
       description: tekst,
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },

@@ -4,7 +4,7 @@ import {
 } from '../domain/openbaarmaking.js';
 
 /**
- * The one place where openbaarmaking (openbaarmaking) is applied to what the server sends. Routes never
+ * The one place where openbaarmaking is applied to what the server sends. Routes never
  * put a count in a response themselves: they wrap it in a `Telcijfer` or `Telaantal`, and a
  * hook on every response replaces those by their published form before anything is
  * serialised, as JSON or as CSV. A plain number under the name of a figure makes the

@@ -325,7 +325,9 @@ export const InstellingAntwoord = Type.Object({
 
 export const VergelijkingAntwoord = Type.Object({
   reeksen: Type.Array(Type.Object({
-    soort: StringEnum(['landelijk', 'rmc', 'gemeente', 'instelling'] as const),
+    soort: StringEnum(['landelijk', 'landelijk-sector', 'rmc', 'gemeente', 'instelling'] as const, {
+      description: 'landelijk-sector: het landelijke cijfer van één sector (code NL-vo, NL-mbo of NL-vavo), het ijkpunt voor een instelling van die sector',
+    }),
     code: Type.String(),
     naam: Type.String(),
     punten: Type.Array(Type.Object({ schooljaar: Type.String(), telling: Telling, cijfer: Cijfer })),

@@ -19,6 +19,15 @@ export const WEBPADEN = [
   '/beheer',
   '/personen',
   '/audit',
+  // absence reports (issue 10)
+  '/verzuim/melden',
+  '/verzuim/mijn-meldingen',
+  '/verzuim/meldingen',
+  // case work (issue 9)
+  '/maandlijsten',
+  '/dossier/:id',
+  '/werklijst',
+  '/effectrapportage',
 ] as const;
 
 export type Webpad = (typeof WEBPADEN)[number];

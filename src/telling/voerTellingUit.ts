@@ -59,9 +59,11 @@ export async function voerTellingUit(db: Db, jaar: Schooljaar, opties: Telopties
       startpopulatie += 1;
       if (p.vsv) vsv += 1;
       teller.voegToe(b);
+      // the primary enrolment's kind of education: the monthly lists' startset shows it (migration 010)
+      const onderwijstype = dossier.inschrijvingen.find((i) => i.inschrijvingId === p.inschrijvingId)?.onderwijstype ?? null;
       batch.push(csvLine([
         id, b.persoonId, p.categorie, p.sector, p.brin, p.vestiging, p.inschrijvingId,
-        b.gemeenteCode, b.rmcCode, b.leeftijd, b.geslacht, p.vsv, p.reden,
+        b.gemeenteCode, b.rmcCode, b.leeftijd, b.geslacht, p.vsv, p.reden, onderwijstype,
       ]));
       if (batch.length >= BATCH) await flush();
     }

@@ -7,7 +7,7 @@ import type { Datum } from '../domain/datum.js';
 import { MELDINGVELDEN, valideerMelding, type EerdereMelding, type MeldingInvoer, type Meldingveld } from '../domain/verzuim/melding.js';
 import { routeer } from '../domain/verzuim/routering.js';
 import type { Schoolkalender, Vakantieregio } from '../domain/verzuim/schooldagen.js';
-import { beginstatus } from '../domain/verzuim/status.js';
+import { beginstatus, type Meldingstatus } from '../domain/verzuim/status.js';
 import { tijdigheid, type Tijdigheid } from '../domain/verzuim/tijdigheid.js';
 import { readCsvRecords, type CsvRecord } from '../importeren/csvReader.js';
 import { schoolkalender, vakantieregioPerGemeente } from './schoolkalender.js';
@@ -31,6 +31,7 @@ export interface Gemeld {
   readonly behandelaar: 'leerplicht' | 'rmc';
   readonly gemeenteCode: string;
   readonly rmcCode: string | null;
+  readonly status: Meldingstatus;
   readonly tijdigheid: Tijdigheid['status'];
   readonly opmerkingen: readonly string[];
 }
@@ -48,6 +49,8 @@ export interface Importopties {
   readonly vandaag?: Datum;
   readonly kalender?: Schoolkalender;
   readonly regioPerGemeente?: ReadonlyMap<string, Vakantieregio>;
+  /** the policy action in the audit record: the command line's import, or a school filing (API, web) */
+  readonly handeling?: 'verzuim.importeren' | 'verzuim.melden';
 }
 
 /** The whole file is refused (nothing filed) when the header is wrong. */
@@ -80,9 +83,6 @@ export async function importeerVerzuimRecords(
   db: Db, records: AsyncIterable<CsvRecord>,
   opties: Importopties,
 ): Promise<Verzuimimportverslag> {
-  const kalender = opties.kalender ?? schoolkalender();
-  const regioPerGemeente = opties.regioPerGemeente ?? vakantieregioPerGemeente();
-  const vandaag = opties.vandaag ?? new Date().toISOString().slice(0, 10);
   const geweigerd: Weigering[] = [];
   const weiger = (regel: number, kolom: Meldingveld | null, reden: string): void => {
     geweigerd.push({ regel, kolom, reden });
@@ -124,6 +124,25 @@ export async function importeerVerzuimRecords(
     rijen.push({ regel: r.regel, invoer });
   }
   if (kop === null) throw new OnbruikbaarBestand('het bestand is leeg: er is geen kopregel');
+  const uit = await meldRijen(db, rijen, opties);
+  return { gelezen, gemeld: uit.gemeld, geweigerd: [...geweigerd, ...uit.geweigerd].sort((a, b) => a.regel - b.regel) };
+}
+
+/**
+ * Checks, routes and files reports given as text (from a CSV file, the API or the web form):
+ * every row on its own, the valid ones together in one transaction with one audit record for
+ * the pupils looked up to route them. Used by the bulk import and by a single report alike.
+ */
+export async function meldRijen(
+  db: Db, rijen: readonly { regel: number; invoer: MeldingInvoer }[], opties: Importopties,
+): Promise<{ gemeld: Gemeld[]; geweigerd: Weigering[] }> {
+  const kalender = opties.kalender ?? schoolkalender();
+  const regioPerGemeente = opties.regioPerGemeente ?? vakantieregioPerGemeente();
+  const vandaag = opties.vandaag ?? new Date().toISOString().slice(0, 10);
+  const geweigerd: Weigering[] = [];
+  const weiger = (regel: number, kolom: Meldingveld | null, reden: string): void => {
+    geweigerd.push({ regel, kolom, reden });
+  };
 
   // 2. What routing and validation need, in a few queries for the whole file.
   const ids = rijen.map((r) => r.invoer.persoon_id.trim()).filter((id) => id !== '');
@@ -170,19 +189,21 @@ export async function importeerVerzuimRecords(
   const importId = randomUUID();
   const nieuweIds = await db.transaction(async (tx) => {
     const ids = await bewaarMeldingen(tx, importId, opties.gebruiker.accountId, teBewaren.map((t) => t.rij));
+    const gelezenPersonen = [...new Set(rijen.map((r) => r.invoer.persoon_id.trim()).filter((id) => id !== ''))];
+    // No pupil named, none looked up: nothing to record.
+    if (gelezenPersonen.length === 0) return ids;
     await registreerInzage(tx, {
-      gebruiker: opties.gebruiker, handeling: 'verzuim.importeren', doel: 'verzuim-melden',
+      gebruiker: opties.gebruiker, handeling: opties.handeling ?? 'verzuim.importeren', doel: 'verzuim-melden',
       parameters: { brin: opties.brin, importId, rijen: rijen.length, gemeld: ids.length },
-      personen: { ids: [...new Set(rijen.map((r) => r.invoer.persoon_id.trim()).filter((id) => id !== ''))] },
+      personen: { ids: gelezenPersonen },
     });
     return ids;
   });
   return {
-    gelezen,
-    geweigerd: geweigerd.sort((a, b) => a.regel - b.regel),
+    geweigerd,
     gemeld: teBewaren.map((t, i) => ({
       regel: t.regel, meldingId: nieuweIds[i]!, behandelaar: t.rij.behandelaar, gemeenteCode: t.rij.gemeenteCode,
-      rmcCode: t.rij.rmcCode, tijdigheid: t.rij.tijdigheid.status, opmerkingen: t.opmerkingen,
+      rmcCode: t.rij.rmcCode, status: t.rij.afhandeling.status, tijdigheid: t.rij.tijdigheid.status, opmerkingen: t.opmerkingen,
     })),
   };
 }

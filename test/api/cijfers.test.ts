@@ -136,9 +136,9 @@ describeDatabases('API: cijfers', (driver) => {
     expect(i.trend[2].totaal).toEqual(zichtbaar(61, 15, '24.59'));
   });
 
-  it('vergelijking: landelijke reeks eerst, dan de gekozen gebieden en instellingen', async () => {
+  it('vergelijking: landelijke reeks eerst, dan de gekozen gebieden en instellingen, dan landelijk per sector van die instellingen', async () => {
     const v = await api.json('/api/v1/vergelijking?rmcCodes=21&gemeenteCodes=GM0363&brins=10AA');
-    expect(v.reeksen.map((r: { soort: string; code: string }) => `${r.soort}:${r.code}`)).toEqual(['landelijk:NL', 'rmc:21', 'gemeente:GM0363', 'instelling:10AA']);
+    expect(v.reeksen.map((r: { soort: string; code: string }) => `${r.soort}:${r.code}`)).toEqual(['landelijk:NL', 'rmc:21', 'gemeente:GM0363', 'instelling:10AA', 'landelijk-sector:NL-vo']);
     expect(v.reeksen[1].naam).toBe('Agglomeratie Amsterdam');
     // the same figures as every other answer: one pattern per run (region 21 is withheld in each year here)
     const regio = await api.json('/api/v1/rmc-regios/21');

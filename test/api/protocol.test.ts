@@ -29,6 +29,12 @@ describeDatabases('API: protocol', (driver) => {
       // logging in and beheer (issue 8)
       '/accounts', '/accounts/{id}', '/accounts/{id}/_wachtwoord', '/machineclients', '/machineclients/{id}', '/machineclients/{id}/_sleutel',
       '/sessie', '/sessie/_inloggen', '/sessie/_uitloggen',
+      // absence reports (issue 10)
+      '/leerlingen/_zoek', '/verzuimmeldingen', '/verzuimmeldingen/_importeren', '/verzuimmeldingen/_zoek',
+      '/verzuimmeldingen/{meldingId}', '/verzuimmeldingen/{meldingId}/acties',
+      // monthly lists, dossiers, worklist, effect report (issue 9)
+      '/lijsten/_zoek', '/dossiers/_zoek', '/dossiers/{dossierId}', '/dossiers/{dossierId}/gebeurtenissen', '/werklijst/_zoek',
+      '/rmc-regios/{rmcCode}/effectrapportage', '/rmc-regios/{rmcCode}/instellingen',
     ].sort());
     for (const [pad, operaties] of Object.entries<Record<string, { responses: Record<string, { headers?: object; content?: object }> }>>(doc.paths)) {
       // kebab-case segments; the last may be an action (/_zoek), as the API Design Rules allow

@@ -20,8 +20,18 @@ describe('serverinstellingen', () => {
         port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 0.1, logniveau: 'info', antwoordcache: true,
         verzoekenPerMinuut: 300, vertrouwdeProxy: null, verzoekTijdlimiet: 30, antwoordTijdlimiet: 30,
         inloggen: { productie: false, inactiefMinuten: 30, absoluutMinuten: 600, veiligeCookie: true, oidc: null },
+        verzuimAchterstandWeken: 4,
       },
     });
+  });
+
+  it('leest BINNENBOORD_VERZUIM_ACHTERSTAND_WEKEN: een geheel aantal weken, minstens 1', () => {
+    expect(leesServerConfig({ BINNENBOORD_VERZUIM_ACHTERSTAND_WEKEN: '6' })).toMatchObject({ ok: true, config: { verzuimAchterstandWeken: 6 } });
+    for (const fout of ['0', '2.5', 'vier']) {
+      const u = leesServerConfig({ BINNENBOORD_VERZUIM_ACHTERSTAND_WEKEN: fout });
+      expect(u.ok).toBe(false);
+      expect((u as { fouten: string[] }).fouten[0]).toMatch(/^BINNENBOORD_VERZUIM_ACHTERSTAND_WEKEN/);
+    }
   });
 
   it('leest de grenzen van de API: verzoeken per minuut (0 = geen grens), tijdlimieten en vertrouwde proxy\'s', () => {

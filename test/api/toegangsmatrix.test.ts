@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECTMAP } from '../../src/config.js';
+import { parseMaand } from '../../src/domain/lijsten/maand.js';
+import { lijstenMetDossiers } from '../../src/lijsten/dossiers.js';
 import { beslis, doelenVoor, type Context } from '../../src/domain/toegang/beleid.js';
 import { ROLLEN, type Gebruiker } from '../../src/domain/toegang/rollen.js';
 import { RouteZonderHandeling, registreerToegang } from '../../src/server/toegang.js';
@@ -10,6 +12,21 @@ import { maakAccount, maakMachineclient } from '../../src/toegang/accounts.js';
 import { describeDatabases } from '../support/database.js';
 import { TESTGEBRUIKERS, alsGebruiker } from '../support/toegang.js';
 import { apiomgeving } from './omgeving.js';
+import { Readable } from 'node:stream';
+import { MELDINGVELDEN } from '../../src/domain/verzuim/melding.js';
+import { readCsvRecords } from '../../src/importeren/csvReader.js';
+import { importeerVerzuimRecords } from '../../src/verzuim/importeer.js';
+
+/** One valid report of T00251 (at 20BB in 2017-2018, living in GM0344; test/api/fixture.ts). */
+function meldingenCsvVoor20BB(): string {
+  const rij: Record<string, string> = {
+    bron: 'school', soort: '16u4w', persoon_id: 'T00251', brin: '20BB', vestiging: '00', lesplaats: 'Hoofdgebouw', meldingsdatum: '2017-09-22',
+    startdatum: '2017-09-04', einddatum: '2017-09-20', verzuim_dagen: '3', verzuim_uren: '17', alle_lessen_gemist: 'nee', vermoedelijke_reden: 'spijbelt',
+    ondernomen_actie: 'gesprek', gemeente_gevraagd_te_handelen: 'ja', melder_naam: 'J. de Vries', melder_functie: 'coördinator',
+    melder_telefoon: '030-1234567', melder_email: 'verzuim@rocmidden.nl',
+  };
+  return `${MELDINGVELDEN.join(',')}\n${MELDINGVELDEN.map((k) => rij[k] ?? '').join(',')}\n`;
+}
 
 /**
  * The access matrix: every API route of the application (its own route list, checked against
@@ -17,10 +34,10 @@ import { apiomgeving } from './omgeving.js';
  * expected status comes from the policy itself (beleid.ts); a route the matrix cannot build a
  * request for fails the test, so no new endpoint goes unchecked.
  */
-const PARAMWAARDEN: Record<string, string> = { runId: '1', rmcCode: '19', gemeenteCode: 'GM0344', brin: '20BB' };
+const PARAMWAARDEN: Record<string, string> = { runId: '1', rmcCode: '19', gemeenteCode: 'GM0344', brin: '20BB', meldingId: '1' };
 
 /** Query strings of GET routes that need one (a route that needs one and lacks it here answers 400: the matrix fails). */
-const QUERIES: Record<string, string> = { 'GET /api/v1/vergelijking': '?rmcCodes=19,21', 'GET /api/v1/vergelijking/groepen': '?gemeenteCode=GM0344' };
+const QUERIES: Record<string, string> = { 'GET /api/v1/rmc-regios/:rmcCode/effectrapportage': '?schooljaar=2017-2018', 'GET /api/v1/vergelijking': '?rmcCodes=19,21', 'GET /api/v1/vergelijking/groepen': '?gemeenteCode=GM0344' };
 
 /** The regions of the test delivery's municipalities (test/api/fixture.ts). */
 const REGIO: Record<string, string> = { GM0344: '19', GM0363: '21', GM0307: '16', GM0518: '28' };
@@ -32,9 +49,13 @@ const REGIO: Record<string, string> = { GM0344: '19', GM0363: '21', GM0307: '16'
  */
 const MATRIXWACHTWOORD = 'matrix-wachtwoord-voor-de-toegangstest';
 const ids = { account: '', machineclient: '' };
+/** A dossier of each role with dossiers in the test delivery's region 19 (made in beforeAll from the lists of April 2018). */
+const dossiers: Partial<Record<string, string>> = {};
+const GEEN_DOSSIER = `d${'0'.repeat(20)}`;
 let volgnummer = 0;
 
-function padwaarde(pad: string, naam: string): string {
+function padwaarde(pad: string, naam: string, g: Gebruiker | null): string {
+  if (naam === 'dossierId') return (g && dossiers[g.rol]) ?? GEEN_DOSSIER;
   if (naam === 'id' && pad.startsWith('/api/v1/accounts/')) return ids.account;
   if (naam === 'id' && pad.startsWith('/api/v1/machineclients/')) return ids.machineclient;
   const w = PARAMWAARDEN[naam];
@@ -43,8 +64,22 @@ function padwaarde(pad: string, naam: string): string {
 }
 
 type Variant = 'eigen' | 'ander';
-/** `status`: the success status of the route when the policy allows (default 200). */
-interface Voorbeeld { body?: object; context: Context; status?: number }
+/**
+ * `status`: the success status of the route when the policy allows (default 200); `audit`: the
+ * audit records it then writes (default: 1 for persoon.lezen and audit.lezen, else 0); `csv`: a
+ * text/csv body instead of JSON.
+ */
+interface Voorbeeld { body?: object; csv?: string; context: Context; status?: number; audit?: number }
+
+/**
+ * Absence report 1 (made in beforeAll) is routed to leerplicht GM0344 and filed by 20BB: the
+ * leerplicht user of GM0344 may handle it; the RMC region does not get it (404: a report outside
+ * one's scope is not found rather than forbidden).
+ */
+const meldingVoorbeeld = (g: Gebruiker | null, body: object, status: number): Voorbeeld => {
+  const eigen = g?.rol === 'leerplicht';
+  return { body, context: {}, status: eigen ? status : 404, audit: eigen ? 1 : 0 };
+};
 
 /** What a scoped request asks: its own scope, or (ander) another area or institution. */
 function gevraagd(g: Gebruiker | null, variant: Variant): Context['gevraagd'] {
@@ -53,6 +88,12 @@ function gevraagd(g: Gebruiker | null, variant: Variant): Context['gevraagd'] {
   if (s.soort === 'rmc-regio') return { rmcCode: variant === 'eigen' ? s.code : '21' };
   if (s.soort === 'gemeente') return { gemeenteCode: variant === 'eigen' ? s.code : 'GM0363' };
   return { brin: variant === 'eigen' ? s.code : '10AA' };
+}
+
+/** The absence routes narrow only by BRIN: the own one, or another school's. */
+function gevraagd_(g: Gebruiker | null, variant: Variant): { brin?: string } {
+  if (g?.scope.soort === 'brin') return { brin: variant === 'eigen' ? g.scope.code : '10AA' };
+  return variant === 'eigen' ? {} : { brin: '10AA' };
 }
 
 /** Request bodies of the POST, PATCH and DELETE routes; such a route without one here fails the matrix. */
@@ -65,7 +106,33 @@ const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeel
       context: { gevraagd: filter, doel, regioVanGemeente: (gm) => REGIO[gm] ?? null },
     };
   },
+  'POST /api/v1/lijsten/_zoek': (g, variant) => {
+    const filter = gevraagd(g, variant);
+    return {
+      body: { soort: 'uitschrijvingen', maand: '2018-04', perPagina: 5, ...filter },
+      context: { gevraagd: filter, doel: 'maandlijst', regioVanGemeente: (gm) => REGIO[gm] ?? null },
+    };
+  },
+  'PATCH /api/v1/rmc-regios/:rmcCode/instellingen': () => ({ body: { contactintervalMaanden: 6 }, context: { gevraagd: { rmcCode: '19' } } }),
+  'POST /api/v1/werklijst/_zoek': () => ({ body: { peildatum: '2018-06-01' }, context: {} }),
+  'POST /api/v1/dossiers/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
+  'POST /api/v1/dossiers/:dossierId/gebeurtenissen': () => ({
+    body: { soort: 'notitie', datum: '2018-05-01', gegevens: { doel: 'contact', tekst: 'matrix' } }, context: {}, status: 201,
+  }),
   'POST /api/v1/audit/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
+  'POST /api/v1/leerlingen/_zoek': () => ({ body: { naam: 'jansen', geboortedatum: '2001-01-15' }, context: { doel: 'verzuim-melden' }, audit: 1 }),
+  // An incomplete report passes the policy and is refused by the rules: 400, no pupil read, no audit.
+  'POST /api/v1/verzuimmeldingen': (g, variant) => {
+    const gevraagd = gevraagd_(g, variant);
+    return { body: { ...gevraagd, soort: '16u4w' }, context: { gevraagd }, status: 400 };
+  },
+  'POST /api/v1/verzuimmeldingen/_importeren': () => ({ csv: `${MELDINGVELDEN.join(',')}\n`, context: {} }),
+  'POST /api/v1/verzuimmeldingen/_zoek': (g, variant) => {
+    const gevraagd = gevraagd_(g, variant);
+    return { body: { ...gevraagd, perPagina: 5 }, context: { gevraagd }, audit: 1 };
+  },
+  'PATCH /api/v1/verzuimmeldingen/:meldingId': (g) => meldingVoorbeeld(g, { contactpersoon: 'Matrix' }, 200),
+  'POST /api/v1/verzuimmeldingen/:meldingId/acties': (g) => meldingVoorbeeld(g, { soort: 'waarschuwing', datum: '2017-10-02' }, 201),
   'POST /api/v1/sessie/_inloggen': () => ({ body: { gebruikersnaam: 'matrix-inlog', wachtwoord: MATRIXWACHTWOORD }, context: {} }),
   'POST /api/v1/sessie/_uitloggen': () => ({ context: {}, status: 204 }),
   'POST /api/v1/accounts': () => ({
@@ -86,6 +153,17 @@ describeDatabases('toegangsmatrix', (driver) => {
   beforeAll(async () => {
     ids.account = (await maakAccount(api.db, { gebruikersnaam: 'matrix-inlog', weergavenaam: 'Matrix inlog', rol: 'analist', wachtwoord: MATRIXWACHTWOORD })).id;
     ids.machineclient = (await maakMachineclient(api.db, { naam: 'matrix-client', rol: 'school', scopecode: '20BB' })).client.id;
+    // Absence report 1: a pupil of 20BB living in GM0344, routed to leerplicht there.
+    const v = await importeerVerzuimRecords(api.db, readCsvRecords(Readable.from([meldingenCsvVoor20BB()])), { brin: '20BB', gebruiker: TESTGEBRUIKERS.school, vandaag: '2018-06-01' });
+    expect(v.gemeld.map((m) => m.meldingId)).toEqual([1]);
+    await lijstenMetDossiers(api.db, parseMaand('2018-04')!);
+    delete dossiers.rmc; // the PGlite and PostgreSQL suites each have their own
+    delete dossiers.leerplicht;
+    for (const d of await api.db.query<{ id: string; eigenaar_soort: string; eigenaar_code: string }>('SELECT id, eigenaar_soort, eigenaar_code FROM dossier ORDER BY id')) {
+      if (d.eigenaar_soort === 'rmc-regio' && d.eigenaar_code === '19') dossiers.rmc ??= d.id;
+      if (d.eigenaar_soort === 'gemeente' && d.eigenaar_code === 'GM0344') dossiers.leerplicht ??= d.id;
+    }
+    expect(dossiers.rmc && dossiers.leerplicht).toBeTruthy();
   });
 
   it('elke route staat in de matrix; de routelijst en het OpenAPI-document noemen dezelfde endpoints', async () => {
@@ -118,7 +196,7 @@ describeDatabases('toegangsmatrix', (driver) => {
     for (const route of api.app.toegangsroutes) {
       for (const g of GEBRUIKERS) {
         for (const variant of ['eigen', 'ander'] as const) {
-          const url = route.pad.replace(/:(\w+)/g, (_m, naam: string) => padwaarde(route.pad, naam))
+          const url = route.pad.replace(/:(\w+)/g, (_m, naam: string) => padwaarde(route.pad, naam, g))
             + (QUERIES[`${route.methode} ${route.pad}`] ?? '');
           const maakVoorbeeld = BODIES[`${route.methode} ${route.pad}`];
           if (route.methode !== 'GET' && !maakVoorbeeld) throw new Error(`geen voorbeeldverzoek in de toegangsmatrix voor ${route.methode} ${route.pad}`);
@@ -126,7 +204,9 @@ describeDatabases('toegangsmatrix', (driver) => {
           const besluit = beslis(g, route.handeling, voorbeeld.context);
           const verwacht = besluit.toegestaan ? (voorbeeld.status ?? 200) : besluit.status;
           const r = await api.app.inject({
-            method: route.methode as 'GET' | 'POST' | 'PATCH' | 'DELETE', url, headers: alsGebruiker(g), ...(voorbeeld.body ? { payload: voorbeeld.body } : {}),
+            method: route.methode as 'GET' | 'POST' | 'PATCH' | 'DELETE', url,
+            headers: { ...alsGebruiker(g), ...(voorbeeld.csv !== undefined ? { 'content-type': 'text/csv' } : {}) },
+            ...(voorbeeld.body ? { payload: voorbeeld.body } : voorbeeld.csv !== undefined ? { payload: voorbeeld.csv } : {}),
           });
           gevallen += 1;
           const wie = g ? `${g.rol} (${variant})` : `anoniem (${variant})`;
@@ -135,7 +215,7 @@ describeDatabases('toegangsmatrix', (driver) => {
             expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
             expect(r.json()).toMatchObject({ status: verwacht, detail: besluit.reden });
           }
-          if (besluit.toegestaan && ['persoon.lezen', 'audit.lezen'].includes(route.handeling)) verwachteAudit += 1;
+          if (besluit.toegestaan) verwachteAudit += voorbeeld.audit ?? (['persoon.lezen', 'audit.lezen', 'lijst.lezen', 'dossier.lezen', 'dossier.schrijven', 'werklijst.lezen'].includes(route.handeling) ? 1 : 0);
         }
       }
     }

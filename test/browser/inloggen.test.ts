@@ -117,6 +117,23 @@ describe('inloggen in de browser', () => {
     }
   });
 
+  it('na echt inloggen zoekt de personenpagina met het CSRF-token van de sessie (geen 403)', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await logIn(page, 'demo-rmc', demoWachtwoord('rmc'));
+      await page.waitForURL((u) => u.pathname === '/personen');
+      const antwoord = page.waitForResponse((r) => r.url().endsWith('/api/v1/personen/_zoek'));
+      await page.getByRole('button', { name: 'Zoeken' }).click();
+      const r = await antwoord;
+      expect(r.status()).toBe(200);
+      expect(r.request().headers()['x-csrf-token']).toMatch(/.+/);
+      await page.getByRole('button', { name: 'Uitloggen' }).click();
+      await page.waitForURL((u) => u.pathname === '/inloggen');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('analist: geen link naar persoonsgegevens op de pagina\'s, en de API geeft geen persoonsgegevens', async () => {
     const page = await browser.context.newPage();
     try {

@@ -45,7 +45,9 @@ describeDatabases('bewaartermijnen toepassen', (driver) => {
       { soort: 'afgewezen-inhoud', aantal: 4 },
       { soort: 'afgewezen-rij', aantal: 3 },
       { soort: 'telling-persoon', aantal: 1 },
+      { soort: 'verzuim', aantal: 0 },
       { soort: 'persoonsregistratie', aantal: 1 },
+      { soort: 'dossier', aantal: 0 },
     ]);
     expect(await db.query('SELECT levering_id, bestand, regel, kolom, reden, inhoud FROM afgewezen_rij')).toEqual([
       { levering_id: 2, bestand: 'werk.csv', regel: 2, kolom: 'uren_per_week', reden: 'geen getal', inhoud: '' },
@@ -64,5 +66,55 @@ describeDatabases('bewaartermijnen toepassen', (driver) => {
     // again: nothing more, nothing logged
     expect((await pasBewaartermijnenToe(db, STANDAARD_BEWAARTERMIJNEN, '2024-06-30', 2)).every((u) => u.aantal === 0)).toBe(true);
     expect(await db.query('SELECT count(*)::int AS n FROM verwijdering')).toEqual([{ n: 6 }]);
+  });
+
+  it('dossiers: een gesloten dossier 2 jaar na de maand van sluiten, met zijn perioden en vastleggingen; een open dossier gaat mee met de persoon', async () => {
+    const db = t.db;
+    await db.exec(`
+      INSERT INTO levering (id, naam, map, controlesom, ontvangen_op) VALUES (11, 'd', '/d', 'd', '2020-01-01T12:00:00Z');
+      INSERT INTO persoon (persoon_id, geboortedatum, levering_id) VALUES ('OUD2', '2000-06-30', 11), ('A', '2004-01-01', 11), ('B', '2004-01-01', 11);
+      INSERT INTO dossier (id, persoon_id, eigenaar_soort, eigenaar_code, status, geopend_maand, geopend_op, gesloten_maand, sluitreden) VALUES
+        ('d-oud-open', 'OUD2', 'rmc-regio', '19', 'open', '2023-01', '2023-01-01', NULL, NULL),
+        ('d-a-gesloten', 'A', 'rmc-regio', '19', 'gesloten', '2021-09', '2021-09-01', '2022-06', 'onderwijs'),
+        ('d-b-gesloten', 'B', 'rmc-regio', '19', 'gesloten', '2021-09', '2021-09-01', '2022-07', 'onderwijs');
+      INSERT INTO dossier_periode VALUES ('d-a-gesloten', 1, '2021-09', '2022-06', 'onderwijs'), ('d-b-gesloten', 1, '2021-09', '2022-07', 'onderwijs'),
+        ('d-oud-open', 1, '2023-01', NULL, NULL);
+      INSERT INTO dossier_gebeurtenis (dossier_id, soort, datum, gegevens, account_id, weergavenaam) VALUES
+        ('d-a-gesloten', 'intake', '2021-10-01', '{}', 'x', 'X'), ('d-oud-open', 'intake', '2023-02-01', '{}', 'x', 'X');
+    `);
+    // 2024-06-30: closed in June 2022 is not yet 2 years past its month; OUD2 turns 24 (goes, with the open dossier)
+    let uit = await pasBewaartermijnenToe(db, STANDAARD_BEWAARTERMIJNEN, '2024-06-30');
+    expect(uit.find((u) => u.soort === 'dossier')).toEqual({ soort: 'dossier', aantal: 0 });
+    expect((await db.query<{ id: string }>('SELECT id FROM dossier ORDER BY id')).map((r) => r.id)).toEqual(['d-a-gesloten', 'd-b-gesloten']);
+    // 2024-07-01: June 2022 + 2 years has ended; July 2022 not yet
+    uit = await pasBewaartermijnenToe(db, STANDAARD_BEWAARTERMIJNEN, '2024-07-01');
+    expect(uit.find((u) => u.soort === 'dossier')).toEqual({ soort: 'dossier', aantal: 1 });
+    expect((await db.query<{ id: string }>('SELECT id FROM dossier')).map((r) => r.id)).toEqual(['d-b-gesloten']);
+    expect(await db.query('SELECT dossier_id FROM dossier_periode')).toEqual([{ dossier_id: 'd-b-gesloten' }]);
+    expect(await db.query('SELECT count(*)::int AS n FROM dossier_gebeurtenis')).toEqual([{ n: 0 }]);
+    const log = await db.query<{ soort: string; aantal: number }>("SELECT soort, aantal FROM verwijdering WHERE soort = 'dossier'");
+    expect(log).toEqual([{ soort: 'dossier', aantal: 1 }]);
+  });
+
+  it('verzuimmeldingen: met hun acties en statussen op de dag dat de leerling 19 wordt, niet eerder', async () => {
+    const db = t.db;
+    await db.exec(`
+      INSERT INTO levering (id, naam, map, controlesom, ontvangen_op) VALUES (21, 'v', '/v', 'v', '2020-01-01T12:00:00Z');
+      INSERT INTO persoon (persoon_id, geboortedatum, levering_id) VALUES ('V19', '2005-03-01', 21), ('V18', '2005-03-02', 21);
+    `);
+    for (const [id, persoon] of [[901, 'V19'], [902, 'V18']] as const) {
+      await db.query(`INSERT INTO verzuimmelding (id, bron, soort, persoon_id, brin, vestiging, lesplaats, meldingsdatum, startdatum,
+        verzuim_dagen, verzuim_uren, alle_lessen_gemist, vermoedelijke_reden, ondernomen_actie, gemeente_gevraagd, melder_naam,
+        melder_functie, melder_telefoon, melder_email, behandelaar, gemeente_code, tijdigheid, status, import_id)
+        VALUES ($1, 'school', '16u4w', $2, '20BB', '00', '00', '2021-03-01', '2021-02-01', 5, 20, false, 'x', 'x', true, 'M',
+        'mentor', '0300000000', 'm@example.org', 'leerplicht', 'GM0344', 'tijdig', 'in-behandeling', 'imp')`, [id, persoon]);
+      await db.query(`INSERT INTO verzuimactie (melding_id, soort, datum, medewerker, toelichting) VALUES ($1, 'waarschuwing', '2021-03-05', 'L', 'x')`, [id]);
+      await db.query(`INSERT INTO verzuimstatus (melding_id, status, door) VALUES ($1, 'in-behandeling', 'L')`, [id]);
+    }
+    const uit = await pasBewaartermijnenToe(db, STANDAARD_BEWAARTERMIJNEN, '2024-03-01');
+    expect(uit.find((u) => u.soort === 'verzuim')).toEqual({ soort: 'verzuim', aantal: 1 });
+    expect(await db.query('SELECT persoon_id FROM verzuimmelding WHERE id IN (901, 902)')).toEqual([{ persoon_id: 'V18' }]);
+    expect(await db.query('SELECT melding_id FROM verzuimactie WHERE melding_id IN (901, 902)')).toEqual([{ melding_id: 902 }]);
+    expect(await db.query('SELECT melding_id FROM verzuimstatus WHERE melding_id IN (901, 902)')).toEqual([{ melding_id: 902 }]);
   });
 });

@@ -17,6 +17,12 @@ const Instellingen = lazy(() => import('./paginas/Instellingen').then((m) => ({ 
 const Instelling = lazy(() => import('./paginas/Instelling').then((m) => ({ default: m.Instelling })));
 const Vergelijken = lazy(() => import('./paginas/Vergelijken').then((m) => ({ default: m.Vergelijken })));
 const Personen = lazy(() => import('./paginas/Personen').then((m) => ({ default: m.Personen })));
+const VerzuimMelden = lazy(() => import('./paginas/VerzuimMelden').then((m) => ({ default: m.VerzuimMelden })));
+const VerzuimMeldingen = lazy(() => import('./paginas/VerzuimMeldingen').then((m) => ({ default: m.VerzuimMeldingen })));
+const DossierPagina = lazy(() => import('./paginas/Dossier').then((m) => ({ default: m.DossierPagina })));
+const WerklijstPagina = lazy(() => import('./paginas/Werklijst').then((m) => ({ default: m.WerklijstPagina })));
+const EffectrapportagePagina = lazy(() => import('./paginas/Effectrapportage').then((m) => ({ default: m.EffectrapportagePagina })));
+const Maandlijsten = lazy(() => import('./paginas/Maandlijsten').then((m) => ({ default: m.Maandlijsten })));
 const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
 const Inloggen = lazy(() => import('./paginas/Inloggen').then((m) => ({ default: m.Inloggen })));
 const Beheer = lazy(() => import('./paginas/Beheer').then((m) => ({ default: m.Beheer })));
@@ -33,7 +39,14 @@ const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/instelling/:brin', Instelling],
   ['/vergelijken', Vergelijken],
   ['/personen', Personen],
+  ['/maandlijsten', Maandlijsten],
+  ['/dossier/:id', DossierPagina],
+  ['/werklijst', WerklijstPagina],
+  ['/effectrapportage', EffectrapportagePagina],
   ['/audit', Audit],
+  ['/verzuim/melden', VerzuimMelden],
+  ['/verzuim/mijn-meldingen', () => <VerzuimMeldingen alsSchool />],
+  ['/verzuim/meldingen', () => <VerzuimMeldingen alsSchool={false} />],
   ['/inloggen', Inloggen],
   ['/beheer', Beheer],
   ['/over-deze-cijfers', OverDezeCijfers],
@@ -46,13 +59,17 @@ const MENU = [
   { href: '/vergelijken', tekst: 'Vergelijken' },
 ];
 
-/** Menu items of a logged-in role: only the roles with person data get the person pages. */
-const ROLMENU: Readonly<Record<string, { href: string; tekst: string }>> = {
-  rmc: { href: '/personen', tekst: 'Personen' },
-  leerplicht: { href: '/personen', tekst: 'Personen' },
-  school: { href: '/personen', tekst: 'Personen' },
-  beheer: { href: '/beheer', tekst: 'Beheer' },
-  privacy: { href: '/audit', tekst: 'Privacy' },
+/** Menu items of a logged-in role: only the roles with person data get the person, case-work and absence pages. */
+const MAANDLIJSTEN = { href: '/maandlijsten', tekst: 'Maandlijsten' };
+const PERSONEN = { href: '/personen', tekst: 'Personen' };
+const WERKLIJST = { href: '/werklijst', tekst: 'Werklijst' };
+const VERZUIMMELDINGEN = { href: '/verzuim/meldingen', tekst: 'Verzuimmeldingen' };
+const ROLMENU: Readonly<Record<string, readonly { href: string; tekst: string }[]>> = {
+  rmc: [MAANDLIJSTEN, WERKLIJST, { href: '/effectrapportage', tekst: 'Effectrapportage' }, VERZUIMMELDINGEN, PERSONEN],
+  leerplicht: [MAANDLIJSTEN, WERKLIJST, VERZUIMMELDINGEN, PERSONEN],
+  school: [MAANDLIJSTEN, { href: '/verzuim/melden', tekst: 'Verzuim melden' }, { href: '/verzuim/mijn-meldingen', tekst: 'Mijn meldingen' }, PERSONEN],
+  beheer: [{ href: '/beheer', tekst: 'Beheer' }],
+  privacy: [{ href: '/audit', tekst: 'Privacy' }],
 };
 
 /** Who is logged in (name, role, scope) with a logout button; or a link to log in. */
@@ -82,7 +99,7 @@ function Gebruikerskop() {
 function Hoofdmenu() {
   const { sessie } = useSessie();
   const rol = sessie?.ingelogd ? sessie.gebruiker?.rol : undefined;
-  const items = rol && ROLMENU[rol] ? [...MENU, ROLMENU[rol]] : MENU;
+  const items = rol && ROLMENU[rol] ? [...MENU, ...ROLMENU[rol]] : MENU;
   return (
     <nav className="bb-menu" aria-label="Hoofdmenu">
       <ul className="utrecht-nav-list">

@@ -42,6 +42,18 @@ export class ApiFout extends Error {
   }
 }
 
+/** The error of a refused request: each invalid parameter with its reason, else the problem's detail. */
+export async function leesFout(r: Response): Promise<ApiFout> {
+  let detail = `De server antwoordde met status ${r.status}.`;
+  try {
+    const p = (await r.json()) as { detail?: string; invalidParams?: { name: string; reason: string }[] };
+    detail = p.invalidParams?.length ? p.invalidParams.map((f) => `${f.name}: ${f.reason}`).join('; ') : p.detail ?? detail;
+  } catch {
+    // not a problem document
+  }
+  return new ApiFout(r.status, detail);
+}
+
 interface Probleem {
   detail?: string;
   invalidParams?: { name?: string; reason?: string }[];

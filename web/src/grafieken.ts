@@ -47,15 +47,18 @@ function hash(tekst: string): number {
 export function stijlnummers(sleutels: readonly string[]): number[] {
   const bezet = new Set<number>();
   const n = KLEUREN.length;
-  const uit = sleutels.map((k) => (k === 'NL' ? STIJL_LANDELIJK : -1));
+  const uit: number[] = sleutels.map((k) => (k === 'NL' ? STIJL_LANDELIJK : -1));
   uit.forEach((i) => i >= 0 && bezet.add(i));
-  return uit.map((i, j) => {
-    if (i >= 0) return i;
+  // Keys claim their style in a fixed order (by key), not in the order of the series, so that a
+  // series keeps its style however the chart lists them: only a true clash in one chart moves one.
+  const volgorde = sleutels.map((_k, j) => j).filter((j) => uit[j]! < 0).sort((a, b) => (sleutels[a]! < sleutels[b]! ? -1 : sleutels[a]! > sleutels[b]! ? 1 : a - b));
+  for (const j of volgorde) {
     let k = hash(sleutels[j]!) % n;
     for (let stap = 0; stap < n && (bezet.has(k) || k === STIJL_LANDELIJK); stap += 1) k = (k + 1) % n;
     bezet.add(k);
-    return k;
-  });
+    uit[j] = k;
+  }
+  return uit;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessieAntwoord } from '../../src/server/auth/schemas';
-import { ApiFout } from './api';
+import { leesFout } from './api';
 
 /**
  * Who is logged in, for every page: read once from GET /api/v1/sessie (never cached: it
@@ -18,17 +18,6 @@ interface SessieContext {
 }
 
 const Context = createContext<SessieContext | null>(null);
-
-async function leesFout(r: Response): Promise<ApiFout> {
-  let detail = `De server antwoordde met status ${r.status}.`;
-  try {
-    const p = (await r.json()) as { detail?: string; invalidParams?: { name: string; reason: string }[] };
-    detail = p.invalidParams?.length ? p.invalidParams.map((f) => `${f.name}: ${f.reason}`).join('; ') : p.detail ?? detail;
-  } catch {
-    // not a problem document
-  }
-  return new ApiFout(r.status, detail);
-}
 
 async function haalSessie(): Promise<Sessie> {
   const r = await fetch('/api/v1/sessie', { headers: { accept: 'application/json' }, cache: 'no-store' });

@@ -2,6 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AuditAntwoord, PersonenAntwoord, RechtenAntwoord } from '../../src/server/schemasToegang';
 import { ApiFout } from './api';
+import { useSessie } from './sessie';
 
 /**
  * Access in the web app: what the user may do comes from the server's one policy
@@ -23,15 +24,23 @@ async function fout(r: Response): Promise<ApiFout> {
   return new ApiFout(r.status, detail);
 }
 
-export async function stuur<T>(url: string, body: object): Promise<T> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+/**
+ * A search is a POST, and the server asks the session's CSRF token on every POST (a search
+ * writes an audit record): without it a logged-in search answers 403.
+ */
+const kop = (csrfToken: string | undefined, accept: string): Record<string, string> => ({
+  'content-type': 'application/json', accept, ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+});
+
+export async function stuur<T>(url: string, body: object, csrfToken?: string): Promise<T> {
+  const r = await fetch(url, { method: 'POST', headers: kop(csrfToken, 'application/json'), body: JSON.stringify(body) });
   if (!r.ok) throw await fout(r);
   return (await r.json()) as T;
 }
 
 /** The same search as CSV, saved as a file (the export is audited like the JSON answer). */
-export async function bewaarCsv(url: string, body: object, bestand: string): Promise<void> {
-  const r = await fetch(`${url}?formaat=csv`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export async function bewaarCsv(url: string, body: object, bestand: string, csrfToken?: string): Promise<void> {
+  const r = await fetch(`${url}?formaat=csv`, { method: 'POST', headers: kop(csrfToken, 'text/csv'), body: JSON.stringify(body) });
   if (!r.ok) throw await fout(r);
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await r.blob());
@@ -57,6 +66,7 @@ export function useRechten(): Rechten | null | ApiFout {
  * message and whether a request is under way. `zoek(p)` asks for page p of the body `body(p)`.
  */
 export function useZoekopdracht<T>(pad: string, body: (pagina: number) => object) {
+  const csrfToken = useSessie().sessie?.csrfToken;
   const [pagina, zetPagina] = useState(1);
   const [antwoord, zetAntwoord] = useState<T | null>(null);
   const [melding, zetMelding] = useState<string | null>(null);
@@ -65,7 +75,7 @@ export function useZoekopdracht<T>(pad: string, body: (pagina: number) => object
     zetBezig(true);
     zetMelding(null);
     try {
-      zetAntwoord(await stuur<T>(pad, body(p)));
+      zetAntwoord(await stuur<T>(pad, body(p), csrfToken));
       zetPagina(p);
     } catch (e) {
       zetAntwoord(null);
@@ -78,5 +88,5 @@ export function useZoekopdracht<T>(pad: string, body: (pagina: number) => object
     e.preventDefault();
     void zoek(1);
   };
-  return { pagina, antwoord, melding, zetMelding, bezig, zoek, verstuur };
+  return { pagina, antwoord, melding, zetMelding, bezig, zoek, verstuur, csrfToken };
 }

@@ -67,7 +67,8 @@ export const LIJSTREGELS: Readonly<Record<Lijstsoort, Lijstregel>> = {
 /** uitschrijvingen(M): pvsv(d) and bekostigd on at least one day from p to d − 1. */
 export function opUitschrijvingen(dossier: Dossier, m: Maand): boolean {
   const d = peildatum(m);
-  return pvsv(dossier, d) && bekostigdTussen(dossier, vorigePeildatum(m), d);
+  // the cheap term first: pvsv asks the count's seven rules (bench/lijsten.ts, "regels")
+  return bekostigdTussen(dossier, vorigePeildatum(m), d) && pvsv(dossier, d);
 }
 
 /** werkvoorraad(M): pvsv(d) and on uitschrijvingen of some month of the same lijstjaar up to and including M. */

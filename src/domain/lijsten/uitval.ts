@@ -18,6 +18,16 @@ export interface Uitvalcijfer {
 export function uitvalcijfers(
   startsetPerCategorie: ReadonlyMap<string, number>, uitvalPerCategorie: ReadonlyMap<string, number>,
 ): Uitvalcijfer[] {
+  return perCategorie(startsetPerCategorie, uitvalPerCategorie, true);
+}
+
+/**
+ * The figures per category and in total; `uitvalBinnenStartset`: uitval above the start set of a
+ * category is an error (the whole country), else allowed (a scope: uitvalBinnenScope.ts).
+ */
+export function perCategorie(
+  startsetPerCategorie: ReadonlyMap<string, number>, uitvalPerCategorie: ReadonlyMap<string, number>, uitvalBinnenStartset: boolean,
+): Uitvalcijfer[] {
   for (const c of [...startsetPerCategorie.keys(), ...uitvalPerCategorie.keys()]) {
     if (!(CATEGORIEEN as readonly string[]).includes(c)) throw new Error(`onbekende categorie '${c}' in de startset`);
   }
@@ -26,7 +36,7 @@ export function uitvalcijfers(
   const uit: Uitvalcijfer[] = CATEGORIEEN.map((categorie) => {
     const s = startsetPerCategorie.get(categorie) ?? 0;
     const u = uitvalPerCategorie.get(categorie) ?? 0;
-    if (u > s) throw new Error(`uitval ${u} is groter dan de startset ${s} in categorie ${categorie}`);
+    if (uitvalBinnenStartset && u > s) throw new Error(`uitval ${u} is groter dan de startset ${s} in categorie ${categorie}`);
     startset += s;
     uitval += u;
     return { categorie, startset: s, uitval: u, percentage: percentage(u, s) };

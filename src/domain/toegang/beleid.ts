@@ -13,6 +13,11 @@ export type Regel =
   | { wie: 'rollen'; rollen: readonly Rol[] }
   /** a logged-in user with one of these roles, and only within the user's own scope */
   | { wie: 'rollen-eigen-scope'; rollen: readonly Rol[] }
+  /**
+   * a logged-in user with one of these roles within the user's own scope; with `ookOpdrachtregel`
+   * also the command line's operator (the same action, e.g. a monthly list, on both sides)
+   */
+  | { wie: 'rollen-eigen-scope'; rollen: readonly Rol[]; ookOpdrachtregel: true }
   /** the command line only: the operator who holds the database itself; always audited */
   | { wie: 'opdrachtregel' };
 
@@ -33,10 +38,26 @@ export const BELEID = {
   'telling.personen.uitvoeren': { wie: 'opdrachtregel' },
   /** `binnenboord audit controleer` and `bewaartermijnen toepassen` */
   'beheer.opdrachtregel': { wie: 'opdrachtregel' },
-  /** absence reports filed in bulk from a CSV file; schools get the API and a form later (issue 10) */
+  /** absence reports filed in bulk from a CSV file by the operator (`binnenboord verzuim importeer`) */
   'verzuim.importeren': { wie: 'opdrachtregel' },
-  /** a monthly person list (lijsten.md) as CSV; the web app and API follow (issue 9) */
-  'lijst.lezen': { wie: 'opdrachtregel' },
+  /** a school files absence reports of its own pupils (form, API, CSV) and finds the pupil among its own enrolments */
+  'verzuim.melden': { wie: 'rollen-eigen-scope', rollen: ['school'] },
+  /** absence reports: leerplicht and RMC those routed to them (all fields), a school its own (status and contact person only) */
+  'verzuim.lezen': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc', 'school'] },
+  /** leerplicht and RMC handle the reports routed to them: status, contact person, actions, closing */
+  'verzuim.behandelen': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc'] },
+  /** a monthly person list (lijsten.md): `binnenboord lijst`, and POST /lijsten/_zoek for the roles within their scope */
+  'lijst.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht', 'school'], ookOpdrachtregel: true },
+  /** a dossier (opvolging.md, case work): search, read, timeline; RMC (18+) and leerplicht (under 18) of the person's residence */
+  'dossier.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** recording in a dossier: contact attempts, intake, trajectory, outcome, contact details, notes, next contact */
+  'dossier.schrijven': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** the officer's worklist (new names, contacts due, intakes overdue, periodic contact) and open-work counts */
+  'werklijst.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** the RMC annual effect report of the own region (counts from the dossiers, no persons) */
+  'effectrapportage.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc'] },
+  /** the region's settings for case work (the interval of periodic contact with oud-vsv'ers): its own RMC region only */
+  'regio.instellen': { wie: 'rollen-eigen-scope', rollen: ['rmc'] },
 } as const satisfies Record<string, Regel>;
 
 export type Handeling = keyof typeof BELEID;
@@ -59,14 +80,33 @@ export const DOELEN = {
   'uitleg-telling': { rollen: [], omschrijving: 'uitleggen waarom een persoon wel of niet als vsv\'er telt (opdrachtregel)' },
   'levering-corrigeren': { rollen: [], omschrijving: 'afgewezen rijen van een levering corrigeren (opdrachtregel)' },
   'telling-uitvoer': { rollen: [], omschrijving: 'de uitvoerbestanden van een telling maken (opdrachtregel)' },
-  maandlijst: { rollen: [], omschrijving: 'een maandlijst van een regio, gemeente of school opvragen (lijsten.md; opdrachtregel)' },
-  'verzuim-melden': { rollen: [], omschrijving: 'verzuimmeldingen van een school inlezen en doorsturen naar de gemeente (Leerplichtwet 1969 art. 21a; opdrachtregel)' },
-} as const satisfies Record<string, { rollen: readonly Rol[]; omschrijving: string }>;
+  maandlijst: {
+    rollen: ['rmc', 'leerplicht', 'school'], handelingen: ['lijst.lezen'],
+    omschrijving: 'een maandlijst van een regio, gemeente of school opvragen (lijsten.md)',
+  },
+  'verzuim-melden': {
+    rollen: ['school'], handelingen: ['verzuim.importeren', 'verzuim.melden', 'verzuim.lezen'],
+    omschrijving: 'verzuim van de eigen leerlingen melden aan de gemeente en de afhandeling volgen (Leerplichtwet 1969 art. 21a)',
+  },
+  verzuimafhandeling: {
+    rollen: ['leerplicht', 'rmc'], handelingen: ['verzuim.lezen', 'verzuim.behandelen'],
+    omschrijving: 'verzuimmeldingen behandelen die naar de eigen gemeente of RMC-regio zijn gestuurd (Leerplichtwet 1969 art. 21a)',
+  },
+} as const satisfies Record<string, { rollen: readonly Rol[]; omschrijving: string; handelingen?: readonly Handeling[] }>;
 
 export type Doel = keyof typeof DOELEN;
 
-export function doelenVoor(rol: Rol): Doel[] {
-  return (Object.keys(DOELEN) as Doel[]).filter((d) => (DOELEN[d].rollen as readonly Rol[]).includes(rol));
+/**
+ * The purposes of a role; with `handeling`, only those that may serve that action. A purpose
+ * with `handelingen` serves only those actions: the absence and monthly-list purposes never
+ * open the person search of a count, and the person search's purposes never an absence report.
+ */
+export function doelenVoor(rol: Rol, handeling?: Handeling): Doel[] {
+  return (Object.keys(DOELEN) as Doel[]).filter((d) => {
+    const doel: { rollen: readonly Rol[]; handelingen?: readonly Handeling[] } = DOELEN[d];
+    if (!doel.rollen.includes(rol)) return false;
+    return handeling === undefined || doel.handelingen === undefined || doel.handelingen.includes(handeling);
+  });
 }
 
 /**
@@ -107,14 +147,15 @@ export function beslis(gebruiker: Gebruiker | null, handeling: Handeling, contex
     case 'rollen':
     case 'rollen-eigen-scope': {
       if (!gebruiker) return nietIngelogd();
+      if ('ookOpdrachtregel' in regel && gebruiker.soort === 'cli') return JA;
       if (!regel.rollen.includes(gebruiker.rol)) {
         return verboden(`Met de rol '${gebruiker.rol}' mag u '${handeling}' niet; dat mag alleen de rol ${regel.rollen.map((r) => `'${r}'`).join(' of ')}.`);
       }
       if (regel.wie === 'rollen') return JA;
       const fout = buitenScope(gebruiker.rol, gebruiker.scope, context);
       if (fout) return verboden(fout);
-      if (context.doel !== undefined && !(doelenVoor(gebruiker.rol) as string[]).includes(context.doel)) {
-        return verboden(`Het doel '${context.doel}' hoort niet bij de taak van de rol '${gebruiker.rol}'; kies uit: ${doelenVoor(gebruiker.rol).join(', ')}.`);
+      if (context.doel !== undefined && !(doelenVoor(gebruiker.rol, handeling) as string[]).includes(context.doel)) {
+        return verboden(`Het doel '${context.doel}' hoort niet bij de taak van de rol '${gebruiker.rol}'; kies uit: ${doelenVoor(gebruiker.rol, handeling).join(', ')}.`);
       }
       return JA;
     }

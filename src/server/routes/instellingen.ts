@@ -7,7 +7,8 @@ import { normbasis, normcategorieen, normsamenvatting, onderdelen, totaalVan } f
 import { nietGevonden } from '../problems.js';
 import { kiesRun, runsPerJaar, tellingInfo } from '../runs.js';
 import { zoekInstellingen } from '../zoeken.js';
-import { BRIN_PATROON, InstellingAntwoord, InstellingenAntwoord } from '../schemas.js';
+import { SORTEERWAARDEN, leesSorteervraag, sorteerInstellingen } from '../instellingsvolgorde.js';
+import { BRIN_PATROON, InstellingAntwoord, InstellingenAntwoord, StringEnum } from '../schemas.js';
 import {
   CIJFERKOLOMMEN, JaarEnStatus, NORMKOLOMMEN, NORMSAMENVATTINGKOLOMMEN, TELLINGKOLOMMEN, cijferCellen, figuurQuery, normCellen, ok, params, query, tabel,
   tellingCellen, type ApiContext, type JaarEnStatusQuery,
@@ -19,6 +20,7 @@ interface Zoekvraag extends JaarEnStatusQuery {
   plaats?: string;
   pagina?: number;
   paginaGrootte?: number;
+  sorteer?: string;
 }
 
 function paginaLink(request: FastifyRequest, pagina: number): { href: string } {
@@ -36,15 +38,21 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       summary: 'Instellingen zoeken op naam en plaats',
       description: 'Instellingen (één per BRIN) waarvan de BRIN met de zoektekst begint of de naam een woord dat ermee begint, en die een vestiging hebben in een gemeente '
         + 'met een woord in de naam dat met de plaats begint ("ROC" vindt geen "Brederocollege"); met het totaalcijfer van de gekozen telling. '
-        + 'Gepagineerd, met _links; een download (formaat=csv of xlsx) bevat altijd de hele lijst, zonder paginering.',
+        + 'Gepagineerd, met _links; een download (formaat=csv of xlsx) bevat altijd de hele lijst, zonder paginering, in dezelfde volgorde. '
+        + 'De volgorde (sorteer) geldt voor de hele lijst, over de pagina\'s heen. Op een cijfer wordt gesorteerd zoals het wordt gepubliceerd: '
+        + '"<5" telt als één waarde tussen 0 en 5, en een niet getoond cijfer staat altijd achteraan.',
       querystring: figuurQuery({
         naam: Type.Optional(Type.String({ maxLength: 100, description: 'deel van de naam of de BRIN', example: 'College' })),
         plaats: Type.Optional(Type.String({ maxLength: 100, description: 'deel van de naam van de gemeente van een vestiging', example: 'Amsterdam' })),
         pagina: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1, description: 'paginanummer, vanaf 1' })),
         paginaGrootte: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'aantal instellingen per pagina (hoogstens 100)' })),
+        sorteer: Type.Optional(StringEnum(SORTEERWAARDEN, {
+          description: 'volgorde van de hele lijst: het veld, met een minteken ervoor voor aflopend (-vsv: de meeste vsv\'ers eerst); zonder: op naam',
+          example: '-percentage',
+        })),
         ...JaarEnStatus,
       }, ['instellingen']),
-      response: ok(InstellingenAntwoord, 'Een pagina instellingen, op naam'),
+      response: ok(InstellingenAntwoord, 'Een pagina instellingen, in de gevraagde volgorde (zonder sorteer: op naam)'),
     },
     config: {
       handeling: 'cijfers.lezen',
@@ -64,11 +72,14 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
     const run = q.schooljaar || q.status || cat.runs.length > 0 ? kiesRun(cat, q) : null;
     const [instellingen, indeling] = await Promise.all([gegevens.instellingen(), gegevens.laatsteIndeling()]);
     const namen = new Map(indeling.map((g) => [g.gemeente_code, g.gemeente_naam]));
-    const treffers = zoekInstellingen(instellingen.values(), (code) => namen.get(code) ?? code,
+    const gevonden = zoekInstellingen(instellingen.values(), (code) => namen.get(code) ?? code,
       { naam: q.naam?.trim() || null, plaats: q.plaats?.trim() || null });
+    // Figures of the whole list: a ranking by a figure runs across pages (src/server/instellingsvolgorde.ts).
+    const cijfers = run ? await gegevens.gepubliceerd([run.id], 'instelling', gevonden.map((t) => t.kop.brin), ['totaal']) : [];
+    const perBrin = new Map(cijfers.map((c) => [c.gebied, c]));
+    const treffers = sorteerInstellingen(gevonden, (brin) => perBrin.get(brin) ?? null, leesSorteervraag(q.sorteer), request.toegang);
     // A download (CSV, xlsx) holds the whole list: a spreadsheet of one page would silently lack the rest.
     const deze = request.formaat === 'json' ? treffers.slice((pagina - 1) * grootte, pagina * grootte) : treffers;
-    const cijfers = run ? await gegevens.gepubliceerd([run.id], 'instelling', deze.map((t) => t.kop.brin), ['totaal']) : [];
     const totaal = treffers.length;
     const paginas = Math.max(1, Math.ceil(totaal / grootte));
     const links = {
@@ -82,7 +93,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
     return {
       telling: run ? tellingInfo(cat, run) : null,
       instellingen: deze.map((t) => {
-        const c = cijfers.find((r) => r.gebied === t.kop.brin);
+        const c = perBrin.get(t.kop.brin);
         return { brin: t.kop.brin, naam: t.kop.naam, soort: t.kop.soort, plaatsen: t.plaatsen, totaal: c ? new Telcijfer(c.startpopulatie, c.vsv, c.afscherming) : null };
       }),
       paginering: { pagina, paginaGrootte: grootte, totaalAantal: totaal, aantalPaginas: paginas },

@@ -76,7 +76,7 @@ export async function personenRoutes(app: FastifyInstance, { db, gegevens }: { d
     const pagina = vraag.pagina ?? 1;
     const velden = VELDEN_PER_ROL[gebruiker.rol];
     const doel = vraag.doel;
-    if (!doelenVoor(gebruiker.rol).includes(doel)) throw new Error('het beleid liet een doel door dat niet bij de rol hoort');
+    if (!doelenVoor(gebruiker.rol, 'persoon.lezen').includes(doel)) throw new Error('het beleid liet een doel door dat niet bij de rol hoort');
     const { totaal, personen } = await leesPersonenGeaudit(db, {
       runId: run.id, gebruiker, velden, alleenVsv: vraag.alleenVsv ?? false,
       rmcCode: vraag.rmcCode, gemeenteCode: vraag.gemeenteCode, brin: vraag.brin,

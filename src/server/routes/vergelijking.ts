@@ -10,6 +10,7 @@ import { StatusParam, VergelijkingAntwoord } from '../schemas.js';
 import { CIJFERKOLOMMEN, TELLINGKOLOMMEN, cijferCellen, figuurQuery, ok, query, tabel, tellingCellen, type ApiContext } from './common.js';
 import { gebiedsnaam } from './gebied.js';
 import { jongerenPerGemeente, vergelijkingsgroepen } from '../vergelijkingsgroepen.js';
+import { landelijkeSectorcijfers, sectorenVan } from '../sectorreeksen.js';
 import { nietGevonden } from '../problems.js';
 
 /** Several regions, municipalities or institutions side by side over all school years, with the national series. */
@@ -43,7 +44,7 @@ const GroepenAntwoord = Type.Object({
   })),
 }, { additionalProperties: false });
 
-export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens, geoMap }: ApiContext): Promise<void> {
+export async function vergelijkingRoutes(app: FastifyInstance, { gegevens, geoMap }: ApiContext): Promise<void> {
   app.get('/vergelijking/groepen', {
     schema: {
       tags: ['Vergelijken'],
@@ -72,14 +73,16 @@ export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens, g
       tags: ['Vergelijken'],
       operationId: 'vergelijking',
       summary: 'Regio\'s, gemeenten of instellingen naast elkaar over de jaren',
-      description: `Per gekozen gebied of instelling het totaalcijfer van elk schooljaar, met de landelijke reeks erbij. Samen hoogstens ${MAX}.`,
+      description: `Per gekozen gebied of instelling het totaalcijfer van elk schooljaar, met de landelijke reeks erbij. Samen hoogstens ${MAX}. `
+        + 'Met instellingen erbij ook de landelijke reeks van de eigen sector van elke gekozen instelling (soort landelijk-sector, code NL-mbo enz., '
+        + 'naam "Nederland, mbo"), het eerlijke ijkpunt voor een instelling; de sector is de soort van de instelling uit de registratie.',
       querystring: figuurQuery({
         rmcCodes: lijst('(\\d{2}|onbekend)', 'RMC-codes', '21,19'),
         gemeenteCodes: lijst('(GM\\d{4}|onbekend)', 'CBS-gemeentecodes', 'GM0363,GM0344'),
         brins: lijst('\\d{2}[A-Z]{2}', 'BRIN-nummers', '10AA,11AB'),
         status: Type.Optional(StatusParam),
       }, ['vergelijking']),
-      response: ok(VergelijkingAntwoord, 'De reeksen, landelijk eerst'),
+      response: ok(VergelijkingAntwoord, 'De reeksen: landelijk eerst, dan de keuzes, dan landelijk per sector van de gekozen instellingen'),
     },
     config: {
       handeling: 'cijfers.lezen',
@@ -122,11 +125,22 @@ export async function vergelijkingRoutes(app: FastifyInstance, { db, gegevens, g
         })),
       };
     };
+    // every location's kind: an institution with a vo and an mbo location gets both lines
+    const sectoren = sectorenVan(gekozen.instelling.flatMap((c) => instellingen.get(c)!.vestigingen.map((v) => v.soort)));
+    const landelijkPerSector = sectoren.length > 0 ? await gegevens.gepubliceerd(ids, 'landelijk', [LANDELIJK], ['totaal', 'sector']) : [];
     const reeksen = await Promise.all([
       reeks('landelijk', LANDELIJK, 'Nederland'),
       ...gekozen.rmc.map((c) => reeks('rmc', c, gebiedsnaam(c, rmcNamen.get(c)))),
       ...gekozen.gemeente.map((c) => reeks('gemeente', c, gebiedsnaam(c, gemeentenamen.get(c)))),
       ...gekozen.instelling.map((c) => reeks('instelling', c, instellingsnamen.get(c)!)),
+      // after the choices, so that a client reading the series by position finds them where they were
+      ...sectoren.map(async (sector) => {
+        const cijfers = landelijkeSectorcijfers(landelijkPerSector, ids, sector);
+        return {
+          soort: 'landelijk-sector' as const, code: `${LANDELIJK}-${sector}`, naam: `Nederland, ${sector}`,
+          punten: runs.map((run, i) => ({ schooljaar: run.schooljaar, telling: tellingInfo(cat, run), cijfer: cijfers[i]! })),
+        };
+      }),
     ]);
     return { reeksen, methodewijzigingen: METHODEWIJZIGINGEN };
   });

@@ -99,10 +99,23 @@ describe('toegangsbeleid', () => {
   });
 
   it('doelen zijn aan een rol gebonden', () => {
-    expect(doelenVoor('rmc')).toEqual(['trajectbegeleiding']);
-    expect(doelenVoor('leerplicht')).toEqual(['leerplichthandhaving']);
-    expect(doelenVoor('school')).toEqual(['controle-inschrijvingen']);
+    expect(doelenVoor('rmc', 'persoon.lezen')).toEqual(['trajectbegeleiding']);
+    expect(doelenVoor('leerplicht', 'persoon.lezen')).toEqual(['leerplichthandhaving']);
+    expect(doelenVoor('school', 'persoon.lezen')).toEqual(['controle-inschrijvingen']);
     expect(doelenVoor('privacy')).toEqual(['toezicht']);
     expect(doelenVoor('analist')).toEqual([]);
+    expect(doelenVoor('school')).toEqual(['controle-inschrijvingen', 'maandlijst', 'verzuim-melden']);
+    expect(doelenVoor('school', 'lijst.lezen')).toEqual(['controle-inschrijvingen', 'maandlijst']);
+    expect(doelenVoor('leerplicht')).toEqual(['leerplichthandhaving', 'maandlijst', 'verzuimafhandeling']);
+  });
+
+  it('de verzuimdoelen openen alleen de verzuimhandelingen, niet het zoeken in een telling', () => {
+    expect(beslis(gebruiker('school'), 'persoon.lezen', { doel: 'verzuim-melden' })).toMatchObject({ status: 403 });
+    expect(beslis(gebruiker('leerplicht'), 'persoon.lezen', { doel: 'verzuimafhandeling' })).toMatchObject({ status: 403 });
+    expect(beslis(gebruiker('school'), 'verzuim.melden', { doel: 'verzuim-melden' }).toegestaan).toBe(true);
+    expect(beslis(gebruiker('leerplicht'), 'verzuim.behandelen', { doel: 'verzuimafhandeling' }).toegestaan).toBe(true);
+    expect(beslis(gebruiker('school'), 'verzuim.behandelen')).toMatchObject({ status: 403 });
+    expect(beslis(gebruiker('rmc'), 'verzuim.melden')).toMatchObject({ status: 403 });
+    expect(beslis(gebruiker('school'), 'verzuim.lezen', { gevraagd: { brin: '10AA' } })).toMatchObject({ status: 403 });
   });
 });

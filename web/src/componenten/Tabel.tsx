@@ -83,8 +83,12 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true, sorteer, 
   /** the API URL of this table (JSON); the downloads are made from it */
   csv?: string;
   rijkoppen?: boolean;
-  /** sortable by every column; `id` names the table in the URL, `standaard` is the sort before anyone chooses one */
-  sorteer?: { id: string; standaard?: Sortering; rangschik?: boolean };
+  /**
+   * sortable by every column; `id` names the table in the URL, `standaard` is the sort before anyone chooses one;
+   * `opServer`: the rows come sorted by the API (a paged list ranked across its pages), so they are shown as they come,
+   * and a new sort starts again at the first page
+   */
+  sorteer?: { id: string; standaard?: Sortering; rangschik?: boolean; opServer?: boolean };
   /** what the download holds when that is more than the rows shown ("de hele lijst, 120 instellingen") */
   downloadtekst?: string;
 }) {
@@ -100,12 +104,14 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true, sorteer, 
     return sorteer.standaard ?? null;
   }, [sorteer, param, zoek, kolommen]);
   const index = gekozen ? kolommen.findIndex((k) => k.kop === gekozen.kolom) : -1;
-  const getoond = index >= 0 ? sorteerRijen(rijen, index, gekozen!.richting) : rijen;
+  const getoond = index >= 0 && !sorteer?.opServer ? sorteerRijen(rijen, index, gekozen!.richting) : rijen;
 
   const zet = (s: Sortering) => {
     if (!param) return;
     const q = new URLSearchParams(zoek);
     q.set(param, `${kolomsleutel(s.kolom)}-${s.richting}`);
+    // a new order of a list ranked by the API starts at its first page (the new URL fetches it)
+    if (sorteer?.opServer) q.delete('pagina');
     navigeer(`${pad}?${q}`, { vervang: true, stil: true });
   };
   const kies = (k: Kolom) => {

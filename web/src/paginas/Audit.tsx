@@ -16,7 +16,7 @@ export function Audit() {
     pagina: p, perPagina: 50,
     ...Object.fromEntries(Object.entries(filter).filter(([, w]) => w.trim() !== '').map(([k, w]) => [k, w.trim()])),
   });
-  const { pagina, antwoord, melding, zetMelding, bezig, zoek, verstuur } = useZoekopdracht<Auditrecords>('/api/v1/audit/_zoek', body);
+  const { pagina, antwoord, melding, zetMelding, bezig, zoek, verstuur, csrfToken } = useZoekopdracht<Auditrecords>('/api/v1/audit/_zoek', body);
 
   if (rechten === null) return <Pagina titel="Audittrail"><Laden wat="uw rechten" /></Pagina>;
   if (rechten instanceof ApiFout || !rechten.handelingen.includes('audit.lezen')) {
@@ -87,7 +87,7 @@ export function Audit() {
               <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={bezig || pagina <= 1} onClick={() => void zoek(pagina - 1)}>Vorige pagina</button>
               <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={bezig || pagina >= antwoord.paginering.aantalPaginas} onClick={() => void zoek(pagina + 1)}>Volgende pagina</button>
               <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={bezig}
-                onClick={() => void bewaarCsv('/api/v1/audit/_zoek', body(pagina), 'audittrail.csv').catch((e: Error) => zetMelding(e.message))}>
+                onClick={() => void bewaarCsv('/api/v1/audit/_zoek', body(pagina), 'audittrail.csv', csrfToken).catch((e: Error) => zetMelding(e.message))}>
                 Downloaden (CSV)
               </button>
             </div>

@@ -41,6 +41,9 @@ export function InstellingTegenLandelijk({ i }: { i: Instelling }) {
       <p className="utrecht-paragraph">
         Elke sector en elk niveau van {i.naam} naast het landelijke vsv-percentage van precies die sector of dat niveau, in
         {' '}{i.telling.schooljaar} ({i.telling.status}). Niet tegen het landelijke totaal van alle sectoren: dat ligt door het vo veel lager.
+        {i.sector.some((s) => s.waarde === 'mbo' && s.cijfer.startpopulatie !== 0) && (
+          <span data-testid="geen-leerweg"> Cijfers per leerweg (bol of bbl) zijn er niet: de telling maakt geen uitsplitsing naar leerweg.</span>
+        )}
       </p>
       <Toon toestand={landelijk} wat="de landelijke cijfers" klaar={(l) => {
         const rijen: Rij[] = [

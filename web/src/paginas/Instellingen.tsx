@@ -1,12 +1,36 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { apiUrl, csvUrl, useApi, type Instellingen as InstellingenData } from '../api';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { apiUrl, csvUrl, downloadUrl, useApi, type Instellingen as InstellingenData, type Toestand } from '../api';
 import { Bron } from '../componenten/Bron';
 import { Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen, naamcel } from '../componenten/Tabel';
 import { Link, useRouter } from '../router';
 
-/** Instellingen: search institutions by name (or BRIN) and place, paged. */
+/**
+ * The table's sort in the page URL (`sorteer-instellingen=vsv-ers-af`, web/src/componenten/Tabel.tsx)
+ * as the API's `sorteer` (`-vsv`): the API ranks the whole list, so a ranking runs across pages
+ * and the download holds the same order.
+ */
+const API_VELDEN: Record<string, string> = {
+  instelling: 'naam', brin: 'brin', soort: 'soort', plaats: 'plaats', startpopulatie: 'startpopulatie', 'vsv-ers': 'vsv', 'vsv-percentage': 'percentage',
+};
+
+export function apiSortering(waarde: string | null): string | null {
+  const m = waarde ? /^(.+)-(op|af)$/.exec(waarde) : null;
+  const veld = m ? API_VELDEN[m[1]!] : undefined;
+  if (!m || !veld) return null;
+  return m[2] === 'af' ? `-${veld}` : veld;
+}
+
+/** While the next page or order loads, the last list stays (so the sort button keeps keyboard focus). */
+function useVorigeTijdensLaden<T>(t: Toestand<T>): { toestand: Toestand<T>; bezig: boolean } {
+  const vorige = useRef<Toestand<T>>(t);
+  if (t.status !== 'laden') vorige.current = t;
+  if (t.status === 'laden' && vorige.current.status === 'klaar') return { toestand: vorige.current, bezig: true };
+  return { toestand: t, bezig: t.status === 'laden' };
+}
+
+/** Instellingen: search institutions by name (or BRIN) and place, paged, ranked by any column across pages. */
 export function Instellingen() {
   const { zoek, navigeer } = useRouter();
   const [naam, zetNaam] = useState(zoek.get('naam') ?? '');
@@ -16,14 +40,19 @@ export function Instellingen() {
     zetPlaats(zoek.get('plaats') ?? '');
   }, [zoek]);
   const pagina = zoek.get('pagina');
-  const url = apiUrl('/instellingen', { naam: zoek.get('naam'), plaats: zoek.get('plaats'), pagina, paginaGrootte: 25 });
-  const resultaat = useApi<InstellingenData>(url);
+  const sorteer = apiSortering(zoek.get('sorteer-instellingen'));
+  const url = apiUrl('/instellingen', { naam: zoek.get('naam'), plaats: zoek.get('plaats'), sorteer, pagina, paginaGrootte: 25 });
+  const { toestand: resultaat, bezig } = useVorigeTijdensLaden(useApi<InstellingenData>(url));
+  const allemaal = apiUrl('/instellingen', { sorteer });
 
   const verstuur = (e: FormEvent) => {
     e.preventDefault();
     const q = new URLSearchParams();
     if (naam.trim()) q.set('naam', naam.trim());
     if (plaats.trim()) q.set('plaats', plaats.trim());
+    // a new search keeps the chosen order
+    const volgorde = zoek.get('sorteer-instellingen');
+    if (volgorde) q.set('sorteer-instellingen', volgorde);
     navigeer(`/instellingen${q.toString() ? `?${q}` : ''}`);
   };
   const paginaHref = (n: number) => {
@@ -50,16 +79,22 @@ export function Instellingen() {
         </div>
         <button type="submit" className="utrecht-button utrecht-button--primary-action">Zoeken</button>
       </form>
+      <p className="utrecht-paragraph bb-alles-downloaden" data-testid="alle-instellingen">
+        Alle instellingen in één bestand, met hun cijfers:{' '}
+        <a className="utrecht-link utrecht-link--html-a" href={downloadUrl(allemaal, 'xlsx')} download>Excel<span className="visueel-verborgen">-bestand met alle instellingen</span></a>
+        {' · '}
+        <a className="utrecht-link utrecht-link--html-a" href={downloadUrl(allemaal, 'csv')} download>CSV<span className="visueel-verborgen"> met alle instellingen</span></a>
+      </p>
       <Toon toestand={resultaat} wat="de instellingen" klaar={(r) => {
         const { pagina: nu, aantalPaginas, totaalAantal } = r.paginering;
         return (
-          <section aria-labelledby="kop-resultaten">
+          <section aria-labelledby="kop-resultaten" aria-busy={bezig}>
             <h2 id="kop-resultaten" className="utrecht-heading-2" aria-live="polite">
               {totaalAantal === 1 ? '1 instelling gevonden' : `${totaalAantal} instellingen gevonden`}
             </h2>
             <Bron telling={r.telling} />
             {r.instellingen.length > 0 && (
-              <Tabel titel={`Instellingen, pagina ${nu} van ${aantalPaginas}`} csv={csvUrl(url)} sorteer={{ id: 'instellingen' }}
+              <Tabel titel={`Instellingen, pagina ${nu} van ${aantalPaginas}`} csv={csvUrl(url)} sorteer={{ id: 'instellingen', opServer: true, rangschik: true }}
                 downloadtekst={`de hele lijst: ${totaalAantal === 1 ? '1 instelling' : `alle ${totaalAantal} instellingen`}`}
                 kolommen={[{ kop: 'Instelling' }, { kop: 'BRIN' }, { kop: 'Soort' }, { kop: 'Plaats' }, ...CIJFERKOLOMMEN]}
                 rijen={r.instellingen.map((i) => [naamcel(i.naam, <Link href={`/instelling/${i.brin}`}>{i.naam}</Link>), i.brin, i.soort, i.plaatsen.join(', '), ...cijfercellen(i.totaal)])} />

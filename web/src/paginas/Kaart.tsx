@@ -113,7 +113,8 @@ function grenscodes(kaart: KaartData, gemeenten: boolean): Set<string> {
 const ZOOM_MAX = 8;
 
 /**
- * The map itself: larger than before, with zoom (buttons, and dragging to move), the name of
+ * The map itself: larger than before, with zoom (buttons, Ctrl+wheel, + and − on a focused area; dragging or the
+ * arrow buttons move), a focused area brought into view when zoomed in, the name of
  * an area on hover and on keyboard focus (each area is a link: Tab to it, Enter opens it), and
  * on the municipality map the RMC region borders drawn over the municipalities.
  */
@@ -155,6 +156,53 @@ function Kaartbeeld({ kaart, regiokaart, rijen, klassen, wat, gemeenten, schoolj
     svg.setAttribute('viewBox', `${x} ${y} ${bw} ${bh}`);
   });
   const zoomIn = (f: number) => zetZoom((z) => ({ ...z, z: Math.min(ZOOM_MAX, Math.max(1, z.z * f)) }));
+  const [wielhint, zetWielhint] = useState(false);
+  // The wheel zooms with Ctrl (or ⌘) held, as on most web maps, so scrolling the page over the
+  // map still scrolls the page (at 320 px the map fills the screen). The point under the pointer
+  // stays where it is. A trackpad pinch arrives as a wheel event with ctrlKey.
+  useEffect(() => {
+    const el = vak.current;
+    if (!el) return undefined;
+    let weg: ReturnType<typeof setTimeout> | undefined;
+    const wiel = (e: WheelEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) {
+        zetWielhint(true);
+        clearTimeout(weg);
+        weg = setTimeout(() => zetWielhint(false), 1500);
+        return;
+      }
+      e.preventDefault();
+      const svg = el.querySelector<SVGSVGElement>('svg[role=group]');
+      const r = (svg ?? el).getBoundingClientRect();
+      const fx = Math.min(1, Math.max(0, (e.clientX - r.left) / r.width));
+      const fy = Math.min(1, Math.max(0, (e.clientY - r.top) / r.height));
+      const f = e.deltaY < 0 ? 1.25 : 0.8;
+      zetZoom((z) => {
+        const nz = Math.min(ZOOM_MAX, Math.max(1, z.z * f));
+        // the map point under the pointer, as a fraction of the whole map, before and after
+        const px = z.x + (fx - 0.5) / z.z;
+        const py = z.y + (fy - 0.5) / z.z;
+        return { z: nz, x: Math.min(1, Math.max(0, px - (fx - 0.5) / nz)), y: Math.min(1, Math.max(0, py - (fy - 0.5) / nz)) };
+      });
+    };
+    el.addEventListener('wheel', wiel, { passive: false });
+    return () => {
+      el.removeEventListener('wheel', wiel);
+      clearTimeout(weg);
+    };
+  }, []);
+  /** A keyboard user who tabs to an area outside the zoomed view gets it in view. */
+  const volgFocus = (doel: EventTarget | null) => {
+    const pad = (doel as Element | null)?.closest?.('path[data-naam]') as SVGGraphicsElement | null;
+    const svg = vak.current?.querySelector<SVGSVGElement>('svg[role=group]');
+    if (!pad || !svg || zoom.z <= 1) return;
+    const [, , w, h] = (svg.dataset.viewbox ?? '0 0 0 0').split(' ').map(Number) as [number, number, number, number];
+    const [vx, vy, vw, vh] = (svg.getAttribute('viewBox') ?? '0 0 0 0').split(' ').map(Number) as [number, number, number, number];
+    const b = pad.getBBox();
+    const cx = b.x + b.width / 2;
+    const cy = b.y + b.height / 2;
+    if (w > 0 && h > 0 && (cx < vx || cx > vx + vw || cy < vy || cy > vy + vh)) zetZoom((z) => ({ ...z, x: cx / w, y: cy / h }));
+  };
   const schuif = (dx: number, dy: number) => zetZoom((z) => ({ ...z, x: Math.min(1, Math.max(0, z.x + dx / z.z)), y: Math.min(1, Math.max(0, z.y + dy / z.z)) }));
   const sleep = useRef<{ x: number; y: number } | null>(null);
 
@@ -193,11 +241,15 @@ function Kaartbeeld({ kaart, regiokaart, rijen, klassen, wat, gemeenten, schoolj
         }}
         onPointerDown={(e) => { if (zoom.z > 1) sleep.current = { x: e.clientX, y: e.clientY }; }}
         onPointerUp={() => { sleep.current = null; }} onPointerLeave={() => { sleep.current = null; zetTip(null); }}
-        onFocus={toonTip} onBlur={() => zetTip(null)}>
+        onFocus={(e) => { volgFocus(e.target); toonTip(e); }} onBlur={() => zetTip(null)}
+        onKeyDown={(e) => {
+          // + and - zoom while an area of the map has focus
+          if (e.key === '+' || e.key === '=') { e.preventDefault(); zoomIn(2); } else if (e.key === '-') { e.preventDefault(); zoomIn(0.5); }
+        }}>
         <Grafiek titel={`Kaart van de ${wat}, vsv-percentage in klassen (grenzen ${kaart.jaar})`} interactief
           sleutel={JSON.stringify([kaart.objectnaam, regiogrenzen.length, rijen.map((r) => r.cijfer.percentage)])}
           samenvatting={`Kaart van Nederland met de ${wat}, gekleurd en gearceerd naar klasse van het vsv-percentage. Elk gebied is een link naar zijn pagina. De tabel ernaast geeft elk gebied met zijn cijfer en klasse.`}
-          uitleg={`Grenzen: ${kaart.bron}, indeling ${kaart.jaar}.${regiogrenzen.length ? ' Dikke lijnen: grenzen van de RMC-regio\'s.' : ''} Wijs een gebied aan of ga er met Tab naartoe voor de naam; klik of Enter opent het. Zoom met de knoppen; sleep om te verschuiven.`}
+          uitleg={`Grenzen: ${kaart.bron}, indeling ${kaart.jaar}.${regiogrenzen.length ? ' Dikke lijnen: grenzen van de RMC-regio\'s.' : ''} Wijs een gebied aan of ga er met Tab naartoe voor de naam; klik of Enter opent het. Zoom met de knoppen, met Ctrl en het scrollwiel, of met + en − als een gebied de focus heeft; sleep om te verschuiven.`}
           teken={(Plot, breedte) => {
             const w = Math.min(breedte, 760);
             const el = Plot.plot({
@@ -234,6 +286,7 @@ function Kaartbeeld({ kaart, regiokaart, rijen, klassen, wat, gemeenten, schoolj
             return el;
           }} />
         {tip && <div className="bb-kaarttip" aria-hidden="true" style={{ left: tip.x, top: tip.y }}>{tip.tekst}</div>}
+        {wielhint && <div className="bb-kaarthint" aria-hidden="true">Houd Ctrl ingedrukt en scroll om te zoomen</div>}
       </div>
       <Legenda klassen={klassen} zonderCijfers={zonderCijfers} />
       <NietOpDeKaart gebieden={nietOpDeKaart} gemeenten={gemeenten} jaar={kaart.jaar} schooljaar={schooljaar} />

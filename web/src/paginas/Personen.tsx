@@ -41,7 +41,7 @@ export function Personen() {
     schooljaar: vraag.schooljaar, status: vraag.status, doel: vraag.doel, alleenVsv: vraag.alleenVsv, pagina: p, perPagina: 50,
     ...(vraag.brin ? { brin: vraag.brin.toUpperCase() } : {}),
   });
-  const { pagina, antwoord, melding, zetMelding, bezig, zoek, verstuur } = useZoekopdracht<PersonenAntwoord>('/api/v1/personen/_zoek', body);
+  const { pagina, antwoord, melding, zetMelding, bezig, zoek, verstuur, csrfToken } = useZoekopdracht<PersonenAntwoord>('/api/v1/personen/_zoek', body);
 
   if (rechten === null) return <Pagina titel="Personen"><Laden wat="uw rechten" /></Pagina>;
   if (rechten instanceof ApiFout || !rechten.handelingen.includes('persoon.lezen')) {
@@ -136,7 +136,7 @@ export function Personen() {
               <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={bezig || pagina <= 1} onClick={() => void zoek(pagina - 1)}>Vorige pagina</button>
               <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={bezig || pagina >= antwoord.paginering.aantalPaginas} onClick={() => void zoek(pagina + 1)}>Volgende pagina</button>
               <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={bezig}
-                onClick={() => void bewaarCsv('/api/v1/personen/_zoek', body(pagina), `personen-${vraag.schooljaar}.csv`).catch((e: Error) => zetMelding(e.message))}>
+                onClick={() => void bewaarCsv('/api/v1/personen/_zoek', body(pagina), `personen-${vraag.schooljaar}.csv`, csrfToken).catch((e: Error) => zetMelding(e.message))}>
                 Deze pagina downloaden (CSV)
               </button>
             </div>

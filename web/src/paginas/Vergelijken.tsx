@@ -52,7 +52,7 @@ export function Vergelijken() {
 
   return (
     <Pagina titel="Vergelijken over de jaren">
-      <p className="utrecht-paragraph">Kies tot {MAX} RMC-regio's, gemeenten en instellingen samen. Het landelijke cijfer staat er altijd bij.</p>
+      <p className="utrecht-paragraph">Kies tot {MAX} RMC-regio's, gemeenten en instellingen samen. Het landelijke cijfer staat er altijd bij; bij een instelling ook het landelijke cijfer van haar eigen sector.</p>
       <Gemeentekeuze gekozen={gekozenGemeenten} zoek={zoek} navigeer={navigeer} />
       <ZoekInstelling voegToe={voegToe} gekozen={lijst(brins.replace(/\s+/g, ','))} />
       <form method="get" action="/vergelijken" onSubmit={verstuur} aria-label="Regio's en instellingen kiezen">
@@ -142,8 +142,11 @@ function Uitkomst({ v, url }: { v: Vergelijking; url: string }) {
       <Tellingen tellingen={v.reeksen[0]!.punten.map((p) => p.telling)} />
       {v.reeksen.some((r) => r.soort === 'instelling') && (
         <p className="utrecht-paragraph" data-testid="instelling-eerlijk">
-          "Nederland" is hier alle sectoren samen. Een instelling vergelijkt u eerlijk met het landelijke cijfer van haar eigen sector
-          {' '}en niveaus, op haar pagina:{' '}
+          "Nederland" is alle sectoren samen; dat ligt door het vo veel lager dan het mbo.
+          {v.reeksen.some((r) => r.soort === 'landelijk-sector')
+            ? ` Vergelijk een instelling daarom met de lijn van haar eigen sector: ${v.reeksen.filter((r) => r.soort === 'landelijk-sector').map((r) => `"${r.naam}"`).join(' en ')}.`
+            : ''}
+          {' '}Per niveau tegen landelijk staat op de pagina van de instelling:{' '}
           {v.reeksen.filter((r) => r.soort === 'instelling').map((r, i) => (
             <span key={r.code}>{i > 0 && ', '}<Link href={`/instelling/${r.code}#kop-landelijk`}>{r.naam} tegen landelijk per sector en niveau</Link></span>
           ))}.

@@ -1,0 +1,147 @@
+import type { Static } from '@sinclair/typebox';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { GEBEURTENISSOORTEN, VELDEN, type Gebeurtenissoort } from '../../../src/domain/dossier/gebeurtenis';
+import type { DossierAntwoord } from '../../../src/server/schemasDossiers';
+import { ApiFout } from '../api';
+import { Laden, Melding } from '../componenten/Melding';
+import { Pagina } from '../componenten/Pagina';
+import { usePost } from '../opvolging';
+import { Link } from '../router';
+
+/**
+ * One dossier (docs/opvolging.md "Dossiers"): who, its state and owner, a form to record what
+ * happened (contact attempt, first contact, intake, trajectory, outcome, contact details,
+ * note, next contact; the fields follow the kind chosen, from the same definition the server
+ * checks), and the timeline. Opening the page is recorded in the audit trail.
+ */
+type Dossier = Static<typeof DossierAntwoord>;
+
+const SOORTNAAM: Record<Gebeurtenissoort, string> = {
+  contactpoging: 'Contactpoging', 'eerste-contact': 'Eerste contact', intake: 'Intake', traject: 'Traject gestart',
+  uitkomst: 'Uitkomst', contactgegeven: 'Contactgegeven', notitie: 'Notitie', 'volgend-contact': 'Volgend contact plannen',
+};
+const VELDNAAM: Record<string, string> = {
+  kanaal: 'Kanaal', resultaat: 'Resultaat', toelichting: 'Toelichting', doel: 'Doel', partner: 'Partnerorganisatie', categorie: 'Categorie',
+  soort: 'Soort gegeven', waarde: 'Gegeven', bron: 'Bron', bronDatum: 'Datum van de bron', tekst: 'Tekst', op: 'Datum volgend contact',
+};
+
+const vandaag = () => new Date().toISOString().slice(0, 10);
+
+function naam(d: Dossier['dossier']): string {
+  return [d.voornamen, d.voorvoegsel, d.geslachtsnaam].filter(Boolean).join(' ') || d.referentie;
+}
+
+export function DossierPagina({ p }: { p: Record<string, string> }) {
+  const post = usePost();
+  const [dossier, zetDossier] = useState<Dossier | ApiFout | null>(null);
+  const [soort, zetSoort] = useState<Gebeurtenissoort>('contactpoging');
+  const [datum, zetDatum] = useState(vandaag());
+  const [gegevens, zetGegevens] = useState<Record<string, string>>({});
+  const [melding, zetMelding] = useState<{ soort: 'info' | 'error'; tekst: string } | null>(null);
+  const [bezig, zetBezig] = useState(false);
+
+  const laad = useCallback(async () => {
+    const r = await fetch(`/api/v1/dossiers/${encodeURIComponent(p.id ?? '')}`, { headers: { accept: 'application/json' } });
+    if (!r.ok) {
+      const detail = ((await r.json().catch(() => ({}))) as { detail?: string }).detail ?? `Status ${r.status}`;
+      zetDossier(new ApiFout(r.status, detail));
+      return;
+    }
+    zetDossier((await r.json()) as Dossier);
+  }, [p.id]);
+  useEffect(() => {
+    void laad();
+  }, [laad]);
+
+  const kiesSoort = (s: Gebeurtenissoort) => {
+    zetSoort(s);
+    zetGegevens({});
+  };
+  const verstuur = async (e: FormEvent) => {
+    e.preventDefault();
+    zetBezig(true);
+    zetMelding(null);
+    try {
+      const ingevuld = Object.fromEntries(Object.entries(gegevens).filter(([, w]) => w !== ''));
+      await post.json(`/api/v1/dossiers/${p.id}/gebeurtenissen`, { soort, datum, gegevens: ingevuld });
+      zetMelding({ soort: 'info', tekst: `${SOORTNAAM[soort]} vastgelegd.` });
+      zetGegevens({});
+      await laad();
+    } catch (fout) {
+      zetMelding({ soort: 'error', tekst: (fout as Error).message });
+    } finally {
+      zetBezig(false);
+    }
+  };
+
+  if (dossier === null) return <Pagina titel="Dossier"><Laden wat="het dossier" /></Pagina>;
+  if (dossier instanceof ApiFout) {
+    return <Pagina titel="Dossier"><Melding soort="warning"><p className="utrecht-paragraph">{dossier.message}</p></Melding></Pagina>;
+  }
+  const d = dossier.dossier;
+  return (
+    <Pagina titel={`Dossier ${naam(d)}`}>
+      <p className="utrecht-paragraph"><Link href="/maandlijsten">Terug naar de maandlijsten</Link> · <Link href="/werklijst">Werklijst</Link></p>
+      <dl className="bb-gegevens">
+        <dt>Status</dt><dd>{d.status}{d.sluitreden ? ` (${d.sluitreden}, ${d.geslotenMaand})` : ''}</dd>
+        <dt>Geopend</dt><dd>lijsten van {d.geopendMaand}</dd>
+        <dt>Dossierhouder</dt><dd>{d.eigenaar}</dd>
+        <dt>Geboortedatum</dt><dd>{d.geboortedatum ?? 'onbekend'}</dd>
+        <dt>Behandelaar</dt><dd>{d.behandelaar ?? 'nog niemand'}</dd>
+        <dt>Volgend contact</dt><dd>{d.volgendContact ?? 'niet gepland'}</dd>
+      </dl>
+      <section aria-labelledby="d-vastleggen">
+        <h2 className="utrecht-heading-2" id="d-vastleggen">Vastleggen</h2>
+        <form onSubmit={(e) => void verstuur(e)} className="bb-formulier" aria-labelledby="d-vastleggen">
+          <div className="utrecht-form-field">
+            <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor="d-soort">Wat legt u vast</label></div>
+            <div className="utrecht-form-field__input">
+              <select id="d-soort" className="utrecht-select utrecht-select--html-select" value={soort} onChange={(e) => kiesSoort(e.target.value as Gebeurtenissoort)}>
+                {GEBEURTENISSOORTEN.map((s) => <option key={s} value={s}>{SOORTNAAM[s]}</option>)}
+              </select>
+            </div>
+          </div>
+          <div className="utrecht-form-field">
+            <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor="d-datum">Datum</label></div>
+            <div className="utrecht-form-field__input">
+              <input id="d-datum" type="date" className="utrecht-textbox utrecht-textbox--html-input" value={datum} max={vandaag()} required onChange={(e) => zetDatum(e.target.value)} />
+            </div>
+          </div>
+          {VELDEN[soort].map((v) => {
+            const id = `d-veld-${v.naam}`;
+            const label = `${VELDNAAM[v.naam] ?? v.naam}${v.optioneel ? ' (optioneel)' : ''}`;
+            const zet = (w: string) => zetGegevens({ ...gegevens, [v.naam]: w });
+            return (
+              <div className="utrecht-form-field" key={v.naam}>
+                <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={id}>{label}</label></div>
+                <div className="utrecht-form-field__input">
+                  {v.keuzes ? (
+                    <select id={id} className="utrecht-select utrecht-select--html-select" value={gegevens[v.naam] ?? ''} required={!v.optioneel} onChange={(e) => zet(e.target.value)}>
+                      <option value="">kies…</option>
+                      {v.keuzes.map((k) => <option key={k} value={k}>{k}</option>)}
+                    </select>
+                  ) : (
+                    <input id={id} type={v.datum ? 'date' : 'text'} className="utrecht-textbox utrecht-textbox--html-input" value={gegevens[v.naam] ?? ''}
+                      maxLength={v.vrij} required={!v.optioneel} autoComplete="off" onChange={(e) => zet(e.target.value)} />
+                  )}
+                </div>
+              </div>
+            );
+          })}
+          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={bezig}>Vastleggen</button>
+        </form>
+        <div aria-live="polite">{melding && <Melding soort={melding.soort}><p className="utrecht-paragraph">{melding.tekst}</p></Melding>}</div>
+      </section>
+      <section aria-labelledby="d-tijdlijn">
+        <h2 className="utrecht-heading-2" id="d-tijdlijn">Tijdlijn</h2>
+        <ol className="bb-tijdlijn">
+          {dossier.tijdlijn.map((i, n) => (
+            <li key={n}>
+              <time dateTime={i.datum}>{i.datum}</time> · <span className="bb-tijdlijn__bron">{i.bron}</span> · {i.omschrijving}{i.door ? ` — ${i.door}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Pagina>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiFout, haal, type Schooljaren } from '../api';
+import { Laden, Melding } from '../componenten/Melding';
+import { Pagina } from '../componenten/Pagina';
+import { useRechten } from '../toegang';
+
+/**
+ * The RMC annual effect report of the user's own region (docs/opvolging.md
+ * "Effectrapportage"): four tables for a school year, from the region's dossiers, with CSV and
+ * Excel downloads. Counts only; the dossiers behind them are on the Werklijst and dossier pages.
+ */
+type Groep = { groep: string; dossiers: number };
+interface Rapport { rmcCode: string; schooljaar: string; van: string; tot: string; kerncijfers: Groep[]; wekenTotIntake: Groep[]; uitkomsten: Groep[]; oudVsvers: Groep[] }
+
+const TABELLEN = [
+  ['kerncijfers', 'Eerste contacten, intakes en trajecten'],
+  ['wekenTotIntake', 'Weken van de lijst tot de intake'],
+  ['uitkomsten', 'Uitkomsten per categorie'],
+  ['oudVsvers', "Oud-vsv'ers naar jaren uit het onderwijs (eind schooljaar)"],
+] as const;
+
+export function EffectrapportagePagina() {
+  const rechten = useRechten();
+  const [jaren, zetJaren] = useState<string[]>([]);
+  const [jaar, zetJaar] = useState('');
+  const [rapport, zetRapport] = useState<Rapport | null>(null);
+  const [melding, zetMelding] = useState<string | null>(null);
+  useEffect(() => {
+    haal<Schooljaren>('/api/v1/schooljaren').then((s) => {
+      const namen = s.schooljaren.map((j) => j.schooljaar).reverse();
+      zetJaren(namen);
+      zetJaar((j) => j || namen[0] || '');
+    }).catch(() => zetJaren([]));
+  }, []);
+  const regio = rechten && !(rechten instanceof ApiFout) && rechten.gebruiker?.scope.soort === 'rmc-regio' ? rechten.gebruiker.scope.code : null;
+  const url = (formaat = '') => `/api/v1/rmc-regios/${regio}/effectrapportage?schooljaar=${jaar}${formaat}`;
+  const toon = async (e?: FormEvent) => {
+    e?.preventDefault();
+    zetMelding(null);
+    const r = await fetch(url(), { headers: { accept: 'application/json' } });
+    if (r.ok) zetRapport((await r.json()) as Rapport);
+    else zetMelding(((await r.json().catch(() => ({}))) as { detail?: string }).detail ?? `Status ${r.status}`);
+  };
+
+  if (rechten === null) return <Pagina titel="Effectrapportage"><Laden wat="uw rechten" /></Pagina>;
+  if (rechten instanceof ApiFout || !rechten.handelingen.includes('effectrapportage.lezen') || !regio) {
+    return <Pagina titel="Effectrapportage"><Melding soort="warning"><p className="utrecht-paragraph">De effectrapportage is er voor RMC-medewerkers van de eigen regio.</p></Melding></Pagina>;
+  }
+  return (
+    <Pagina titel="Effectrapportage">
+      <p className="utrecht-paragraph">De tabellen van de jaarlijkse RMC-effectrapportage van regio {regio}, uit de dossiers van de regio.</p>
+      <form onSubmit={(e) => void toon(e)} className="bb-formulier" aria-label="Schooljaar kiezen">
+        <div className="utrecht-form-field">
+          <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor="e-jaar">Schooljaar</label></div>
+          <div className="utrecht-form-field__input">
+            <select id="e-jaar" className="utrecht-select utrecht-select--html-select" value={jaar} onChange={(e) => zetJaar(e.target.value)}>
+              {jaren.map((j) => <option key={j} value={j}>{j}</option>)}
+            </select>
+          </div>
+        </div>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={!jaar}>Tonen</button>
+      </form>
+      <div aria-live="polite">
+        {melding && <Melding soort="error"><p className="utrecht-paragraph">{melding}</p></Melding>}
+        {rapport && (
+          <>
+            <h2 className="utrecht-heading-2">Schooljaar {rapport.schooljaar} ({rapport.van} tot en met {rapport.tot})</h2>
+            {TABELLEN.map(([sleutel, titel]) => (
+              <div key={sleutel} className="utrecht-table-container" role="region" aria-labelledby={`e-${sleutel}`} tabIndex={0}>
+                <table className="utrecht-table">
+                  <caption className="utrecht-table__caption" id={`e-${sleutel}`}>{titel}</caption>
+                  <thead className="utrecht-table__header"><tr className="utrecht-table__row">
+                    <th scope="col" className="utrecht-table__header-cell">Groep</th>
+                    <th scope="col" className="utrecht-table__header-cell bb-getal">Dossiers</th>
+                  </tr></thead>
+                  <tbody className="utrecht-table__body">
+                    {rapport[sleutel].map((g) => (
+                      <tr key={g.groep} className="utrecht-table__row">
+                        <th scope="row" className="utrecht-table__header-cell">{g.groep}</th>
+                        <td className="utrecht-table__cell bb-getal">{g.dossiers}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))}
+            <div className="bb-knoppen">
+              <a className="utrecht-button utrecht-button--secondary-action" href={url('&formaat=csv')} download>Downloaden (CSV)</a>
+              <a className="utrecht-button utrecht-button--secondary-action" href={url('&formaat=xlsx')} download>Downloaden (Excel)</a>
+            </div>
+          </>
+        )}
+      </div>
+    </Pagina>
+  );
+}
