@@ -14,7 +14,7 @@ import { maakRunpublicatie, type Runpublicatie } from './publicatie.js';
  * do that; the public door of a running server may only read).
  */
 /** Raise when the pattern's algorithm changes: every stored pattern is then computed anew. */
-export const PATROONVERSIE = '2';
+export const PATROONVERSIE = '3';
 
 export async function opbouwVan(db: Db, runId: number): Promise<Opbouw> {
   const run = await leesRun(db, runId);

@@ -54,6 +54,21 @@ export class Controle {
 
   constructor(private readonly oplosser: Lpoplosser) {}
 
+  /**
+   * Witnesses found elsewhere (the shifts of `verschuiving.ts`: each a feasible table). With
+   * them the real table is the reference point of every value: it is feasible too, and only the
+   * exact programs (step 3) declare a value unprotected, so the verdicts do not depend on it.
+   */
+  neemGetuigen(getuigen: ReadonlyMap<string, Bereik>): void {
+    this.echteReferentie = true;
+    for (const [k, b] of getuigen) {
+      this.noteer(k, b.min);
+      this.noteer(k, b.max);
+    }
+  }
+
+  private echteReferentie = false;
+
   /** The variables (indices) that fail their requirement after all three steps. */
   controleer(variabelen: readonly Variabele[], grenzen: readonly Grens[], eisen: readonly Eis[], rijen: readonly Lprij[]): number[] {
     const n = variabelen.length;
@@ -65,7 +80,7 @@ export class Controle {
     for (const comp of comps) {
       const nieuw = comp.filter((v) => !this.referentie.has(variabelen[v]!.sleutel));
       if (nieuw.length === 0) continue;
-      if (nieuw.length < comp.length) {
+      if (nieuw.length < comp.length || this.echteReferentie) {
         // a value withheld after round one: its own value keeps the reference point feasible
         for (const v of nieuw) this.zetReferentie(variabelen[v]!, variabelen[v]!.eigenWaarde);
         continue;

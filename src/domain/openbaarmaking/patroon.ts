@@ -2,30 +2,32 @@ import { DREMPEL } from '../openbaarmaking.js';
 import { Controle, type Controlestatistiek, type Variabele } from './controle.js';
 import { toets, type Eis, type Grens, type Lpoplosser, type Lprij } from './intervallen.js';
 import { TALLEN, type Publicatietabel, type Relatie, type Tabelcel, type Tal } from './tabel.js';
+import { getuigen, PRIMAIR, RUIM, SECUNDAIR, structuurVan, Verschuiver, ZICHTBAAR, type Verschuiving } from './verschuiving.js';
+
+export { PRIMAIR, SECUNDAIR, ZICHTBAAR };
 
 /**
  * One suppression pattern for a whole publication table (all cells the API can publish of
  * one run), so that no answer, and no combination of answers, gives a withheld value back.
  *
  * 1. Primary: a count of 1–4 is withheld (`<5`); 0 and 5 or more are shown (telling.md).
- * 2. Secondary, by structure: while a relation has exactly one withheld member, one more
- *    member is withheld. Which one depends only on what is published — the structure, which
- *    cells are withheld, and which visible cells are 0 (never chosen: 0 is shown) — never on
- *    a withheld value: the member that ends most such relations at once, then a part before
- *    the whole, the finest level, a breakdown cell before a total, then the cell key.
- * 3. Check and repair: the attacker's linear programs (`intervallen.ts`) over everything
- *    published, the relations, `<5` ⇒ 1–4, withheld by (2) ⇒ at least 0, and vsv ≤ start
- *    population. (A reader who knows this rule also knows that a withheld `x` is 5 or more;
- *    that knowledge is not modelled: docs/openbaarmaking.md, "Limits".) While a `<5` value cannot reach both 1 and 4, or a withheld
- *    value is pinned to one number, a further member of one of its relations is withheld
- *    (by the same order), and (2) and (3) run again.
+ * 2. Secondary, by shifts (`verschuiving.ts`): for every `<5` value one shift of persons that
+ *    keeps every published sum, all of whose cells are then withheld; chosen without reading a
+ *    `<5` value. The shifts are also the first witnesses of the check.
+ * 3. Secondary, by structure, for what (2) could not cover: while a relation has exactly one
+ *    withheld member, one more member is withheld. Which one depends only on what is published —
+ *    the structure, which cells are withheld, and which visible cells are 0 (never chosen: 0 is
+ *    shown) — never on a withheld value.
+ * 4. Check and repair: the attacker's linear programs (`intervallen.ts`, `controle.ts`) over
+ *    everything published, the relations, `<5` ⇒ 1–4, withheld on top ⇒ at least 5, and vsv ≤
+ *    start population, for the values the witnesses of (2) do not already show protected. While
+ *    a `<5` value cannot reach both ends of what the `<5` markers alone allow, or a withheld
+ *    value is pinned to one number, a further member of one of its relations is withheld, and
+ *    (3) and (4) run again.
  *
- * The result is a function of the published values and the structure: replaying it with
- * another value 1–4 in a `<5` cell gives the same pattern, so replay tells nothing.
+ * A value is declared unprotected only by the exact programs, which see only what is published:
+ * replaying the pattern with another value 1–4 in a `<5` cell gives the same pattern.
  */
-export const ZICHTBAAR = 0;
-export const PRIMAIR = 1;
-export const SECUNDAIR = 2;
 export type Stand = typeof ZICHTBAAR | typeof PRIMAIR | typeof SECUNDAIR;
 
 export interface Patroon {
@@ -50,7 +52,18 @@ export function isPrimair(n: number): boolean {
   return n >= 1 && n < DREMPEL;
 }
 
-export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser, verloop: (melding: string) => void = () => {}): Patroon {
+export interface Patroonopties {
+  /**
+   * Use the shifts' witnesses (and the real table as reference point) so that the exact programs
+   * run only for what they leave open. Off, the check reads nothing but what is published; the
+   * verdicts, and so the pattern, are the same (test/api/aanvaller.test.ts shows it).
+   */
+  readonly getuigen?: boolean;
+}
+
+export function bepaalPatroon(
+  tabel: Publicatietabel, oplosser: Lpoplosser, verloop: (melding: string) => void = () => {}, opties: Patroonopties = {},
+): Patroon {
   const { cellen } = tabel;
   const stand: Record<Tal, Uint8Array> = {
     startpopulatie: Uint8Array.from(cellen, (c) => (isPrimair(c.startpopulatie) ? PRIMAIR : ZICHTBAAR)),
@@ -101,7 +114,13 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser, verl
       verberg(tal, kandidaten[0]!, `structuur ${tabel.relaties[tal][r]!.soort}`);
     }
   };
+  const structuur = structuurVan(tabel);
+  // A shift never reaches the national figures (the headline figures stay whole): it runs between areas.
+  const verschuiver = new Verschuiver(tabel, structuur, stand, (c) => cellen[c]!.niveau === 'landelijk');
+  const verschuivingen = verschuiver.kiesAlle();
+  verloop(`${verschuivingen.length} verschuivingen gekozen`);
   for (const tal of TALLEN) {
+    stand[tal].forEach((st, c) => { if (st === SECUNDAIR) for (const r of relVan[tal][c]!) verborgen[tal][r] = verborgen[tal][r]! + 1; });
     wachtrij[tal] = ledenPer[tal].map((_, r) => r);
     structureel(tal);
   }
@@ -109,6 +128,18 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser, verl
   let rondes = 0;
   let onbeschermd: { cel: number; tal: Tal }[] = [];
   const controle = new Controle(oplosser);
+  const metGetuigen = opties.getuigen ?? true;
+  if (metGetuigen) controle.neemGetuigen(getuigen(tabel, stand, verschuivingen));
+  const nieuwVerborgen = (tal: Tal, r: number) => ledenPer[tal][r]!.filter((c) => stand[tal][c] !== ZICHTBAAR).length;
+  /** a further shift through a value the check finds narrowed; its cells are withheld as in (2) */
+  const verschuif = (tal: Tal, c: number): Verschuiving | null => {
+    const v = verschuiver.kies(c, tal, true);
+    if (!v) return null;
+    for (const x of v.cellen) if (stand[tal][x] === SECUNDAIR) for (const r of relVan[tal][x]!) { verborgen[tal][r] = nieuwVerborgen(tal, r); wachtrij[tal].push(r); }
+    verschuivingen.push(v);
+    if (metGetuigen) controle.neemGetuigen(getuigen(tabel, stand, verschuivingen.filter((w) => w.doel === v.doel)));
+    return v;
+  };
   const basis = basisbereikLp(tabel, stand, oplosser);
   let vorigeFalen = '';
   let stilstand = 0;
@@ -130,6 +161,14 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser, verl
         hersteld = true;
         continue;
       }
+      // First a further shift through it (and through its start population when that is `<5`
+      // too: vsv ≤ start population moves them together).
+      const extra = [verschuif(f.tal, f.cel), f.tal === 'vsv' && stand.startpopulatie[f.cel] === PRIMAIR ? verschuif('startpopulatie', f.cel) : null];
+      if (extra.some((v) => v !== null)) {
+        for (const v of extra) if (v) for (const c of v.cellen) raak(v.tal, c);
+        hersteld = true;
+        continue;
+      }
       let kandidaten = relVan[f.tal][f.cel]!.flatMap((r) => ledenPer[f.tal][r]!).filter((c) => kiesbaar(f.tal, c));
       if (kandidaten.length === 0) {
         // Nothing left to withhold beside it: a member of a relation of the withheld values it
@@ -139,8 +178,8 @@ export function bepaalPatroon(tabel: Publicatietabel, oplosser: Lpoplosser, verl
       }
       // A withheld count is known to be 5 or more, so it only gives a `<5` neighbour room to move
       // over the whole range 1–4 when it is at least 3 above that: prefer such a cell (by the
-      // order of (2)), else the largest. Only visible values decide, never a `<5` one.
-      const ruim = (c: number) => cellen[c]![f.tal] >= DREMPEL + 3;
+      // order of (3)), else the largest. Only shown values decide, never a `<5` one.
+      const ruim = (c: number) => cellen[c]![f.tal] >= RUIM;
       const uniek = [...new Set(kandidaten)].sort((a, b) => Number(ruim(b)) - Number(ruim(a))
         || (ruim(a) ? beter(f.tal, null)(a, b) : cellen[b]![f.tal] - cellen[a]![f.tal] || beter(f.tal, null)(a, b)));
       if (uniek.length > 0) {
