@@ -1,5 +1,6 @@
 import type { Datum } from '../domain/datum.js';
 import type { EerdereMelding, Meldingsoort, Verzuimmelding } from '../domain/verzuim/melding.js';
+import type { Meldingsfeit } from '../domain/verzuim/cijfers.js';
 import type { Leerlinggegevens } from '../domain/verzuim/routering.js';
 import type { Actie, Afhandeling, Meldingstatus } from '../domain/verzuim/status.js';
 import type { Tijdigheid } from '../domain/verzuim/tijdigheid.js';
@@ -315,4 +316,34 @@ export async function leesAfhandelingInScope(tx: Db, id: number, scope: Scope): 
     `SELECT m.id, m.brin, m.meldingsdatum, m.status, m.contactpersoon, m.afsluitreden, m.afsluitopmerking
      FROM verzuimmelding m WHERE m.id = $2 AND ${meldingScope(scope, 1)} FOR UPDATE`, [(scope as { code: string }).code, id]);
   return r ? { ...r, afsluitreden: r.afsluitreden as Afhandeling['afsluitreden'] } : null;
+}
+
+/**
+ * What the absence figures need of the reports of a scope in a period (by meldingsdatum): no
+ * person, no case notes; the first action per report (earliest date, then the first recorded).
+ */
+export async function leesMeldingsfeiten(db: Db, scope: Scope, van: Datum, tot: Datum): Promise<(Meldingsfeit & { meldingsdatum: Datum })[]> {
+  const rijen = await db.query<{
+    soort: Meldingsoort; brin: string; status: Meldingstatus; afsluitreden: string | null; tijdigheid: Tijdigheid['status'];
+    ontvangen: Datum; meldingsdatum: Datum; actie_datum: Datum | null; actie_soort: string | null;
+  }>(`
+    SELECT m.soort, m.brin, m.status, m.afsluitreden, m.tijdigheid, m.meldingsdatum,
+      (m.ingediend_op AT TIME ZONE 'UTC')::date AS ontvangen, a.datum AS actie_datum, a.soort AS actie_soort
+    FROM verzuimmelding m
+    LEFT JOIN LATERAL (SELECT datum, soort FROM verzuimactie WHERE melding_id = m.id ORDER BY datum, id LIMIT 1) a ON true
+    WHERE ${meldingScope(scope, 1)} AND m.meldingsdatum BETWEEN $2::date AND $3::date`, [(scope as { code: string }).code, van, tot]);
+  return rijen.map((r) => ({
+    soort: r.soort, brin: r.brin, status: r.status, afsluitreden: r.afsluitreden, tijdigheid: r.tijdigheid,
+    ontvangen: r.ontvangen, meldingsdatum: r.meldingsdatum,
+    eersteActie: r.actie_datum && r.actie_soort ? { datum: r.actie_datum, soort: r.actie_soort } : null,
+  }));
+}
+
+/** The school years (1 August–31 July, as `2025-2026`) in which the scope has reports, latest first. */
+export async function leesSchooljarenMetMeldingen(db: Db, scope: Scope): Promise<string[]> {
+  // 1 August minus 7 months is 1 January of the same year, 31 July minus 7 months 31 December of the year before.
+  const rijen = await db.query<{ begin: number }>(`
+    SELECT DISTINCT extract(year FROM m.meldingsdatum - interval '7 months')::int AS begin
+    FROM verzuimmelding m WHERE ${meldingScope(scope, 1)} ORDER BY begin DESC`, [(scope as { code: string }).code]);
+  return rijen.map((r) => `${r.begin}-${r.begin + 1}`);
 }

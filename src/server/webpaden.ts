@@ -23,6 +23,7 @@ export const WEBPADEN = [
   '/verzuim/melden',
   '/verzuim/mijn-meldingen',
   '/verzuim/meldingen',
+  '/verzuim/cijfers',
   // case work (issue 9)
   '/maandlijsten',
   '/dossier/:id',

@@ -31,7 +31,7 @@ describeDatabases('API: protocol', (driver) => {
       '/sessie', '/sessie/_inloggen', '/sessie/_uitloggen',
       // absence reports (issue 10)
       '/leerlingen/_zoek', '/verzuimmeldingen', '/verzuimmeldingen/_importeren', '/verzuimmeldingen/_zoek',
-      '/verzuimmeldingen/{meldingId}', '/verzuimmeldingen/{meldingId}/acties',
+      '/verzuimmeldingen/{meldingId}', '/verzuimmeldingen/{meldingId}/acties', '/verzuimcijfers',
       // monthly lists, dossiers, worklist, effect report (issue 9)
       '/lijsten/_zoek', '/dossiers/_zoek', '/dossiers/{dossierId}', '/dossiers/{dossierId}/gebeurtenissen', '/werklijst/_zoek',
       '/rmc-regios/{rmcCode}/effectrapportage', '/rmc-regios/{rmcCode}/instellingen',

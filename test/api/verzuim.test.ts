@@ -169,6 +169,34 @@ describeDatabases('verzuimmeldingen via de API', (driver) => {
     await api.db.query("UPDATE verzuimmelding SET ingediend_op = now() - interval '27 days' WHERE status = 'in-behandeling'");
     expect((await post(LEERPLICHT, '/api/v1/verzuimmeldingen/_zoek', { alleenAchterstallig: true })).json().paginering.totaalAantal).toBe(0);
   });
+
+  it('verzuimcijfers per schooljaar binnen de eigen scope, zonder personen en zonder audit; een ander ziet 0', async () => {
+    const get = (g: Gebruiker, q: string) => api.app.inject({ method: 'GET', url: `/api/v1/verzuimcijfers${q}`, headers: alsGebruiker(g) });
+    const voor = await laatsteAudit();
+    const r = await get(LEERPLICHT, '?schooljaar=2017-2018');
+    expect(r.statusCode, r.body).toBe(200);
+    const b = r.json();
+    expect(b).toMatchObject({
+      schooljaar: '2017-2018', meldingen: 2, schooljarenMetMeldingen: ['2017-2018'], perStatus: { afgesloten: 1, 'in-behandeling': 1, 'ter-kennisneming-aangenomen': 0 },
+      perAfsluitreden: { 'terug-naar-school': 1 },
+      eersteActie: { metActie: 1, zonderActie: 1, perSoort: { 'gesprek-leerling-en-ouders': 1, halt: 0 } },
+      tijdigheid: { tijdig: 1, teLaat: 1, zonderOordeel: 0, aandeelTeLaat: 50 },
+      perSchool: [{ brin: '20BB', meldingen: 2, tijdig: 1, teLaat: 1, zonderOordeel: 0, aandeelTeLaat: 50 }],
+    });
+    expect(b.perSoort['16u4w']).toBeGreaterThanOrEqual(1);
+    expect(r.body).not.toMatch(/T00\d{3}|Jansen/);
+    // the school sees the same counts of its own reports
+    expect((await get(SCHOOL, '?schooljaar=2017-2018')).json()).toMatchObject({ meldingen: 2, tijdigheid: { aandeelTeLaat: 50 } });
+    // never kept across scopes: another municipality and another school see none
+    expect((await get(ANDERE_GEMEENTE, '?schooljaar=2017-2018')).json()).toMatchObject({ meldingen: 0, perSchool: [], tijdigheid: { aandeelTeLaat: null } });
+    expect((await get(ANDERE_SCHOOL, '?schooljaar=2017-2018')).json().meldingen).toBe(0);
+    expect((await get(LEERPLICHT, '?schooljaar=2016-2017')).json().meldingen).toBe(0);
+    expect((await get(TESTGEBRUIKERS.analist, '?schooljaar=2017-2018')).statusCode).toBe(403);
+    const fout = await get(LEERPLICHT, '?schooljaar=2017-2019');
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams[0]).toMatchObject({ name: 'schooljaar' });
+    expect(await auditNa(voor)).toEqual([]);
+  });
 });
 
 describeDatabases('verzuimmeldingen van een machineclient', (driver) => {

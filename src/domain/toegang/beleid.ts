@@ -44,6 +44,11 @@ export const BELEID = {
   'verzuim.melden': { wie: 'rollen-eigen-scope', rollen: ['school'] },
   /** absence reports: leerplicht and RMC those routed to them (all fields), a school its own (status and contact person only) */
   'verzuim.lezen': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc', 'school'] },
+  /**
+   * absence figures of one's own scope per school year (counts, no person): leerplicht and RMC of
+   * the reports routed to them, a school of its own reports (docs/rules/verzuim-cijfers.md)
+   */
+  'verzuim.cijfers': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc', 'school'] },
   /** leerplicht and RMC handle the reports routed to them: status, contact person, actions, closing */
   'verzuim.behandelen': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc'] },
   /** a monthly person list (lijsten.md): `binnenboord lijst`, and POST /lijsten/_zoek for the roles within their scope */
