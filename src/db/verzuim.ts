@@ -347,3 +347,22 @@ export async function leesSchooljarenMetMeldingen(db: Db, scope: Scope): Promise
     FROM verzuimmelding m WHERE ${meldingScope(scope, 1)} ORDER BY begin DESC`, [(scope as { code: string }).code]);
   return rijen.map((r) => `${r.begin}-${r.begin + 1}`);
 }
+
+/**
+ * The vsv'ers of a scope in the latest count of a school year (definitief before voorlopig), and
+ * how many had an absence report with a meldingsdatum in `periode`; null when there is no count.
+ * Counts only (docs/rules/verzuim-cijfers.md).
+ */
+export async function telVsvMetMelding(db: Db, scope: Scope, schooljaar: string, periode: { van: Datum; tot: Datum }):
+  Promise<{ status: 'definitief' | 'voorlopig'; vsvers: number; metMelding: number } | null> {
+  const [run] = await db.query<{ id: number; status: 'definitief' | 'voorlopig' }>(
+    `SELECT id, status FROM telling_run WHERE schooljaar = $1 ORDER BY (status = 'definitief') DESC, id DESC LIMIT 1`, [schooljaar]);
+  if (!run) return null;
+  const kolom = scope.soort === 'gemeente' ? 'tp.gemeente_code' : scope.soort === 'rmc-regio' ? 'tp.rmc_code' : scope.soort === 'brin' ? 'tp.brin' : null;
+  if (kolom === null) throw new Error('verzuimcijfers alleen voor een rol met een eigen gemeente, regio of school');
+  const [r] = await db.query<{ vsvers: number; met_melding: number }>(`
+    SELECT count(*)::int AS vsvers,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM verzuimmelding m WHERE m.persoon_id = tp.persoon_id AND m.meldingsdatum BETWEEN $3::date AND $4::date))::int AS met_melding
+    FROM telling_persoon tp WHERE tp.run_id = $1 AND tp.vsv AND ${kolom} = $2`, [run.id, (scope as { code: string }).code, periode.van, periode.tot]);
+  return { status: run.status, vsvers: r!.vsvers, metMelding: r!.met_melding };
+}

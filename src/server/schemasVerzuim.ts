@@ -176,6 +176,12 @@ export const Verzuimcijfers = Type.Object({
   schooljaar: Type.String(),
   scope: Type.String({ description: 'de gemeente, RMC-regio of school waarover de cijfers gaan' }),
   schooljarenMetMeldingen: Type.Array(Type.String(), { description: 'de schooljaren waarin de scope meldingen heeft, nieuwste eerst' }),
+  vsvMetMelding: Type.Union([Type.Object({
+    schooljaar: Type.String(), status: Type.String({ description: 'de telling: definitief, of voorlopig als er nog geen definitieve is' }),
+    vsvers: Type.Integer({ minimum: 0, description: "vsv'ers van de telling van dit schooljaar in de scope (woongemeente, RMC-regio of school van de telling)" }),
+    metMelding: Type.Integer({ minimum: 0, description: 'van hen met een verzuimmelding (van welke school ook) met meldingsdatum in de telperiode (1 oktober tot en met 30 september)' }),
+    aandeel: Type.Union([Type.Number(), Type.Null()], { description: 'percentage, één decimaal; null zonder vsv\'ers' }),
+  }), Type.Null()], { description: "verzuim vóór uitval: het aandeel vsv'ers dat een melding had; null als er voor dit schooljaar geen telling is" }),
   meldingen: Type.Integer({ minimum: 0, description: 'aantal meldingen met een meldingsdatum in het schooljaar' }),
   perSoort: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'per soort melding (16u4w, lrv, rmc, luxe, overig)' }),
   perStatus: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),

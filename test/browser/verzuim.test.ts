@@ -167,6 +167,7 @@ describe('verzuim in de webapp', () => {
       expect(await page.getByRole('region', { name: 'Eerste actie per melding' }).getByRole('row', { name: /gesprek met leerling en ouders/ }).textContent()).toContain('1');
       expect(await page.getByRole('region', { name: /Per school/ }).getByRole('row', { name: /20BB/ }).textContent()).toContain('50,0 %');
       for (const geheim of ['Sanne', 'Jansen', 'pesten']) expect(tekst).not.toContain(geheim);
+      expect(await page.getByTestId('vsv-met-melding').textContent()).toMatch(/^Verzuim vóór uitval: \d+ van de \d+ vsv'ers van de (definitieve|voorlopige) telling 2017-2018/);
       expect(await axe(page)).toEqual([]);
       await schermafdruk(page, 'verzuim-cijfers');
       expect(fouten).toEqual([]);

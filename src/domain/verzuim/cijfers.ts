@@ -27,6 +27,31 @@ export function schooljaarGrenzen(schooljaar: string): { van: Datum; tot: Datum 
   return { van: `${begin}-08-01`, tot: `${begin + 1}-07-31` };
 }
 
+/**
+ * The period of the vsv count of a school year (`telling.md`: T0 = 1 October of year T, T1 =
+ * 1 October of T+1): a vsv'er of that count left education within it. "A report in the year
+ * before dropping out" is read as a report with its meldingsdatum in this period, the year in
+ * which they dropped out (the count does not keep the day they left).
+ */
+export function telperiode(schooljaar: string): { van: Datum; tot: Datum } {
+  const begin = Number(schooljaar.slice(0, 4));
+  return { van: `${begin}-10-01`, tot: `${begin + 1}-09-30` };
+}
+
+/** Share of a scope's vsv'ers of one count who had an absence report in the count's period. */
+export interface VsvMetMelding {
+  schooljaar: string;
+  status: 'definitief' | 'voorlopig';
+  vsvers: number;
+  metMelding: number;
+  /** percentage with one decimal; null without vsv'ers */
+  aandeel: number | null;
+}
+
+export function vsvMetMelding(schooljaar: string, status: 'definitief' | 'voorlopig', vsvers: number, metMelding: number): VsvMetMelding {
+  return { schooljaar, status, vsvers, metMelding, aandeel: vsvers === 0 ? null : Math.round((1000 * metMelding) / vsvers) / 10 };
+}
+
 export const SCHOOLJAAR_PATROON = '^[0-9]{4}-[0-9]{4}$';
 
 export function isSchooljaar(s: string): boolean {

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
-import { leesMeldingsfeiten, leesSchooljarenMetMeldingen, persoonIdVanLeerling } from '../../db/verzuim.js';
+import { leesMeldingsfeiten, leesSchooljarenMetMeldingen, persoonIdVanLeerling, telVsvMetMelding } from '../../db/verzuim.js';
 import type { Context } from '../../domain/toegang/beleid.js';
 import { MELDINGVELDEN, type MeldingInvoer, type Meldingveld } from '../../domain/verzuim/melding.js';
 import { voegActieToe, wijzigAfhandeling, zoekLeerling, zoekMeldingen, type Verzuimopties, type Wijzigingsuitkomst } from '../../verzuim/behandelen.js';
@@ -13,7 +13,7 @@ import {
   AfhandelingWijziging, Gemeld, Importverslag, LeerlingenAntwoord, LeerlingVraag, MeldingenAntwoord, MeldingenVraag, NieuweActie,
   NieuweMelding, Verzuimcijfers, VerzuimcijfersVraag, Verzuimmelding,
 } from '../schemasVerzuim.js';
-import { isSchooljaar, schooljaarGrenzen, schooljaarVanMelding, verzuimcijfers } from '../../domain/verzuim/cijfers.js';
+import { isSchooljaar, schooljaarGrenzen, schooljaarVanMelding, telperiode, verzuimcijfers, vsvMetMelding } from '../../domain/verzuim/cijfers.js';
 import { scopeTekst } from '../../domain/toegang/rollen.js';
 import { Type } from '@sinclair/typebox';
 
@@ -236,7 +236,12 @@ export async function verzuimRoutes(app: FastifyInstance, { db, verzuim }: { db:
     }
     const { van, tot } = schooljaarGrenzen(schooljaar);
     const scope = request.gebruiker!.scope;
-    const [feiten, schooljaren] = await Promise.all([leesMeldingsfeiten(db, scope, van, tot), leesSchooljarenMetMeldingen(db, scope)]);
-    return { ...verzuimcijfers(schooljaar, feiten), scope: scopeTekst(scope), schooljarenMetMeldingen: schooljaren };
+    const [feiten, schooljaren, vsv] = await Promise.all([
+      leesMeldingsfeiten(db, scope, van, tot), leesSchooljarenMetMeldingen(db, scope), telVsvMetMelding(db, scope, schooljaar, telperiode(schooljaar)),
+    ]);
+    return {
+      ...verzuimcijfers(schooljaar, feiten), scope: scopeTekst(scope), schooljarenMetMeldingen: schooljaren,
+      vsvMetMelding: vsv ? vsvMetMelding(schooljaar, vsv.status, vsv.vsvers, vsv.metMelding) : null,
+    };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSchooljaar, schooljaarGrenzen, schooljaarVanMelding, verzuimcijfers, type Meldingsfeit } from '../../../src/domain/verzuim/cijfers.js';
+import { isSchooljaar, schooljaarGrenzen, schooljaarVanMelding, telperiode, verzuimcijfers, vsvMetMelding, type Meldingsfeit } from '../../../src/domain/verzuim/cijfers.js';
 
 /** docs/rules/verzuim-cijfers.md: absence figures of a scope per school year. */
 describe('verzuimcijfers: het schooljaar van een melding', () => {
@@ -56,5 +56,16 @@ describe('verzuimcijfers: tellen', () => {
     expect(c.tijdigheid.aandeelTeLaat).toBeNull();
     expect(c.eersteActie.dagenMediaan).toBeNull();
     expect(c.perSchool).toEqual([]);
+  });
+});
+
+describe("verzuimcijfers: verzuim vóór uitval", () => {
+  it('de telperiode van 2017-2018 loopt van 1 oktober 2017 tot en met 30 september 2018 (telling.md: T0 en T1)', () => {
+    expect(telperiode('2017-2018')).toEqual({ van: '2017-10-01', tot: '2018-09-30' });
+  });
+
+  it("het aandeel op één decimaal; zonder vsv'ers geen aandeel", () => {
+    expect(vsvMetMelding('2017-2018', 'definitief', 3, 1).aandeel).toBe(33.3);
+    expect(vsvMetMelding('2017-2018', 'voorlopig', 0, 0).aandeel).toBeNull();
   });
 });

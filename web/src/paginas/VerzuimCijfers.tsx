@@ -89,6 +89,11 @@ export function VerzuimCijfers() {
               {' '}{cijfers.eersteActie.dagenMediaan === null ? '–' : `${cijfers.eersteActie.dagenMediaan} dagen (mediaan)`}
               {cijfers.eersteActie.dagen90 === null ? '' : `, ${cijfers.eersteActie.dagen90} dagen bij 90 % van de meldingen`}; {cijfers.eersteActie.zonderActie} meldingen nog zonder actie.
             </p>
+            <p className="utrecht-paragraph" data-testid="vsv-met-melding">
+              {cijfers.vsvMetMelding === null
+                ? `Verzuim vóór uitval: er is nog geen telling van schooljaar ${cijfers.schooljaar}.`
+                : `Verzuim vóór uitval: ${cijfers.vsvMetMelding.metMelding} van de ${cijfers.vsvMetMelding.vsvers} vsv'ers van de ${cijfers.vsvMetMelding.status === 'definitief' ? 'definitieve' : 'voorlopige'} telling ${cijfers.vsvMetMelding.schooljaar} (${procent(cijfers.vsvMetMelding.aandeel)}) hadden in het jaar van hun uitval (1 oktober tot en met 30 september) een verzuimmelding.`}
+            </p>
             <Telling id="vc-soort" titel="Per soort melding" kop="Soort" rijen={Object.entries(cijfers.perSoort).map(([k, n]) => [naam(SOORTNAAM)(k), n])} />
             <Telling id="vc-status" titel="Per status" kop="Status" rijen={Object.entries(cijfers.perStatus).map(([k, n]) => [naam(STATUSNAAM)(k), n])} />
             <Telling id="vc-reden" titel="Afgesloten, per reden" kop="Afsluitreden" rijen={Object.entries(cijfers.perAfsluitreden).map(([k, n]) => [naam(REDENNAAM)(k), n])} />
