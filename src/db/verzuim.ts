@@ -366,3 +366,35 @@ export async function telVsvMetMelding(db: Db, scope: Scope, schooljaar: string,
     FROM telling_persoon tp WHERE tp.run_id = $1 AND tp.vsv AND ${kolom} = $2`, [run.id, (scope as { code: string }).code, periode.van, periode.tot]);
   return { status: run.status, vsvers: r!.vsvers, metMelding: r!.met_melding };
 }
+
+/** A pupil of a count's start population who could get a demo absence report (src/demo/verzuim.ts). */
+export interface Verzuimkandidaat {
+  persoon_id: string;
+  brin: string;
+  vestiging: string;
+  vsv: boolean;
+  geboortedatum: Datum;
+  begindatum: Datum;
+  einddatum: Datum | null;
+}
+
+/**
+ * The start population of a count with the enrolment it was counted under (for the demo world's
+ * absence reports): a report is dated within that enrolment, at its school. Without a known
+ * residence at the count a report could not be routed, so those are left out.
+ */
+export async function leesVerzuimkandidaten(db: Db, runId: number): Promise<Verzuimkandidaat[]> {
+  return db.query<Verzuimkandidaat>(`
+    SELECT tp.persoon_id, tp.brin, tp.vestiging, tp.vsv, p.geboortedatum, i.begindatum, i.einddatum
+    FROM telling_persoon tp
+    JOIN inschrijving i ON i.inschrijving_id = tp.inschrijving_id
+    JOIN persoon p ON p.persoon_id = tp.persoon_id
+    WHERE tp.run_id = $1 AND tp.gemeente_code <> 'onbekend'
+    ORDER BY tp.persoon_id`, [runId]);
+}
+
+/** The reports routed to (or filed by) a scope: number and report date, oldest first (the demo world's handling). */
+export async function leesMeldingnummers(db: Db, scope: Scope): Promise<{ id: number; meldingsdatum: Datum }[]> {
+  return db.query<{ id: number; meldingsdatum: Datum }>(
+    `SELECT m.id, m.meldingsdatum FROM verzuimmelding m WHERE ${meldingScope(scope, 1)} ORDER BY m.meldingsdatum, m.id`, [(scope as { code: string }).code]);
+}

@@ -7,6 +7,8 @@ import { schooljaarVanaf } from '../domain/schooljaar.js';
 import { genereer } from '../generator/genereer.js';
 import { importeerLevering } from '../importeren/importeer.js';
 import { voerTellingUit } from '../telling/voerTellingUit.js';
+import type { Run } from '../db/tellingen.js';
+import { maakDemoverzuim } from './verzuim.js';
 
 /**
  * First start: an empty database gets the synthetic national dataset (src/generator) at a
@@ -65,12 +67,19 @@ export async function zorgVoorDemodata(db: Db, voortgang: Voortgang, demo: Parti
     const verslag = await genereer({ uitvoer: levering, schaal: d.schaal, zaad: d.zaad, van: d.van, tot: d.tot, voortgang });
     voortgang(`[${sinds()}] ${verslag.personen.toLocaleString('nl-NL')} personen gegenereerd; inlezen …`);
     const ingelezen = await importeerLevering(db, levering, { voortgang: (m) => voortgang(`[${sinds()}] ${m}`) });
+    let laatste: Run | null = null;
     if (ingelezen.aantalAfwijzingen > 0) voortgang(`Let op: ${ingelezen.aantalAfwijzingen} rijen afgewezen (binnenboord afgewezen toont ze).`);
     for (let jaar = d.van; jaar <= d.tot; jaar += 1) {
       // The latest school year is provisional, as it is in the published series at first.
       const status = jaar === d.tot ? 'voorlopig' : 'definitief';
       voortgang(`[${sinds()}] telling ${schooljaarVanaf(jaar).naam} (${status}) …`);
-      await voerTellingUit(db, schooljaarVanaf(jaar), { status, werkurenDrempel: 12 });
+      laatste = await voerTellingUit(db, schooljaarVanaf(jaar), { status, werkurenDrempel: 12 });
+    }
+    if (laatste) {
+      voortgang(`[${sinds()}] verzuimmeldingen van ${schooljaarVanaf(d.tot).naam} …`);
+      const v = await maakDemoverzuim(db, laatste.id, d.tot, d.zaad, new Date().toISOString().slice(0, 10));
+      voortgang(`[${sinds()}] ${v.gemeld.toLocaleString('nl-NL')} verzuimmeldingen gedaan, ${v.behandeld} behandeld door de demo-accounts`
+        + (v.geweigerd.length > 0 ? `; ${v.geweigerd.length} geweigerd, bijvoorbeeld: ${v.geweigerd.slice(0, 3).join(' | ')}` : ''));
     }
     voortgang(`[${sinds()}] demodata klaar.`);
   } finally {

@@ -56,7 +56,8 @@ export function VerzuimCijfers() {
     else zetMelding((await leesFout(r)).message);
   };
   const mag = rechten !== null && !(rechten instanceof ApiFout) && rechten.handelingen.includes('verzuim.cijfers');
-  useEffect(() => { if (mag) void toon(); }, [mag]); // eslint-disable-line react-hooks/exhaustive-deps
+  // shows the current school year once the rights are known; later years on request
+  useEffect(() => { if (mag) void toon(); }, [mag]);
 
   if (rechten === null) return <Pagina titel="Verzuimcijfers"><Laden wat="uw rechten" /></Pagina>;
   if (!mag) {
