@@ -220,3 +220,9 @@ export async function legGebeurtenisVast(db: Db, v: {
     return e!.id;
   });
 }
+
+/** The dossiers held by a region or municipality, oldest first (the demo world's case work, src/demo/dossiers.ts). */
+export async function leesDossiersVanEigenaar(db: Db, eigenaar: Eigenaar): Promise<{ id: string; status: 'open' | 'gesloten'; geopend_op: string; gesloten_maand: string | null; sluitreden: string | null }[]> {
+  return db.query(`SELECT id, status, geopend_op::text AS geopend_op, gesloten_maand, sluitreden FROM dossier
+    WHERE eigenaar_soort = $1 AND eigenaar_code = $2 ORDER BY geopend_op, id`, [eigenaar.soort, eigenaar.code]);
+}

@@ -8,6 +8,7 @@ import { genereer } from '../generator/genereer.js';
 import { importeerLevering } from '../importeren/importeer.js';
 import { voerTellingUit } from '../telling/voerTellingUit.js';
 import type { Run } from '../db/tellingen.js';
+import { maakDemodossiers } from './dossiers.js';
 import { maakDemoverzuim } from './verzuim.js';
 
 /**
@@ -80,6 +81,9 @@ export async function zorgVoorDemodata(db: Db, voortgang: Voortgang, demo: Parti
       const v = await maakDemoverzuim(db, laatste.id, d.tot, d.zaad, new Date().toISOString().slice(0, 10));
       voortgang(`[${sinds()}] ${v.gemeld.toLocaleString('nl-NL')} verzuimmeldingen gedaan, ${v.behandeld} behandeld door de demo-accounts`
         + (v.geweigerd.length > 0 ? `; ${v.geweigerd.length} geweigerd, bijvoorbeeld: ${v.geweigerd.slice(0, 3).join(' | ')}` : ''));
+      voortgang(`[${sinds()}] maandlijsten en dossiers van ${schooljaarVanaf(d.tot).naam} …`);
+      const w = await maakDemodossiers(db, d.tot, d.zaad, new Date().toISOString().slice(0, 10));
+      voortgang(`[${sinds()}] ${w.maanden} maanden lijsten; ${w.dossiers} dossiers van de demo-accounts met ${w.gebeurtenissen} gebeurtenissen`);
     }
     voortgang(`[${sinds()}] demodata klaar.`);
   } finally {

@@ -1,0 +1,35 @@
+import { expect, it } from 'vitest';
+import { maakDemodossiers } from '../../src/demo/dossiers.js';
+import { describeDatabases } from '../support/database.js';
+import { apiomgeving } from '../api/omgeving.js';
+
+/**
+ * The demo world's case work (issue 9 item 6; src/demo/dossiers.ts) on the test delivery: the
+ * lists of a school year followed month by month, and the demo officers' dossiers worked with
+ * events that pass the dossier rules, consistent with the lists (back in education: `opleiding`).
+ */
+describeDatabases('demodossiers op de testlevering', (driver) => {
+  const api = apiomgeving(driver);
+
+  it('twaalf maanden lijsten; de dossiers van de demo-RMC (19) en -leerplicht (Utrecht) bewerkt, in de tijd van hun dossier', async () => {
+    const [run] = await api.db.query<{ schooljaar: string }>('SELECT schooljaar FROM telling_run ORDER BY schooljaar DESC LIMIT 1');
+    const begin = Number(run!.schooljaar.slice(0, 4));
+    const uit = await maakDemodossiers(api.db, begin, 1, '2026-12-07');
+    expect(uit.maanden).toBe(12);
+    expect(uit.dossiers).toBeGreaterThan(0);
+    expect(uit.gebeurtenissen).toBeGreaterThan(0);
+    const rijen = await api.db.query<{ status: string; geopend_op: string; soort: string; datum: string; gegevens: Record<string, string>; weergavenaam: string }>(`
+      SELECT d.status, d.geopend_op::text AS geopend_op, g.soort, g.datum::text AS datum, g.gegevens, g.weergavenaam
+      FROM dossier_gebeurtenis g JOIN dossier d ON d.id = g.dossier_id ORDER BY g.id`);
+    expect(rijen.length).toBe(uit.gebeurtenissen);
+    const nu = `${begin + 1}-09-01`;
+    for (const r of rijen) {
+      expect(r.datum >= r.geopend_op && r.datum <= nu, JSON.stringify(r)).toBe(true);
+      expect(r.weergavenaam).toMatch(/^Demo (RMC|leerplicht)/);
+      // a closed dossier (back in education on the lists) has no other outcome than opleiding
+      if (r.soort === 'uitkomst' && r.status === 'gesloten') expect(r.gegevens.categorie).toBe('opleiding');
+    }
+    const [audit] = await api.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit WHERE handeling = 'dossier.schrijven'");
+    expect(audit!.n).toBe(uit.gebeurtenissen);
+  }, 180_000);
+});
