@@ -3,6 +3,7 @@ import {
   NIET_SECUNDAIR, secundaireAfscherming, secundaireAfschermingGenest, type Cel, type Celafscherming, type Toegang,
 } from '../domain/openbaarmaking.js';
 import { ONBEKEND_GESLACHT, type Cijfer } from '../domain/telling/cijfers.js';
+import { LEERWEGEN } from '../domain/telling/beoordeling.js';
 import { CATEGORIEEN, SECTOREN, sectorVan, type Categorie } from '../domain/telling/startpopulatie.js';
 import { Celgroep, NormTelcijfer, Telcijfer, schermAf } from './openbaarmaking.js';
 
@@ -14,6 +15,8 @@ import { Celgroep, NormTelcijfer, Telcijfer, schermAf } from './openbaarmaking.j
 export const VASTE_WAARDEN = {
   sector: SECTOREN as readonly string[],
   categorie: CATEGORIEEN as readonly string[],
+  /** mbo only: together they make the mbo sector (docs/rules/leerweg.md) */
+  leerweg: LEERWEGEN as readonly string[],
   leeftijdsgroep: ['<18', '18+'],
   geslacht: ['M', 'V', 'X', ONBEKEND_GESLACHT],
 } as const;
@@ -32,13 +35,14 @@ const isCategorie = (w: string | undefined): w is Categorie => (CATEGORIEEN as r
 
 /**
  * The secondary suppression of one breakdown (src/domain/openbaarmaking.ts): its cells
- * against the total row of `rijen`. Categories lie within sectors, and the sectors are
+ * against the total row of `rijen` (the learning paths: against the mbo sector row). Categories lie within sectors, and the sectors are
  * published too, so categories are also protected within their sector. The decision rests
  * only on the total and the cells of this one breakdown, so a breakdown is withheld alike in
  * every answer it appears in, whatever else that answer holds.
  */
 function celgroep(rijen: readonly Rij[], dimensie: Uitsplitsing, cellen: readonly Cel[]): Celgroep {
-  const t = rijen.find((r) => r.dimensie === 'totaal');
+  // the learning paths make up the mbo sector, every other breakdown the total
+  const t = dimensie === 'leerweg' ? rijen.find((r) => r.dimensie === 'sector' && r.waarde === 'mbo') : rijen.find((r) => r.dimensie === 'totaal');
   const totaal: Cel = t
     ? { startpopulatie: t.startpopulatie, vsv: t.vsv }
     : { startpopulatie: cellen.reduce((s, c) => s + c.startpopulatie, 0), vsv: cellen.reduce((s, c) => s + c.vsv, 0) };
@@ -69,6 +73,7 @@ export function uitsplitsingen(rijen: readonly Rij[]): Record<Uitsplitsing, { wa
   return {
     sector: onderdelen(rijen, 'sector'),
     categorie: onderdelen(rijen, 'categorie'),
+    leerweg: onderdelen(rijen, 'leerweg'),
     leeftijdsgroep: onderdelen(rijen, 'leeftijdsgroep'),
     geslacht: onderdelen(rijen, 'geslacht'),
   };
@@ -130,4 +135,4 @@ export function normsamenvatting(categorieen: readonly Normcategorie[], toegang:
   return { aantalBovenNorm: tel('niet-gehaald'), aantalBinnenNorm: tel('gehaald'), aantalAfgeschermd: tel('afgeschermd') };
 }
 
-export const DIMENSIES_GEBIED = ['totaal', 'sector', 'categorie', 'leeftijdsgroep', 'geslacht'] as const;
+export const DIMENSIES_GEBIED = ['totaal', 'sector', 'categorie', 'leerweg', 'leeftijdsgroep', 'geslacht'] as const;

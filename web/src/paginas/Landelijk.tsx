@@ -10,7 +10,7 @@ import { Pagina } from '../componenten/Pagina';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
 import { Getal, Procent } from '../componenten/Waarde';
 import { alsGetal, lijngrafiek } from '../grafieken';
-import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, SECTOREN, aantal, label, schaaltekst } from '../opmaak';
+import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, LEERWEGEN, SECTOREN, aantal, label, schaaltekst } from '../opmaak';
 import { useRouter } from '../router';
 
 /**
@@ -125,6 +125,8 @@ function KerncijferBlok({ k, url }: { k: KerncijfersData; url: string }) {
         kolommen={[{ kop: 'Sector' }, ...CIJFERKOLOMMEN]} rijen={t.sector.map((o) => [label(SECTOREN, o.waarde), ...cijfercellen(o.cijfer)])} />
       <Tabel titel={`Naar categorie, ${k.telling.schooljaar}`} csv={csvUrl(url, 'categorie')}
         kolommen={[{ kop: 'Categorie' }, ...CIJFERKOLOMMEN]} rijen={t.categorie.map((o) => [label(CATEGORIEEN, o.waarde), ...cijfercellen(o.cijfer)])} />
+      <Tabel titel={`mbo naar leerweg, ${k.telling.schooljaar}`} csv={csvUrl(url, 'leerweg')}
+        kolommen={[{ kop: 'Leerweg' }, ...CIJFERKOLOMMEN]} rijen={t.leerweg.map((o) => [label(LEERWEGEN, o.waarde), ...cijfercellen(o.cijfer)])} />
       <Tabel titel={`Naar leeftijd op 1 oktober, ${k.telling.schooljaar}`} csv={csvUrl(url, 'leeftijdsgroep')}
         kolommen={[{ kop: 'Leeftijd' }, ...CIJFERKOLOMMEN]} rijen={t.leeftijdsgroep.map((o) => [label(LEEFTIJDSGROEPEN, o.waarde), ...cijfercellen(o.cijfer)])} />
       <Tabel titel={`Naar geslacht, ${k.telling.schooljaar}`} csv={csvUrl(url, 'geslacht')}
