@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/database.js';
-import { isLeeg } from '../db/leveringen.js';
+import { isLeeg, leesLeveringsnamen } from '../db/leveringen.js';
+import { leesAlleRuns } from '../db/tellingen.js';
 import { schooljaarVanaf } from '../domain/schooljaar.js';
 import { genereer } from '../generator/genereer.js';
 import { importeerLevering } from '../importeren/importeer.js';
@@ -90,4 +91,20 @@ export async function zorgVoorDemodata(db: Db, voortgang: Voortgang, demo: Parti
     await rm(map, { recursive: true, force: true });
   }
   return true;
+}
+
+/**
+ * The demo world's "today": the day after its last count period (1 October after its last
+ * counted school year), when every delivery in the database is generated demo data; null
+ * otherwise. The demo world stands still there: retention and the worklist's default day are
+ * reckoned from it, so that a demo made of 2016-2024 does not expire on the first start in 2026
+ * (docs/toegang.md, "Retention"). Synthetic data is no personal data; a database with any real
+ * delivery always uses the real date.
+ */
+export async function demoklok(db: Db): Promise<string | null> {
+  const namen = await leesLeveringsnamen(db);
+  if (namen.length === 0 || !namen.every((n) => demoLevering(n) !== null)) return null;
+  const runs = await leesAlleRuns(db);
+  const laatste = runs.at(-1);
+  return laatste ? `${Number(laatste.schooljaar.slice(5, 9))}-10-01` : null;
 }

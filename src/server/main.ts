@@ -4,7 +4,7 @@ import { describeLocation, parseDatabaseLocation } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
 import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
 import { zorgVoorDemoaccounts } from '../demo/demoaccounts.js';
-import { zorgVoorDemodata } from '../demo/demodata.js';
+import { demoklok, zorgVoorDemodata } from '../demo/demodata.js';
 import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import { bouwApp } from './app.js';
 import { leesServerConfig } from './config.js';
@@ -64,7 +64,7 @@ async function start(): Promise<number> {
   // Retention, daily in the server process (and `binnenboord bewaartermijnen toepassen`):
   // first a minute after the start, then every 24 hours. A failure is logged and retried next time.
   const bewaar = () => {
-    pasBewaartermijnenToe(db, bewaren.termijnen, new Date().toISOString().slice(0, 10))
+    demoklok(db).then((demo) => pasBewaartermijnenToe(db, bewaren.termijnen, demo ?? new Date().toISOString().slice(0, 10)))
       .then((uit) => app.log.info({ bewaartermijnen: uit }, 'bewaartermijnen toegepast'))
       .catch((e: unknown) => app.log.error({ err: e }, 'bewaartermijnen konden niet worden toegepast'));
   };
