@@ -73,7 +73,8 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }): P
       tags: ['Dossiers'], operationId: 'dossierLezen',
       summary: 'Eén dossier met zijn tijdlijn (vastgelegd in het audittrail)',
       description: 'De tijdlijn: inschrijvingen, diploma\'s, vrijstellingen, verhuizingen en BRP-gebeurtenissen uit de leveringen, de lijsten waarop de '
-        + 'persoon stond, het openen en sluiten van het dossier en wat medewerkers vastlegden. Een dossier buiten uw scope: 404.',
+        + 'persoon stond, het openen, sluiten en overdragen van het dossier en wat medewerkers vastlegden (na een overdracht alleen wat is doorgegeven). '
+        + 'overdracht: de lopende overdracht (voorgesteld, verzonden of geweigerd), anders null. Een dossier buiten uw scope: 404.',
       params: DossierParams, querystring: Type.Object({}, { additionalProperties: false }),
       response: ok(DossierAntwoord, 'Het dossier'),
     },
@@ -88,6 +89,11 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }): P
       vastgelegd: gelezen.vastgelegd.map((e) => ({
         id: e.id, soort: e.soort, datum: e.datum, gegevens: e.gegevens, door: e.weergavenaam, vastgelegdOp: e.vastgelegd_op,
       })),
+      overdracht: gelezen.lopend && {
+        overdrachtId: gelezen.lopend.id, status: gelezen.lopend.status, oorzaak: gelezen.lopend.oorzaak,
+        naar: `${gelezen.lopend.naar.soort} ${gelezen.lopend.naar.code}`, voorgesteldOp: gelezen.lopend.voorgesteld_op,
+        delen: gelezen.lopend.delen, reden: gelezen.lopend.reden, weigerreden: gelezen.lopend.weigerreden,
+      },
     };
   });
 
