@@ -1,6 +1,8 @@
 import { leeftijdOp, type Datum } from '../datum.js';
 import { eigenaarVan, type Eigenaar } from './eigenaar.js';
-import { GEBEURTENISSOORTEN, NOTITIEDOELEN, type Veldfout } from './gebeurtenis.js';
+import { DELEN, type Veldfout } from './gebeurtenis.js';
+
+export { DELEN };
 
 /**
  * The warm handover of a dossier (issue 9 item 4; docs/opvolging.md "Overdracht"). Pure.
@@ -24,15 +26,8 @@ export type Overdrachtstatus = (typeof STATUSSEN)[number];
 export const LOPENDE_STATUSSEN = ['voorgesteld', 'verzonden', 'geweigerd'] as const satisfies readonly Overdrachtstatus[];
 export type LopendeStatus = (typeof LOPENDE_STATUSSEN)[number];
 
-/**
- * What a sender may pass on: each kind of recorded event, and notes per purpose (a note kept
- * for `overdracht` can go along without the `zorgsignaal` notes). What is not passed on stays
- * with the sender's record and is never shown to the receiver.
- */
-export const DELEN: readonly string[] = [
-  ...GEBEURTENISSOORTEN.filter((s) => s !== 'notitie'),
-  ...NOTITIEDOELEN.map((d) => `notitie:${d}`),
-];
+// What a sender may pass on is DELEN (gebeurtenis.ts); what is not passed on stays with the
+// sender's record and is never shown to the receiver.
 
 /** The part a recorded event belongs to: its kind, or `notitie:<doel>` for a note. */
 export function deelVan(soort: string, gegevens: Readonly<Record<string, string>>): string {

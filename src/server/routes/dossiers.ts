@@ -100,8 +100,9 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }): P
   app.post('/dossiers/:dossierId/gebeurtenissen', {
     schema: {
       tags: ['Dossiers'], operationId: 'gebeurtenisVastleggen',
-      summary: 'Vastleggen wat er gebeurde: contactpoging, eerste contact, intake, traject, uitkomst, contactgegeven, notitie, volgend contact',
-      description: 'Elke soort heeft eigen velden in gegevens (docs/opvolging.md); een fout noemt elk veld. Met een sessie: X-CSRF-Token verplicht.',
+      summary: 'Vastleggen wat er gebeurde: contactpoging, eerste contact, intake, traject, uitkomst, contactgegeven, notitie, volgend contact, gedeeld',
+      description: 'Elke soort heeft eigen velden in gegevens (docs/opvolging.md); een fout noemt elk veld. gedeeld: wat met een school of '
+        + 'partnerorganisatie is gedeeld (organisatie, soortOrganisatie, delen als komma-lijst, grondslag van uw rol). Met een sessie: X-CSRF-Token verplicht.',
       params: DossierParams, body: GebeurtenisVraag,
       response: { 201: { description: 'Vastgelegd', ...GebeurtenisAntwoord } },
     },
@@ -109,7 +110,7 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }): P
   }, async (request, reply) => {
     const { dossierId } = request.params as Static<typeof DossierParams>;
     const v = request.body as Static<typeof GebeurtenisVraag>;
-    const fouten = controleerGebeurtenis(v.soort, v.datum, v.gegevens, new Date().toISOString().slice(0, 10));
+    const fouten = controleerGebeurtenis(v.soort, v.datum, v.gegevens, new Date().toISOString().slice(0, 10), request.gebruiker!.rol);
     if (fouten.length) throw ongeldig(fouten.map((f) => ({ name: f.naam, code: 'invalid', reason: f.reden })));
     const id = await legGebeurtenisVast(db, {
       gebruiker: request.gebruiker!, dossierId, soort: v.soort, datum: v.datum, gegevens: v.gegevens,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { controleerGebeurtenis, DELEN, GEDEELDE_DELEN, grondslagenVoor } from '../../../src/domain/dossier/gebeurtenis.js';
 import {
   bepaalOverdracht, controleerVerzending, deelVan, eigenaarOp, magBeslissen, magVerzenden, oorzaakVan, zichtbaarNaOverdrachten,
 } from '../../../src/domain/dossier/overdracht.js';
@@ -92,5 +93,33 @@ describe('wat de houder ziet na overdrachten', () => {
   it('twee overdrachten na elkaar: alleen wat beide doorgaven', () => {
     const zicht = zichtbaarNaOverdrachten(vastgelegd, [{ grens: 2, delen: ['intake', 'notitie:zorgsignaal'] }, { grens: 4, delen: ['notitie:zorgsignaal', 'contactpoging'] }]);
     expect(zicht.map((x) => x.id)).toEqual([2, 4, 5]);
+  });
+});
+
+describe('gedeeld met een school of partnerorganisatie', () => {
+  const geldig = { organisatie: 'ROC Midden Nederland', soortOrganisatie: 'school', delen: 'personalia, traject,notitie:overdracht', grondslag: 'toestemming' };
+  it('organisatie, soort, delen (komma-lijst) en grondslag; datum niet na vandaag', () => {
+    expect(controleerGebeurtenis('gedeeld', '2024-03-01', geldig, '2024-03-01', 'rmc')).toEqual([]);
+    expect(controleerGebeurtenis('gedeeld', '2024-03-02', geldig, '2024-03-01', 'rmc').map((f) => f.naam)).toEqual(['datum']);
+    expect(controleerGebeurtenis('gedeeld', '2024-03-01', {}, '2024-03-01', 'rmc').map((f) => f.naam))
+      .toEqual(['gegevens.organisatie', 'gegevens.soortOrganisatie', 'gegevens.delen', 'gegevens.grondslag']);
+  });
+  it('elk deel uit de lijst, niet dubbel, niet leeg; soort school of partner', () => {
+    const fouten = controleerGebeurtenis('gedeeld', '2024-03-01', { ...geldig, soortOrganisatie: 'gemeente', delen: 'traject,bsn,traject,' }, '2024-03-01', 'rmc');
+    expect(fouten.map((f) => `${f.naam}: ${f.reden.slice(0, 20)}`)).toEqual([
+      "gegevens.soortOrganisatie: 'gemeente' is geen k", "gegevens.delen: 'bsn' is geen keuze;", "gegevens.delen: 'traject' staat er t", "gegevens.delen: deel 4 is leeg (twee",
+    ]);
+    expect(GEDEELDE_DELEN).toEqual(expect.arrayContaining(['personalia', 'tijdlijn', 'intake', 'notitie:zorgsignaal']));
+    expect(GEDEELDE_DELEN).not.toContain('gedeeld');
+  });
+  it('de grondslag hoort bij de taak van de rol: wettelijke-taak alleen rmc, leerplichtwet alleen leerplicht', () => {
+    expect(grondslagenVoor('rmc')).toEqual(['toestemming', 'wettelijke-taak']);
+    expect(grondslagenVoor('leerplicht')).toEqual(['toestemming', 'leerplichtwet']);
+    expect(controleerGebeurtenis('gedeeld', '2024-03-01', { ...geldig, grondslag: 'leerplichtwet' }, '2024-03-01', 'rmc').map((f) => f.naam)).toEqual(['gegevens.grondslag']);
+    expect(controleerGebeurtenis('gedeeld', '2024-03-01', { ...geldig, grondslag: 'wettelijke-taak' }, '2024-03-01', 'leerplicht').map((f) => f.naam)).toEqual(['gegevens.grondslag']);
+    expect(controleerGebeurtenis('gedeeld', '2024-03-01', { ...geldig, grondslag: 'wettelijke-taak' }, '2024-03-01', 'rmc')).toEqual([]);
+  });
+  it('een gedeeld-gebeurtenis kan zelf worden doorgegeven bij een overdracht', () => {
+    expect(DELEN).toContain('gedeeld');
   });
 });

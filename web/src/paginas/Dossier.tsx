@@ -19,10 +19,12 @@ type Dossier = Static<typeof DossierAntwoord>;
 const SOORTNAAM: Record<Gebeurtenissoort, string> = {
   contactpoging: 'Contactpoging', 'eerste-contact': 'Eerste contact', intake: 'Intake', traject: 'Traject gestart',
   uitkomst: 'Uitkomst', contactgegeven: 'Contactgegeven', notitie: 'Notitie', 'volgend-contact': 'Volgend contact plannen',
+  gedeeld: 'Gedeeld met school of partner',
 };
 const VELDNAAM: Record<string, string> = {
   kanaal: 'Kanaal', resultaat: 'Resultaat', toelichting: 'Toelichting', doel: 'Doel', partner: 'Partnerorganisatie', categorie: 'Categorie',
   soort: 'Soort gegeven', waarde: 'Gegeven', bron: 'Bron', bronDatum: 'Datum van de bron', tekst: 'Tekst', op: 'Datum volgend contact',
+  organisatie: 'Naam van de school of organisatie', soortOrganisatie: 'School of partner', delen: 'Wat is gedeeld', grondslag: 'Grondslag',
 };
 
 const vandaag = () => new Date().toISOString().slice(0, 10);
@@ -111,6 +113,23 @@ export function DossierPagina({ p }: { p: Record<string, string> }) {
             const id = `d-veld-${v.naam}`;
             const label = `${VELDNAAM[v.naam] ?? v.naam}${v.optioneel ? ' (optioneel)' : ''}`;
             const zet = (w: string) => zetGegevens({ ...gegevens, [v.naam]: w });
+            if (v.lijst) {
+              // a list field: checkboxes, sent as a comma-separated list (gebeurtenis.ts)
+              const gekozen = (gegevens[v.naam] ?? '').split(',').filter(Boolean);
+              const wissel = (k: string, aan: boolean) => zet((aan ? [...gekozen, k] : gekozen.filter((x) => x !== k)).join(','));
+              return (
+                <fieldset className="utrecht-form-fieldset" key={v.naam}>
+                  <legend className="utrecht-form-fieldset__legend">{label}</legend>
+                  {v.lijst.map((k) => (
+                    <div className="utrecht-form-field utrecht-form-field--checkbox" key={k}>
+                      <input id={`${id}-${k}`} type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={gekozen.includes(k)}
+                        onChange={(e) => wissel(k, e.target.checked)} />
+                      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-${k}`}>{k}</label>
+                    </div>
+                  ))}
+                </fieldset>
+              );
+            }
             return (
               <div className="utrecht-form-field" key={v.naam}>
                 <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={id}>{label}</label></div>
