@@ -27,6 +27,7 @@ export const WEBPADEN = [
   '/maandlijsten',
   '/dossier/:id',
   '/werklijst',
+  '/overdrachten',
   '/effectrapportage',
 ] as const;
 

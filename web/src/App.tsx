@@ -21,6 +21,7 @@ const VerzuimMelden = lazy(() => import('./paginas/VerzuimMelden').then((m) => (
 const VerzuimMeldingen = lazy(() => import('./paginas/VerzuimMeldingen').then((m) => ({ default: m.VerzuimMeldingen })));
 const DossierPagina = lazy(() => import('./paginas/Dossier').then((m) => ({ default: m.DossierPagina })));
 const WerklijstPagina = lazy(() => import('./paginas/Werklijst').then((m) => ({ default: m.WerklijstPagina })));
+const OverdrachtenPagina = lazy(() => import('./paginas/Overdrachten').then((m) => ({ default: m.OverdrachtenPagina })));
 const EffectrapportagePagina = lazy(() => import('./paginas/Effectrapportage').then((m) => ({ default: m.EffectrapportagePagina })));
 const Maandlijsten = lazy(() => import('./paginas/Maandlijsten').then((m) => ({ default: m.Maandlijsten })));
 const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
@@ -42,6 +43,7 @@ const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/maandlijsten', Maandlijsten],
   ['/dossier/:id', DossierPagina],
   ['/werklijst', WerklijstPagina],
+  ['/overdrachten', OverdrachtenPagina],
   ['/effectrapportage', EffectrapportagePagina],
   ['/audit', Audit],
   ['/verzuim/melden', VerzuimMelden],
@@ -63,10 +65,11 @@ const MENU = [
 const MAANDLIJSTEN = { href: '/maandlijsten', tekst: 'Maandlijsten' };
 const PERSONEN = { href: '/personen', tekst: 'Personen' };
 const WERKLIJST = { href: '/werklijst', tekst: 'Werklijst' };
+const OVERDRACHTEN = { href: '/overdrachten', tekst: 'Overdrachten' };
 const VERZUIMMELDINGEN = { href: '/verzuim/meldingen', tekst: 'Verzuimmeldingen' };
 const ROLMENU: Readonly<Record<string, readonly { href: string; tekst: string }[]>> = {
-  rmc: [MAANDLIJSTEN, WERKLIJST, { href: '/effectrapportage', tekst: 'Effectrapportage' }, VERZUIMMELDINGEN, PERSONEN],
-  leerplicht: [MAANDLIJSTEN, WERKLIJST, VERZUIMMELDINGEN, PERSONEN],
+  rmc: [MAANDLIJSTEN, WERKLIJST, OVERDRACHTEN, { href: '/effectrapportage', tekst: 'Effectrapportage' }, VERZUIMMELDINGEN, PERSONEN],
+  leerplicht: [MAANDLIJSTEN, WERKLIJST, OVERDRACHTEN, VERZUIMMELDINGEN, PERSONEN],
   school: [MAANDLIJSTEN, { href: '/verzuim/melden', tekst: 'Verzuim melden' }, { href: '/verzuim/mijn-meldingen', tekst: 'Mijn meldingen' }, PERSONEN],
   beheer: [{ href: '/beheer', tekst: 'Beheer' }],
   privacy: [{ href: '/audit', tekst: 'Privacy' }],
