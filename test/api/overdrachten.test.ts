@@ -100,8 +100,15 @@ describeDatabases('overdrachten in de API', (driver) => {
     expect(JSON.stringify(d)).not.toContain('Zorgen thuis');
     expect(d.tijdlijn.map((i: { soort: string }) => i.soort)).toEqual(expect.arrayContaining(['overgedragen', 'geopend', 'uitschrijvingen']));
     expect(d.tijdlijn.filter((i: { bron: string }) => i.bron === 'medewerker')).toHaveLength(2);
+    // the SQL twin the worklist and effect report read agrees with the dossier's answer
+    const zichtbaar = await api.db.query<{ id: number }>('SELECT id FROM dossier_gebeurtenis_zichtbaar WHERE dossier_id = $1 ORDER BY id', [dossierId]);
+    expect(zichtbaar.map((z) => z.id)).toEqual(d.vastgelegd.map((e: { id: number }) => e.id).sort((a: number, b: number) => a - b));
+    expect(await api.db.query('SELECT count(*)::int AS n FROM dossier_gebeurtenis WHERE dossier_id = $1', [dossierId])).toEqual([{ n: 4 }]);
     expect((await lees(lp, dossierId)).statusCode).toBe(404);
     expect((await zoek(lp, { richting: 'uitgaand' }))[0]).toMatchObject({ status: 'aanvaard', beslotenDoor: rmc.weergavenaam });
+    // a new name on the receiver's worklist: nobody of the region works it yet
+    const werk = (await post(rmc, '/api/v1/werklijst/_zoek', { peildatum: '2018-05-02' })).json();
+    expect(werk.nieuweNamen.map((i: { dossierId: string }) => i.dossierId)).toContain(dossierId);
     // what the new holder records is its own and visible in full
     expect((await post(rmc, `/api/v1/dossiers/${dossierId}/gebeurtenissen`, { soort: 'notitie', datum: '2018-05-02', gegevens: { doel: 'zorgsignaal', tekst: 'eigen' } })).statusCode).toBe(201);
     expect((await lees(rmc, dossierId)).json().vastgelegd).toHaveLength(3);

@@ -35,6 +35,7 @@ CREATE TABLE dossier_overdracht (
 );
 -- at most one undecided handover per dossier: the same month twice never proposes twice
 CREATE UNIQUE INDEX dossier_overdracht_lopend ON dossier_overdracht (dossier_id) WHERE status IN ('voorgesteld', 'verzonden', 'geweigerd');
+CREATE INDEX dossier_overdracht_dossier ON dossier_overdracht (dossier_id, status);
 CREATE INDEX dossier_overdracht_naar ON dossier_overdracht (naar_soort, naar_code);
 CREATE INDEX dossier_overdracht_van ON dossier_overdracht (van_soort, van_code);
 
@@ -50,4 +51,17 @@ CREATE TABLE dossier_overdracht_stap (
   delen          text[]
 );
 CREATE INDEX dossier_overdracht_stap_overdracht ON dossier_overdracht_stap (overdracht_id, id);
+
+-- what the current holder may see of what was recorded: an event recorded before an accepted
+-- handover only if its part (its kind; a note: 'notitie:' || its purpose) was passed on in it,
+-- and in every later one. The SQL twin of zichtbaarNaOverdrachten (src/domain/dossier/
+-- overdracht.ts), for the worklist and the effect report; test/api/overdrachten.test.ts
+-- checks that both agree.
+CREATE VIEW dossier_gebeurtenis_zichtbaar AS
+SELECT g.* FROM dossier_gebeurtenis g
+WHERE NOT EXISTS (
+  SELECT 1 FROM dossier_overdracht o
+  WHERE o.dossier_id = g.dossier_id AND o.status = 'aanvaard' AND o.grens_gebeurtenis >= g.id
+    AND NOT ((CASE WHEN g.soort = 'notitie' THEN 'notitie:' || (g.gegevens->>'doel') ELSE g.soort END) = ANY(o.delen))
+);
 `;
