@@ -1,8 +1,14 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
+import { referentiedataMap } from '../../src/config.js';
+import { bouwApp } from '../../src/server/app.js';
 import { legOverdrachtwijzigingenVast } from '../../src/db/overdrachten.js';
 import type { Gebruiker } from '../../src/domain/toegang/rollen.js';
 import { describeDatabases } from '../support/database.js';
+import { alleenCookie, logIn, metSessie } from '../support/inloggen.js';
 import { TESTGEBRUIKERS, alsGebruiker } from '../support/toegang.js';
+import { maakAccount } from '../../src/toegang/accounts.js';
 import { apiomgeving } from './omgeving.js';
 
 /**
@@ -113,6 +119,30 @@ describeDatabases('overdrachten in de API', (driver) => {
     expect((await post(rmc, `/api/v1/dossiers/${dossierId}/gebeurtenissen`, { soort: 'notitie', datum: '2018-05-02', gegevens: { doel: 'zorgsignaal', tekst: 'eigen' } })).statusCode).toBe(201);
     expect((await lees(rmc, dossierId)).json().vastgelegd).toHaveLength(3);
   });
+
+  it('met een sessie: elke stap vraagt het CSRF-token, zoals de andere dossierwijzigingen', async () => {
+    await maakAccount(api.db, { gebruikersnaam: 'lp-csrf', weergavenaam: 'LP CSRF', rol: 'leerplicht', scopecode: 'GM0344', wachtwoord: 'een-lang-wachtwoord-1' });
+    // the application as in production: the user from the session, not from the test header
+    const app = await bouwApp({ db: api.db, webMap: null, geoMap: join(referentiedataMap(), 'geo') });
+    await app.ready();
+    try {
+      await csrf(app);
+    } finally {
+      await app.close();
+    }
+  });
+  async function csrf(app: FastifyInstance): Promise<void> {
+    const s = await logIn(app, 'lp-csrf', 'een-lang-wachtwoord-1');
+    for (const stap of ['verzending', 'aanvaarding', 'weigering']) {
+      const zonder = await app.inject({ method: 'POST', url: `/api/v1/overdrachten/${overdrachtId}/${stap}`, headers: alleenCookie(s), payload: { delen: [], reden: 'x' } });
+      expect(zonder.statusCode, stap).toBe(403);
+      expect(zonder.json().detail).toMatch(/CSRF-token ontbreekt of klopt niet/);
+    }
+    // with the token the step reaches the rules: the handover is accepted by now (409), the session's scope is the old sender's
+    const met = await app.inject({ method: 'POST', url: `/api/v1/overdrachten/${overdrachtId}/verzending`, headers: metSessie(s), payload: { delen: [], reden: 'x' } });
+    expect(met.statusCode, met.body).toBe(409);
+    expect(met.json()).toMatchObject({ status: 409, detail: expect.stringContaining('is al aanvaard') });
+  }
 
   it('school en analist mogen geen overdrachten; elke inzage en stap staat in het audittrail met één persoon', async () => {
     expect((await post(TESTGEBRUIKERS.school, '/api/v1/overdrachten/_zoek', {})).statusCode).toBe(403);
