@@ -31,19 +31,27 @@ export interface Overdrachtwijzigingen {
 
 export async function legOverdrachtwijzigingenVast(tx: Db, w: Overdrachtwijzigingen): Promise<void> {
   if (w.vervallen.length) {
-    await tx.query(`UPDATE dossier_overdracht SET status = 'vervallen', vervallen_maand = $2 WHERE id = ANY($1::text[])`, [w.vervallen, w.maand]);
+    // only what is still undecided: a handover accepted or refused meanwhile keeps its decision
+    const vervallen = (await tx.query<{ id: string }>(`UPDATE dossier_overdracht SET status = 'vervallen', vervallen_maand = $2
+      WHERE id = ANY($1::text[]) AND status IN ('voorgesteld', 'verzonden', 'geweigerd') RETURNING id`, [w.vervallen, w.maand])).map((r) => r.id);
     await tx.query(`INSERT INTO dossier_overdracht_stap (overdracht_id, status, reden) SELECT id, 'vervallen', $2 FROM unnest($1::text[]) AS id`,
-      [w.vervallen, `de lijsten van ${w.maand} geven een andere eigenaar`]);
+      [vervallen, `de lijsten van ${w.maand} geven een andere eigenaar`]);
   }
   if (w.voorstellen.length) {
     const ids = w.voorstellen.map(() => nieuweOverdrachtId());
     const kolom = (f: (v: Overdrachtwijzigingen['voorstellen'][number]) => string) => w.voorstellen.map(f);
-    await tx.query(`INSERT INTO dossier_overdracht (id, dossier_id, van_soort, van_code, naar_soort, naar_code, oorzaak, status, voorgesteld_maand, voorgesteld_op)
-      SELECT id, d, vs, vc, ns, nc, o, 'voorgesteld', $8, $9::date
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, d, vs, vc, ns, nc, o)`,
+    // only from the dossier's holder as it stands, and never a second undecided one (an officer's
+    // step in between: the next month proposes again if the lists still say so)
+    const voorgesteld = (await tx.query<{ id: string }>(`INSERT INTO dossier_overdracht
+        (id, dossier_id, van_soort, van_code, naar_soort, naar_code, oorzaak, status, voorgesteld_maand, voorgesteld_op)
+      SELECT u.id, u.d, u.vs, u.vc, u.ns, u.nc, u.o, 'voorgesteld', $8, $9::date
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, d, vs, vc, ns, nc, o)
+      JOIN dossier ON dossier.id = u.d AND dossier.eigenaar_soort = u.vs AND dossier.eigenaar_code = u.vc
+      ON CONFLICT (dossier_id) WHERE status IN ('voorgesteld', 'verzonden', 'geweigerd') DO NOTHING
+      RETURNING id`,
     [ids, kolom((v) => v.dossierId), kolom((v) => v.van.soort), kolom((v) => v.van.code), kolom((v) => v.naar.soort), kolom((v) => v.naar.code),
-      kolom((v) => v.oorzaak), w.maand, w.peildatum]);
-    await tx.query(`INSERT INTO dossier_overdracht_stap (overdracht_id, status) SELECT id, 'voorgesteld' FROM unnest($1::text[]) AS id`, [ids]);
+      kolom((v) => v.oorzaak), w.maand, w.peildatum])).map((r) => r.id);
+    await tx.query(`INSERT INTO dossier_overdracht_stap (overdracht_id, status) SELECT id, 'voorgesteld' FROM unnest($1::text[]) AS id`, [voorgesteld]);
   }
   if (w.overnemen.length) {
     await tx.query(`UPDATE dossier d SET eigenaar_soort = u.s, eigenaar_code = u.c

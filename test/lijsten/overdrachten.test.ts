@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { parseMaand } from '../../src/domain/lijsten/maand.js';
 import { importeerLevering } from '../../src/importeren/importeer.js';
 import { lijstenMetDossiers } from '../../src/lijsten/dossiers.js';
+import { legOverdrachtwijzigingenVast } from '../../src/db/overdrachten.js';
 import { describeDatabases, verseDatabase } from '../support/database.js';
 import { csv, schrijfLevering } from '../support/levering.js';
 import { ZELFGEMAAKT } from './fixture.js';
@@ -69,5 +70,22 @@ describeDatabases('overdrachten uit de maandlijsten', (driver) => {
       'SELECT status, account_id FROM dossier_overdracht_stap WHERE overdracht_id = $1 ORDER BY id', [lopend!.id]);
     expect(stappen).toEqual([{ status: 'voorgesteld', account_id: null }, { status: 'vervallen', account_id: null }]);
     expect(await houder('Z3')).toEqual({ eigenaar: 'gemeente GM0344', status: 'open' });
+  });
+
+  it('wat intussen veranderde, blijft staan: geen tweede lopende, geen voorstel van een oud-houder, een besluit vervalt niet', async () => {
+    const [lopend] = (await overdrachten('Z3')).filter((o) => o.status === 'voorgesteld');
+    const [{ id: dossierId }] = await t.db.query<{ id: string }>(`SELECT id FROM dossier WHERE persoon_id = 'Z3'`) as [{ id: string }];
+    const stel = (van: string, naar: string) => t.db.transaction((tx) => legOverdrachtwijzigingenVast(tx, {
+      maand: '2023-09', peildatum: '2023-09-01', vervallen: [], overnemen: [],
+      voorstellen: [{ dossierId, van: { soort: 'gemeente', code: van }, naar: { soort: 'rmc-regio', code: naar }, oorzaak: 'meerderjarig' }],
+    }));
+    await stel('GM0344', '21'); // a second undecided one: refused by the partial unique index, silently
+    await stel('GM0363', '21'); // not from the holder
+    expect((await overdrachten('Z3')).map((o) => o.status).sort()).toEqual(['vervallen', 'voorgesteld']);
+    // accepted meanwhile: a late lapse leaves the decision
+    await t.db.query(`UPDATE dossier_overdracht SET status = 'aanvaard', grens_gebeurtenis = 0, verzonden_op = now() WHERE id = $1`, [lopend!.id]);
+    await t.db.transaction((tx) => legOverdrachtwijzigingenVast(tx, { maand: '2023-10', peildatum: '2023-10-01', vervallen: [lopend!.id], voorstellen: [], overnemen: [] }));
+    expect((await overdrachten('Z3')).find((o) => o.id === lopend!.id)?.status).toBe('aanvaard');
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM dossier_overdracht_stap WHERE overdracht_id = $1 AND status = 'vervallen'`, [lopend!.id])).toEqual([{ n: 0 }]);
   });
 });
