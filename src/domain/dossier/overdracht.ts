@@ -63,14 +63,16 @@ export type Overdrachtbesluit =
   | { readonly soort: 'voorstellen'; readonly naar: Eigenaar; readonly oorzaak: Oorzaak }
   /** a second move before acceptance: the pending handover lapses and a new one to the new owner is proposed */
   | { readonly soort: 'vervangen'; readonly vervalt: string; readonly naar: Eigenaar; readonly oorzaak: Oorzaak }
-  /** the person is back in the holder's area before acceptance: the pending handover lapses */
+  /** back in the holder's area, or the dossier closed, before acceptance: the pending handover lapses */
   | { readonly soort: 'intrekken'; readonly vervalt: string };
 
 /**
  * What a month's lists mean for a dossier's holder (`houder`), given the owner they give
  * (`nieuw`), whether the dossier is open after the month's opening/closing, and the pending
  * handover if any.
- * - A closed dossier (also one closing this month) is not handed over; a pending handover stays.
+ * - A closed dossier (also one closing this month: back in education) is not handed over, and
+ *   an undecided handover of it lapses; should the person drop out again, the lists of that
+ *   month propose anew.
  * - An unknown new owner (residence `onbekend`) hands nothing over: the holder keeps the person.
  * - A second move before acceptance REPLACES the target: the pending handover lapses
  *   (`vervallen`, kept on record, the old receiver no longer sees it as open) and a fresh one
@@ -79,7 +81,8 @@ export type Overdrachtbesluit =
  * - The same target as the pending one changes nothing: the same month twice never proposes twice.
  */
 export function bepaalOverdracht(v: { houder: Eigenaar; nieuw: Eigenaar; open: boolean; lopend: LopendeOverdracht | null }): Overdrachtbesluit {
-  if (!v.open || v.nieuw.code === ONBEKEND) return { soort: 'geen' };
+  if (!v.open) return v.lopend ? { soort: 'intrekken', vervalt: v.lopend.id } : { soort: 'geen' };
+  if (v.nieuw.code === ONBEKEND) return { soort: 'geen' };
   if (v.houder.code === ONBEKEND) return gelijk(v.houder, v.nieuw) ? { soort: 'geen' } : { soort: 'overnemen', eigenaar: v.nieuw };
   const oorzaak = oorzaakVan(v.houder, v.nieuw);
   if (oorzaak === null) return v.lopend ? { soort: 'intrekken', vervalt: v.lopend.id } : { soort: 'geen' };

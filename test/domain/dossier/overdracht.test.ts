@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controleerGebeurtenis, DELEN, GEDEELDE_DELEN, grondslagenVoor } from '../../../src/domain/dossier/gebeurtenis.js';
+import { bouwTijdlijn } from '../../../src/domain/dossier/tijdlijn.js';
 import {
   bepaalOverdracht, controleerVerzending, deelVan, eigenaarOp, magBeslissen, magVerzenden, oorzaakVan, zichtbaarNaOverdrachten,
 } from '../../../src/domain/dossier/overdracht.js';
@@ -65,8 +66,21 @@ describe('wat de lijsten van een maand betekenen voor de houder', () => {
   });
   it('gesloten dossier of onbekende woonplaats: geen overdracht; onbekende houder: de bekende eigenaar neemt het over', () => {
     expect(bepaalOverdracht({ houder: gm('GM0363'), nieuw: gm('GM0344'), open: false, lopend: null })).toEqual({ soort: 'geen' });
+    // closing (back in education) before acceptance: the undecided handover lapses
+    expect(bepaalOverdracht({ houder: gm('GM0363'), nieuw: gm('GM0344'), open: false, lopend: { id: 'o1', naar: gm('GM0344'), status: 'verzonden' } }))
+      .toEqual({ soort: 'intrekken', vervalt: 'o1' });
+    expect(bepaalOverdracht({ houder: gm('GM0363'), nieuw: gm('onbekend'), open, lopend: { id: 'o1', naar: gm('GM0344'), status: 'verzonden' } }))
+      .toEqual({ soort: 'geen' });
     expect(bepaalOverdracht({ houder: gm('GM0363'), nieuw: gm('onbekend'), open, lopend: null })).toEqual({ soort: 'geen' });
     expect(bepaalOverdracht({ houder: gm('onbekend'), nieuw: gm('GM0344'), open, lopend: null })).toEqual({ soort: 'overnemen', eigenaar: gm('GM0344') });
+  });
+});
+
+describe('de overdracht op de tijdlijn', () => {
+  it('een aanvaarde overdracht staat op de dag van aanvaarding bij het dossier', () => {
+    const leeg = { inschrijvingen: [], diplomas: [], vrijstellingen: [], verblijf: [], gebeurtenissen: [], lijsten: [], periodes: [], vastgelegd: [] };
+    expect(bouwTijdlijn({ ...leeg, overdrachten: [{ datum: '2023-07-12', van: 'gemeente GM0344', naar: 'rmc-regio 19', oorzaak: 'meerderjarig' }] }))
+      .toEqual([{ datum: '2023-07-12', bron: 'dossier', soort: 'overgedragen', omschrijving: 'dossier overgedragen van gemeente GM0344 aan rmc-regio 19 (meerderjarig)', door: null }]);
   });
 });
 
