@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Eigenaar } from '../domain/dossier/eigenaar.js';
+import { zichtbaarNaOverdrachten } from '../domain/dossier/overdracht.js';
 import type { Registraties } from '../domain/dossier/tijdlijn.js';
 import type { Doel, Handeling } from '../domain/toegang/beleid.js';
 import type { Gebruiker } from '../domain/toegang/rollen.js';
 import { registreerInzage, type Auditparameters } from './audit.js';
 import type { Db } from './database.js';
+import { overdrachtenVanDossier, type Dossieroverdracht } from './overdrachten.js';
 
 /**
  * Storage of dossiers (migration 008; docs/opvolging.md "Dossiers"): their openings and
@@ -36,6 +38,9 @@ export interface Dossierpositie {
   rmc_code: string;
   leeftijd: number;
   dossier_id: string | null;
+  /** the dossier's holder */
+  eigenaar_soort: Eigenaar['soort'] | null;
+  eigenaar_code: string | null;
   status: 'open' | 'gesloten' | null;
   geopend_maand: string | null;
   gesloten_maand: string | null;
@@ -47,10 +52,10 @@ export async function dossierposities(db: Db, lijstrunId: number): Promise<Dossi
     SELECT lp.persoon_id, bool_or(lp.lijst = 'werkvoorraad') AS werkvoorraad,
            max(lp.reden) FILTER (WHERE lp.lijst = 'herinschrijvingen') AS reden,
            max(lp.gemeente_code) AS gemeente_code, max(lp.rmc_code) AS rmc_code, max(lp.leeftijd)::int AS leeftijd,
-           d.id AS dossier_id, d.status, d.geopend_maand, d.gesloten_maand
+           d.id AS dossier_id, d.eigenaar_soort, d.eigenaar_code, d.status, d.geopend_maand, d.gesloten_maand
     FROM lijst_persoon lp LEFT JOIN dossier d ON d.persoon_id = lp.persoon_id
     WHERE lp.run_id = $1 AND lp.lijst IN ('werkvoorraad', 'herinschrijvingen')
-    GROUP BY lp.persoon_id, d.id, d.status, d.geopend_maand, d.gesloten_maand`, [lijstrunId]);
+    GROUP BY lp.persoon_id, d.id, d.eigenaar_soort, d.eigenaar_code, d.status, d.geopend_maand, d.gesloten_maand`, [lijstrunId]);
 }
 
 export interface Dossierwijzigingen {
@@ -60,8 +65,6 @@ export interface Dossierwijzigingen {
   openen: { persoonId: string; eigenaar: Eigenaar }[];
   heropenen: string[];
   sluiten: { dossierId: string; reden: string }[];
-  /** the owner on this month's list, for every dossier of a person on it */
-  eigenaren: { dossierId: string; eigenaar: Eigenaar }[];
 }
 
 export async function legDossierwijzigingenVast(tx: Db, w: Dossierwijzigingen): Promise<void> {
@@ -85,11 +88,6 @@ export async function legDossierwijzigingenVast(tx: Db, w: Dossierwijzigingen): 
       FROM unnest($1::text[], $2::text[]) AS u(id, reden) WHERE d.id = u.id`, [ids, redenen, w.maand]);
     await tx.query(`UPDATE dossier_periode p SET gesloten_maand = $3, sluitreden = u.reden
       FROM unnest($1::text[], $2::text[]) AS u(id, reden) WHERE p.dossier_id = u.id AND p.gesloten_maand IS NULL`, [ids, redenen, w.maand]);
-  }
-  if (w.eigenaren.length) {
-    await tx.query(`UPDATE dossier d SET eigenaar_soort = u.s, eigenaar_code = u.c
-      FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, s, c) WHERE d.id = u.id`,
-    [w.eigenaren.map((e) => e.dossierId), w.eigenaren.map((e) => e.eigenaar.soort), w.eigenaren.map((e) => e.eigenaar.code)]);
   }
   await tx.query('INSERT INTO dossier_lijstrun (lijstrun_id, maand) VALUES ($1, $2)', [w.lijstrunId, w.maand]);
 }
@@ -164,9 +162,11 @@ export interface Dossiergebeurtenis { id: number; soort: string; datum: string; 
 /**
  * One dossier with everything its timeline is made of, or null when it does not exist or is not
  * the user's (the same answer, so an id reveals nothing). The read is audited either way.
+ * After a handover the holder sees of what was recorded before only the parts passed on
+ * (src/domain/dossier/overdracht.ts `zichtbaarNaOverdrachten`); `lopend` is the undecided handover.
  */
 export async function leesDossierGeaudit(db: Db, v: { gebruiker: Gebruiker; dossierId: string; doel: Doel; parameters: Auditparameters }):
-Promise<{ dossier: Dossierrecord; registraties: Registraties; vastgelegd: Dossiergebeurtenis[] } | null> {
+Promise<{ dossier: Dossierrecord; registraties: Registraties; vastgelegd: Dossiergebeurtenis[]; lopend: Dossieroverdracht | null } | null> {
   const eigen = eigenaarVoorwaarde(v.gebruiker, 2);
   return db.transaction(async (tx) => {
     const [d] = await tx.query<Dossierrecord & { persoon_id: string }>(`SELECT d.persoon_id, ${DOSSIERVELDEN}
@@ -174,9 +174,11 @@ Promise<{ dossier: Dossierrecord; registraties: Registraties; vastgelegd: Dossie
     await registreerInzage(tx, { gebruiker: v.gebruiker, handeling: 'dossier.lezen', doel: v.doel, parameters: v.parameters, personen: { ids: d ? [d.persoon_id] : [] } });
     if (!d) return null;
     const id = [d.persoon_id];
-    const vastgelegd = await tx.query<Dossiergebeurtenis>(`SELECT id, soort, datum::text AS datum, gegevens, weergavenaam,
+    const overdrachten = await overdrachtenVanDossier(tx, v.dossierId);
+    const aanvaard = overdrachten.flatMap((o) => (o.status === 'aanvaard' ? [{ grens: o.grens_gebeurtenis ?? 0, delen: o.delen ?? [] }] : []));
+    const vastgelegd = zichtbaarNaOverdrachten(await tx.query<Dossiergebeurtenis>(`SELECT id, soort, datum::text AS datum, gegevens, weergavenaam,
       to_char(vastgelegd_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS vastgelegd_op
-      FROM dossier_gebeurtenis WHERE dossier_id = $1 ORDER BY datum DESC, id DESC`, [v.dossierId]);
+      FROM dossier_gebeurtenis WHERE dossier_id = $1 ORDER BY datum DESC, id DESC`, [v.dossierId]), aanvaard);
     const registraties: Registraties = {
       inschrijvingen: await tx.query(`SELECT brin, vestiging, onderwijstype, begindatum::text AS begindatum, einddatum::text AS einddatum
         FROM inschrijving WHERE persoon_id = $1`, id),
@@ -189,9 +191,12 @@ Promise<{ dossier: Dossierrecord; registraties: Registraties; vastgelegd: Dossie
           AND r.id = (SELECT max(r2.id) FROM lijst_run r2 WHERE r2.maand = r.maand)`, id),
       periodes: await tx.query('SELECT geopend_maand, gesloten_maand, sluitreden FROM dossier_periode WHERE dossier_id = $1 ORDER BY volgnummer', [v.dossierId]),
       vastgelegd: vastgelegd.map((e) => ({ soort: e.soort, datum: e.datum, gegevens: e.gegevens, weergavenaam: e.weergavenaam })),
+      overdrachten: overdrachten.flatMap((o) => (o.status === 'aanvaard' && o.besloten_op
+        ? [{ datum: o.besloten_op, van: `${o.van.soort} ${o.van.code}`, naar: `${o.naar.soort} ${o.naar.code}`, oorzaak: o.oorzaak }] : [])),
     };
     const { persoon_id: _weg, ...dossier } = d;
-    return { dossier, registraties, vastgelegd };
+    const lopend = overdrachten.find((o) => o.status === 'voorgesteld' || o.status === 'verzonden' || o.status === 'geweigerd') ?? null;
+    return { dossier, registraties, vastgelegd, lopend };
   });
 }
 

@@ -7,6 +7,7 @@ import lijsten from './migrations/006_lijsten.js';
 import verzuim from './migrations/007_verzuim.js';
 import dossiers from './migrations/008_dossiers.js';
 import startsetInTelling from './migrations/010_startset_in_telling.js';
+import overdracht from './migrations/011_overdracht.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
@@ -22,6 +23,7 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '007_verzuim', sql: verzuim },
   { naam: '008_dossiers', sql: dossiers },
   { naam: '010_startset_in_telling', sql: startsetInTelling },
+  { naam: '011_overdracht', sql: overdracht },
 ];
 
 export async function migrate(db: Db): Promise<void> {

@@ -28,6 +28,7 @@ export const WEBPADEN = [
   '/maandlijsten',
   '/dossier/:id',
   '/werklijst',
+  '/overdrachten',
   '/effectrapportage',
 ] as const;
 

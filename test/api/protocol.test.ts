@@ -35,6 +35,8 @@ describeDatabases('API: protocol', (driver) => {
       // monthly lists, dossiers, worklist, effect report (issue 9)
       '/lijsten/_zoek', '/dossiers/_zoek', '/dossiers/{dossierId}', '/dossiers/{dossierId}/gebeurtenissen', '/werklijst/_zoek',
       '/rmc-regios/{rmcCode}/effectrapportage', '/rmc-regios/{rmcCode}/instellingen',
+      // the warm handover of dossiers (issue 9 item 4)
+      '/overdrachten/_zoek', '/overdrachten/{overdrachtId}/verzending', '/overdrachten/{overdrachtId}/aanvaarding', '/overdrachten/{overdrachtId}/weigering',
     ].sort());
     for (const [pad, operaties] of Object.entries<Record<string, { responses: Record<string, { headers?: object; content?: object }> }>>(doc.paths)) {
       // kebab-case segments; the last may be an action (/_zoek), as the API Design Rules allow

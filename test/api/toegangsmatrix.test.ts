@@ -52,10 +52,13 @@ const ids = { account: '', machineclient: '' };
 /** A dossier of each role with dossiers in the test delivery's region 19 (made in beforeAll from the lists of April 2018). */
 const dossiers: Partial<Record<string, string>> = {};
 const GEEN_DOSSIER = `d${'0'.repeat(20)}`;
+/** No handover exists in the matrix: a role the policy allows gets 404 (test/api/overdrachten.test.ts tests the steps). */
+const GEEN_OVERDRACHT = `o${'0'.repeat(20)}`;
 let volgnummer = 0;
 
 function padwaarde(pad: string, naam: string, g: Gebruiker | null): string {
   if (naam === 'dossierId') return (g && dossiers[g.rol]) ?? GEEN_DOSSIER;
+  if (naam === 'overdrachtId') return GEEN_OVERDRACHT;
   if (naam === 'id' && pad.startsWith('/api/v1/accounts/')) return ids.account;
   if (naam === 'id' && pad.startsWith('/api/v1/machineclients/')) return ids.machineclient;
   const w = PARAMWAARDEN[naam];
@@ -119,6 +122,10 @@ const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeel
   'POST /api/v1/dossiers/:dossierId/gebeurtenissen': () => ({
     body: { soort: 'notitie', datum: '2018-05-01', gegevens: { doel: 'contact', tekst: 'matrix' } }, context: {}, status: 201,
   }),
+  'POST /api/v1/overdrachten/_zoek': () => ({ body: { richting: 'inkomend' }, context: {}, audit: 1 }),
+  'POST /api/v1/overdrachten/:overdrachtId/verzending': () => ({ body: { delen: [], reden: 'matrix' }, context: {}, status: 404, audit: 0 }),
+  'POST /api/v1/overdrachten/:overdrachtId/aanvaarding': () => ({ body: {}, context: {}, status: 404, audit: 0 }),
+  'POST /api/v1/overdrachten/:overdrachtId/weigering': () => ({ body: { reden: 'matrix' }, context: {}, status: 404, audit: 0 }),
   'POST /api/v1/audit/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
   'POST /api/v1/leerlingen/_zoek': () => ({ body: { naam: 'jansen', geboortedatum: '2001-01-15' }, context: { doel: 'verzuim-melden' }, audit: 1 }),
   // An incomplete report passes the policy and is refused by the rules: 400, no pupil read, no audit.

@@ -46,7 +46,7 @@ export const ALLE_TABELLEN = [
   'audit_persoon', 'audit_keten', 'audit_voor_003', 'toegang_sleutel', 'verwijdering',
   'verzuimmelding', 'verzuimactie', 'verzuimstatus',
   'lijst_run', 'lijst_run_levering', 'lijst_persoon', 'lijst_startset', 'lijst_uitval_cijfer',
-  'dossier', 'dossier_periode', 'dossier_gebeurtenis', 'dossier_lijstrun', 'regio_instelling',
+  'dossier', 'dossier_periode', 'dossier_gebeurtenis', 'dossier_lijstrun', 'regio_instelling', 'dossier_overdracht', 'dossier_overdracht_stap', 'dossier_gebeurtenis_zichtbaar',
 ] as const;
 
 /** Row count of every table. */

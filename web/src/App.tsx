@@ -22,6 +22,7 @@ const VerzuimMeldingen = lazy(() => import('./paginas/VerzuimMeldingen').then((m
 const VerzuimCijfers = lazy(() => import('./paginas/VerzuimCijfers').then((m) => ({ default: m.VerzuimCijfers })));
 const DossierPagina = lazy(() => import('./paginas/Dossier').then((m) => ({ default: m.DossierPagina })));
 const WerklijstPagina = lazy(() => import('./paginas/Werklijst').then((m) => ({ default: m.WerklijstPagina })));
+const OverdrachtenPagina = lazy(() => import('./paginas/Overdrachten').then((m) => ({ default: m.OverdrachtenPagina })));
 const EffectrapportagePagina = lazy(() => import('./paginas/Effectrapportage').then((m) => ({ default: m.EffectrapportagePagina })));
 const Maandlijsten = lazy(() => import('./paginas/Maandlijsten').then((m) => ({ default: m.Maandlijsten })));
 const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
@@ -43,6 +44,7 @@ const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/maandlijsten', Maandlijsten],
   ['/dossier/:id', DossierPagina],
   ['/werklijst', WerklijstPagina],
+  ['/overdrachten', OverdrachtenPagina],
   ['/effectrapportage', EffectrapportagePagina],
   ['/audit', Audit],
   ['/verzuim/melden', VerzuimMelden],
@@ -65,11 +67,12 @@ const MENU = [
 const MAANDLIJSTEN = { href: '/maandlijsten', tekst: 'Maandlijsten' };
 const PERSONEN = { href: '/personen', tekst: 'Personen' };
 const WERKLIJST = { href: '/werklijst', tekst: 'Werklijst' };
+const OVERDRACHTEN = { href: '/overdrachten', tekst: 'Overdrachten' };
 const VERZUIMMELDINGEN = { href: '/verzuim/meldingen', tekst: 'Verzuimmeldingen' };
 const VERZUIMCIJFERS = { href: '/verzuim/cijfers', tekst: 'Verzuimcijfers' };
 const ROLMENU: Readonly<Record<string, readonly { href: string; tekst: string }[]>> = {
-  rmc: [MAANDLIJSTEN, WERKLIJST, { href: '/effectrapportage', tekst: 'Effectrapportage' }, VERZUIMMELDINGEN, VERZUIMCIJFERS, PERSONEN],
-  leerplicht: [MAANDLIJSTEN, WERKLIJST, VERZUIMMELDINGEN, VERZUIMCIJFERS, PERSONEN],
+  rmc: [MAANDLIJSTEN, WERKLIJST, OVERDRACHTEN, { href: '/effectrapportage', tekst: 'Effectrapportage' }, VERZUIMMELDINGEN, VERZUIMCIJFERS, PERSONEN],
+  leerplicht: [MAANDLIJSTEN, WERKLIJST, OVERDRACHTEN, VERZUIMMELDINGEN, VERZUIMCIJFERS, PERSONEN],
   school: [MAANDLIJSTEN, { href: '/verzuim/melden', tekst: 'Verzuim melden' }, { href: '/verzuim/mijn-meldingen', tekst: 'Mijn meldingen' }, VERZUIMCIJFERS, PERSONEN],
   beheer: [{ href: '/beheer', tekst: 'Beheer' }],
   privacy: [{ href: '/audit', tekst: 'Privacy' }],

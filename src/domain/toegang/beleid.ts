@@ -57,6 +57,15 @@ export const BELEID = {
   'dossier.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
   /** recording in a dossier: contact attempts, intake, trajectory, outcome, contact details, notes, next contact */
   'dossier.schrijven': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /**
+   * the handovers of the own scope (docs/opvolging.md "Overdracht"): outgoing (the holder's) and
+   * incoming (sent to the scope; only the request until accepted)
+   */
+  'overdracht.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** the holder sends a proposed (or refused) handover: the parts to pass on and a reason */
+  'overdracht.verzenden': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** the receiver accepts a sent handover (and becomes the holder) or refuses it with a reason */
+  'overdracht.beslissen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
   /** the officer's worklist (new names, contacts due, intakes overdue, periodic contact) and open-work counts */
   'werklijst.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
   /** the RMC annual effect report of the own region (counts from the dossiers, no persons) */
