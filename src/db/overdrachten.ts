@@ -241,3 +241,10 @@ export function weigerOverdracht(db: Db, v: Stapvraag & { reden: string }): Prom
     return { status: 'geweigerd', reden: v.reden, delen: null };
   });
 }
+
+/** The handovers from one holder to another in a status, oldest first (the demo world's handovers, src/demo/dossiers.ts). */
+export async function leesOverdrachtnummers(db: Db, van: Eigenaar, naar: Eigenaar, status: Overdrachtstatus): Promise<string[]> {
+  return (await db.query<{ id: string }>(`SELECT id FROM dossier_overdracht
+    WHERE van_soort = $1 AND van_code = $2 AND naar_soort = $3 AND naar_code = $4 AND status = $5 ORDER BY voorgesteld_op, id`,
+  [van.soort, van.code, naar.soort, naar.code, status])).map((r) => r.id);
+}

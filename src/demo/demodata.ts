@@ -84,7 +84,8 @@ export async function zorgVoorDemodata(db: Db, voortgang: Voortgang, demo: Parti
         + (v.geweigerd.length > 0 ? `; ${v.geweigerd.length} geweigerd, bijvoorbeeld: ${v.geweigerd.slice(0, 3).join(' | ')}` : ''));
       voortgang(`[${sinds()}] maandlijsten en dossiers van ${schooljaarVanaf(d.tot).naam} …`);
       const w = await maakDemodossiers(db, d.tot, d.zaad, new Date().toISOString().slice(0, 10));
-      voortgang(`[${sinds()}] ${w.maanden} maanden lijsten; ${w.dossiers} dossiers van de demo-accounts met ${w.gebeurtenissen} gebeurtenissen`);
+      voortgang(`[${sinds()}] ${w.maanden} maanden lijsten; ${w.dossiers} dossiers van de demo-accounts met ${w.gebeurtenissen} gebeurtenissen; `
+        + `${w.overdrachten.verzonden} overdrachten van leerplicht naar RMC verzonden, ${w.overdrachten.aanvaard} aanvaard`);
     }
     voortgang(`[${sinds()}] demodata klaar.`);
   } finally {

@@ -1,5 +1,7 @@
 import type { Db } from '../db/database.js';
 import { leesDossiersVanEigenaar, legGebeurtenisVast } from '../db/dossiers.js';
+import { aanvaardOverdracht, leesOverdrachtnummers, verzendOverdracht } from '../db/overdrachten.js';
+import { DELEN, controleerVerzending } from '../domain/dossier/overdracht.js';
 import type { Datum } from '../domain/datum.js';
 import type { Eigenaar } from '../domain/dossier/eigenaar.js';
 import { controleerGebeurtenis, type Gebeurtenissoort } from '../domain/dossier/gebeurtenis.js';
@@ -19,6 +21,9 @@ import { DEMOACCOUNTS } from './demoaccounts.js';
  * a realistic delay, trajectories with a partner, outcomes — `opleiding` for whoever the lists
  * show back in education (a closed dossier), others for some of the rest — and next-contact
  * dates, some already due. About one in seven dossiers is untouched (new names on the worklist).
+ * Of the handovers the lists proposed from Utrecht's leerplicht to the RMC region at an 18th
+ * birthday, two in three were sent (everything but the notes, with a reason) and every other
+ * one of those accepted; the rest wait on the "Overdrachten" page of either side.
  * Every event goes through the dossier rules (`controleerGebeurtenis`) and the same write as the
  * web app's, audited under the demo officer's name. The spread is the demo's assumption.
  */
@@ -26,6 +31,8 @@ export interface Demodossiers {
   readonly maanden: number;
   readonly dossiers: number;
   readonly gebeurtenissen: number;
+  /** handovers from the demo leerplicht officer to the demo RMC region at the 18th birthday */
+  readonly overdrachten: { readonly verzonden: number; readonly aanvaard: number };
 }
 
 const PARTNERS = ['Jongerenloket', 'Leerwerkloket', 'ROC-entreeopleiding', 'Jeugdhulp', 'UWV-werkgeversservicepunt'] as const;
@@ -85,5 +92,30 @@ export async function maakDemodossiers(db: Db, schooljaarBegin: number, zaad: nu
       }
     }
   }
-  return { maanden, dossiers, gebeurtenissen };
+  return { maanden, dossiers, gebeurtenissen, overdrachten: await demoOverdrachten(db, rng) };
+}
+
+async function demoOverdrachten(db: Db, rng: Prng): Promise<{ verzonden: number; aanvaard: number }> {
+  const leerplicht = DEMOACCOUNTS.find((a) => a.rol === 'leerplicht')!;
+  const rmc = DEMOACCOUNTS.find((a) => a.rol === 'rmc')!;
+  const van: Eigenaar = { soort: 'gemeente', code: leerplicht.scopecode! };
+  const naar: Eigenaar = { soort: 'rmc-regio', code: rmc.scopecode! };
+  const afzender: Gebruiker = { accountId: `demo:${leerplicht.gebruikersnaam}`, weergavenaam: leerplicht.weergavenaam, rol: 'leerplicht', scope: { soort: 'gemeente', code: van.code }, soort: 'cli' };
+  const ontvanger: Gebruiker = { accountId: `demo:${rmc.gebruikersnaam}`, weergavenaam: rmc.weergavenaam, rol: 'rmc', scope: { soort: 'rmc-regio', code: naar.code }, soort: 'cli' };
+  const delen = DELEN.filter((d) => !d.startsWith('notitie'));
+  const reden = 'Wordt 18: de RMC-regio neemt de begeleiding over; contacten en afspraken gaan mee.';
+  const fouten = controleerVerzending(delen, reden);
+  if (fouten.length > 0) throw new Error(`demo-overdracht: ${JSON.stringify(fouten)}`);
+  let verzonden = 0;
+  let aanvaard = 0;
+  for (const id of await leesOverdrachtnummers(db, van, naar, 'voorgesteld')) {
+    if (!rng.kans(2 / 3)) continue;
+    await verzendOverdracht(db, { gebruiker: afzender, overdrachtId: id, delen, reden, doel: doelenVoor('leerplicht', 'overdracht.verzenden')[0]!, handeling: 'overdracht.verzenden' });
+    verzonden += 1;
+    // every other one sent is accepted, the first included, so that both sides show both states
+    if (verzonden % 2 === 0) continue;
+    await aanvaardOverdracht(db, { gebruiker: ontvanger, overdrachtId: id, doel: doelenVoor('rmc', 'overdracht.beslissen')[0]!, handeling: 'overdracht.beslissen' });
+    aanvaard += 1;
+  }
+  return { verzonden, aanvaard };
 }

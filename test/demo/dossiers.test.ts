@@ -31,5 +31,11 @@ describeDatabases('demodossiers op de testlevering', (driver) => {
     }
     const [audit] = await api.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit WHERE handeling = 'dossier.schrijven'");
     expect(audit!.n).toBe(uit.gebeurtenissen);
+    // handovers at the 18th birthday: what was sent and accepted is what the table holds
+    const o = await api.db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM dossier_overdracht
+      WHERE van_soort = 'gemeente' AND van_code = 'GM0344' AND naar_soort = 'rmc-regio' AND naar_code = '19' GROUP BY status`);
+    const n = (status: string) => o.find((x) => x.status === status)?.n ?? 0;
+    expect(n('verzonden') + n('aanvaard')).toBe(uit.overdrachten.verzonden);
+    expect(n('aanvaard')).toBe(uit.overdrachten.aanvaard);
   }, 180_000);
 });
