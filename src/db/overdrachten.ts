@@ -3,6 +3,7 @@ import type { Eigenaar } from '../domain/dossier/eigenaar.js';
 import { magBeslissen, magVerzenden, type LopendeStatus, type Oorzaak, type Overdrachtstatus } from '../domain/dossier/overdracht.js';
 import type { Doel, Handeling } from '../domain/toegang/beleid.js';
 import type { Gebruiker } from '../domain/toegang/rollen.js';
+import { behandelingNaOverdracht } from '../domain/verzuim/routering.js';
 import { registreerInzage, type Auditparameters } from './audit.js';
 import type { Db } from './database.js';
 
@@ -229,6 +230,7 @@ export function aanvaardOverdracht(db: Db, v: Stapvraag): Promise<Overdrachtstap
     await tx.query(`UPDATE dossier d SET eigenaar_soort = o.naar_soort, eigenaar_code = o.naar_code, behandelaar_id = NULL, behandelaar_naam = NULL,
         volgend_contact = CASE WHEN 'volgend-contact' = ANY(o.delen) THEN d.volgend_contact ELSE NULL END
       FROM dossier_overdracht o WHERE o.id = $1 AND d.id = o.dossier_id`, [v.overdrachtId]);
+    await verzuimGaatMee(tx, v.overdrachtId, v.gebruiker.weergavenaam);
     return { status: 'aanvaard', reden: null, delen: null };
   });
 }
@@ -247,4 +249,29 @@ export async function leesOverdrachtnummers(db: Db, van: Eigenaar, naar: Eigenaa
   return (await db.query<{ id: string }>(`SELECT id FROM dossier_overdracht
     WHERE van_soort = $1 AND van_code = $2 AND naar_soort = $3 AND naar_code = $4 AND status = $5 ORDER BY voorgesteld_op, id`,
   [van.soort, van.code, naar.soort, naar.code, status])).map((r) => r.id);
+}
+
+/**
+ * The open absence reports of the dossier's person that the sender handled go to the receiver
+ * with the accepted handover (`behandelingNaOverdracht`), each with a line in its status history.
+ */
+async function verzuimGaatMee(tx: Db, overdrachtId: string, door: string): Promise<void> {
+  const [o] = await tx.query<{ persoon_id: string; van_soort: Eigenaar['soort']; van_code: string; naar_soort: Eigenaar['soort']; naar_code: string }>(
+    `SELECT d.persoon_id, o.van_soort, o.van_code, o.naar_soort, o.naar_code FROM dossier_overdracht o JOIN dossier d ON d.id = o.dossier_id WHERE o.id = $1`,
+    [overdrachtId]);
+  if (!o) return;
+  const meldingen = await tx.query<{ id: number; status: string; behandelaar: 'leerplicht' | 'rmc'; gemeente_code: string; rmc_code: string | null }>(
+    `SELECT id, status, behandelaar, gemeente_code, rmc_code FROM verzuimmelding WHERE persoon_id = $1 AND status <> 'afgesloten' ORDER BY id FOR UPDATE`,
+    [o.persoon_id]);
+  const van = { soort: o.van_soort, code: o.van_code };
+  const naar = { soort: o.naar_soort, code: o.naar_code };
+  for (const m of meldingen) {
+    const nieuw = behandelingNaOverdracht({ behandelaar: m.behandelaar, gemeenteCode: m.gemeente_code, rmcCode: m.rmc_code }, van, naar);
+    if (!nieuw) continue;
+    // the sender's contact person is no longer the school's contact: the receiver assigns its own
+    await tx.query('UPDATE verzuimmelding SET behandelaar = $2, gemeente_code = $3, rmc_code = $4, contactpersoon = NULL WHERE id = $1',
+      [m.id, nieuw.behandelaar, nieuw.gemeenteCode, nieuw.rmcCode]);
+    await tx.query('INSERT INTO verzuimstatus (melding_id, status, opmerking, door) VALUES ($1, $2, $3, $4)',
+      [m.id, m.status, `met het dossier overgedragen van ${van.soort} ${van.code} aan ${naar.soort} ${naar.code}`, door]);
+  }
 }

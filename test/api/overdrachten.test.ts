@@ -45,6 +45,17 @@ describeDatabases('overdrachten in de API', (driver) => {
       const r = await post(lp, `/api/v1/dossiers/${dossierId}/gebeurtenissen`, { soort, datum: '2018-04-20', gegevens });
       expect(r.statusCode, r.body).toBe(201);
     }
+    // absence reports of this person: one open at GM0344's leerplicht (goes along with the
+    // dossier), one closed there and one open at another municipality (both stay)
+    const [{ persoon_id: persoon }] = await api.db.query<{ persoon_id: string }>('SELECT persoon_id FROM dossier WHERE id = $1', [dossierId]) as [{ persoon_id: string }];
+    for (const [gemeente, status, reden, opmerking] of [['GM0344', 'in-behandeling', null, null], ['GM0344', 'afgesloten', 'overig', 'klaar'], ['GM0363', 'in-behandeling', null, null]] as const) {
+      await api.db.query(`INSERT INTO verzuimmelding (bron, soort, persoon_id, brin, vestiging, lesplaats, meldingsdatum, startdatum, einddatum,
+          verzuim_dagen, verzuim_uren, alle_lessen_gemist, vermoedelijke_reden, ondernomen_actie, gemeente_gevraagd, melder_naam, melder_functie,
+          melder_telefoon, melder_email, behandelaar, gemeente_code, rmc_code, tijdigheid, status, contactpersoon, afsluitreden, afsluitopmerking, import_id)
+        VALUES ('school', '16u4w', $1, '20BB', '00', 'Hoofdgebouw', '2018-03-20', '2018-03-01', '2018-03-16', 3, 17, false, 'spijbelt', 'gesprek',
+          true, 'J. de Vries', 'coördinator', '030-1234567', 'v@x.nl', 'leerplicht', $2, NULL, 'tijdig', $3, 'M. Bakker', $4, $5, 'test')`,
+      [persoon, gemeente, status, reden, opmerking]);
+    }
     await api.db.transaction((tx) => legOverdrachtwijzigingenVast(tx, {
       maand: '2018-05', peildatum: '2018-05-01', vervallen: [], overnemen: [],
       voorstellen: [{ dossierId, van: { soort: 'gemeente', code: 'GM0344' }, naar: { soort: 'rmc-regio', code: '19' }, oorzaak: 'meerderjarig' }],
@@ -118,6 +129,17 @@ describeDatabases('overdrachten in de API', (driver) => {
     // what the new holder records is its own and visible in full
     expect((await post(rmc, `/api/v1/dossiers/${dossierId}/gebeurtenissen`, { soort: 'notitie', datum: '2018-05-02', gegevens: { doel: 'zorgsignaal', tekst: 'eigen' } })).statusCode).toBe(201);
     expect((await lees(rmc, dossierId)).json().vastgelegd).toHaveLength(3);
+    // the open absence report GM0344 handled went along to region 19 (issue 10 item 2), without the
+    // old contact person and with a line in its history; the closed one and GM0363's stayed
+    const meldingen = await api.db.query<{ status: string; behandelaar: string; gemeente_code: string; rmc_code: string | null; contactpersoon: string | null; opmerking: string | null }>(`
+      SELECT m.status, m.behandelaar, m.gemeente_code, m.rmc_code, m.contactpersoon,
+        (SELECT s.opmerking FROM verzuimstatus s WHERE s.melding_id = m.id ORDER BY s.id DESC LIMIT 1) AS opmerking
+      FROM verzuimmelding m WHERE m.import_id = 'test' ORDER BY m.id`);
+    expect(meldingen).toEqual([
+      { status: 'in-behandeling', behandelaar: 'rmc', gemeente_code: 'GM0344', rmc_code: '19', contactpersoon: null, opmerking: 'met het dossier overgedragen van gemeente GM0344 aan rmc-regio 19' },
+      { status: 'afgesloten', behandelaar: 'leerplicht', gemeente_code: 'GM0344', rmc_code: null, contactpersoon: 'M. Bakker', opmerking: null },
+      { status: 'in-behandeling', behandelaar: 'leerplicht', gemeente_code: 'GM0363', rmc_code: null, contactpersoon: 'M. Bakker', opmerking: null },
+    ]);
   });
 
   it('met een sessie: elke stap vraagt het CSRF-token, zoals de andere dossierwijzigingen', async () => {
