@@ -129,6 +129,8 @@ export interface Dossierzoekvraag {
   status?: 'open' | 'gesloten';
   /** part of the family name, case-insensitive */
   naam?: string;
+  /** only these dossiers (the ones behind a figure of the effect report) */
+  ids?: readonly string[];
   offset: number;
   limit: number;
   doel: Doel;
@@ -146,6 +148,10 @@ export async function zoekDossiersGeaudit(db: Db, v: Dossierzoekvraag): Promise<
   if (v.naam) {
     params.push(`%${v.naam.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     waar.push(`p.geslachtsnaam ILIKE $${params.length}`);
+  }
+  if (v.ids) {
+    params.push(v.ids);
+    waar.push(`d.id = ANY($${params.length}::text[])`);
   }
   const basis = `FROM dossier d LEFT JOIN persoon p ON p.persoon_id = d.persoon_id WHERE ${waar.join(' AND ')}`;
   return db.transaction(async (tx) => {

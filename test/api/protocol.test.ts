@@ -34,7 +34,7 @@ describeDatabases('API: protocol', (driver) => {
       '/verzuimmeldingen/{meldingId}', '/verzuimmeldingen/{meldingId}/acties', '/verzuimcijfers',
       // monthly lists, dossiers, worklist, effect report (issue 9)
       '/lijsten/_zoek', '/dossiers/_zoek', '/dossiers/{dossierId}', '/dossiers/{dossierId}/gebeurtenissen', '/werklijst/_zoek',
-      '/rmc-regios/{rmcCode}/effectrapportage', '/rmc-regios/{rmcCode}/instellingen',
+      '/rmc-regios/{rmcCode}/effectrapportage', '/rmc-regios/{rmcCode}/effectrapportage/_dossiers', '/rmc-regios/{rmcCode}/instellingen',
       // the warm handover of dossiers (issue 9 item 4)
       '/overdrachten/_zoek', '/overdrachten/{overdrachtId}/verzending', '/overdrachten/{overdrachtId}/aanvaarding', '/overdrachten/{overdrachtId}/weigering',
     ].sort());

@@ -119,6 +119,9 @@ const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeel
   'PATCH /api/v1/rmc-regios/:rmcCode/instellingen': () => ({ body: { contactintervalMaanden: 6 }, context: { gevraagd: { rmcCode: '19' } } }),
   'POST /api/v1/werklijst/_zoek': () => ({ body: { peildatum: '2018-06-01' }, context: {} }),
   'POST /api/v1/dossiers/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
+  'POST /api/v1/rmc-regios/:rmcCode/effectrapportage/_dossiers': () => ({
+    body: { schooljaar: '2017-2018', tabel: 'oudVsvers', groep: '1-2' }, context: { gevraagd: { rmcCode: '19' } },
+  }),
   'POST /api/v1/dossiers/:dossierId/gebeurtenissen': () => ({
     body: { soort: 'notitie', datum: '2018-05-01', gegevens: { doel: 'contact', tekst: 'matrix' } }, context: {}, status: 201,
   }),

@@ -32,7 +32,7 @@ const GebeurtenisVraag = Type.Object({
   gegevens: Type.Record(Type.String(), Type.String(), { description: 'de velden van deze soort (docs/opvolging.md)' }),
 }, { additionalProperties: false });
 
-function doelVan(request: FastifyRequest, handeling: Handeling): Doel {
+export function doelVan(request: FastifyRequest, handeling: Handeling): Doel {
   const doel = doelenVoor(request.gebruiker!.rol, handeling)[0];
   if (!doel) throw new Error('het beleid liet een rol zonder doel door');
   return doel;

@@ -3,12 +3,15 @@ import { ApiFout, haal, type Schooljaren } from '../api';
 import { Laden, Melding } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
 import { useRechten } from '../toegang';
+import { usePost } from '../opvolging';
+import { Link } from '../router';
 
 /**
  * The RMC annual effect report of the user's own region (docs/opvolging.md
  * "Effectrapportage"): four tables for a school year, from the region's dossiers, with CSV and
- * Excel downloads. Counts only; the dossiers behind them are on the Werklijst and dossier pages.
+ * Excel downloads. Each count opens the dossiers behind it (a read of persons, audited).
  */
+interface Achter { titel: string; dossiers: { dossierId: string; voornamen: string | null; voorvoegsel: string | null; geslachtsnaam: string | null; geboortedatum: string | null; status: string }[]; totaal: number }
 type Groep = { groep: string; dossiers: number };
 interface Rapport { rmcCode: string; schooljaar: string; van: string; tot: string; kerncijfers: Groep[]; wekenTotIntake: Groep[]; uitkomsten: Groep[]; oudVsvers: Groep[] }
 
@@ -25,6 +28,18 @@ export function EffectrapportagePagina() {
   const [jaar, zetJaar] = useState('');
   const [rapport, zetRapport] = useState<Rapport | null>(null);
   const [melding, zetMelding] = useState<string | null>(null);
+  const [achter, zetAchter] = useState<Achter | null>(null);
+  const post = usePost();
+  const toonAchter = async (tabel: string, titel: string, groep: string) => {
+    zetMelding(null);
+    try {
+      const a = await post.json<{ dossiers: Achter['dossiers']; paginering: { totaalAantal: number } }>(
+        `/api/v1/rmc-regios/${regio}/effectrapportage/_dossiers`, { schooljaar: jaar, tabel, groep, perPagina: 200 });
+      zetAchter({ titel: `${titel}: ${groep}`, dossiers: a.dossiers, totaal: a.paginering.totaalAantal });
+    } catch (e) {
+      zetMelding((e as Error).message);
+    }
+  };
   useEffect(() => {
     haal<Schooljaren>('/api/v1/schooljaren').then((s) => {
       const namen = s.schooljaren.map((j) => j.schooljaar).reverse();
@@ -77,13 +92,32 @@ export function EffectrapportagePagina() {
                     {rapport[sleutel].map((g) => (
                       <tr key={g.groep} className="utrecht-table__row">
                         <th scope="row" className="utrecht-table__header-cell">{g.groep}</th>
-                        <td className="utrecht-table__cell bb-getal">{g.dossiers}</td>
+                        <td className="utrecht-table__cell bb-getal">
+                          {g.dossiers === 0 ? 0 : (
+                            <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${g.dossiers}: de dossiers achter ${titel}, ${g.groep} tonen`}
+                              onClick={() => void toonAchter(sleutel, titel, g.groep)}>{g.dossiers}</button>
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
             ))}
+            {achter && (
+              <section aria-labelledby="e-achter">
+                <h2 id="e-achter" className="utrecht-heading-2">Dossiers achter {achter.titel}</h2>
+                <p className="utrecht-paragraph">{achter.totaal} dossier{achter.totaal === 1 ? '' : 's'} (elk één keer, ook met twee gebeurtenissen in het jaar). Deze inzage staat in het audittrail.</p>
+                <ul className="utrecht-unordered-list">
+                  {achter.dossiers.map((d) => (
+                    <li key={d.dossierId} className="utrecht-unordered-list__item">
+                      <Link href={`/dossier/${d.dossierId}`}>{[d.voornamen, d.voorvoegsel, d.geslachtsnaam].filter(Boolean).join(' ') || '(naam onbekend)'}</Link>
+                      {d.geboortedatum ? `, geboren ${d.geboortedatum}` : ''} ({d.status})
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
             <div className="bb-knoppen">
               <a className="utrecht-button utrecht-button--secondary-action" href={url('&formaat=csv')} download>Downloaden (CSV)</a>
               <a className="utrecht-button utrecht-button--secondary-action" href={url('&formaat=xlsx')} download>Downloaden (Excel)</a>
