@@ -1,9 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import { ApiFout, haal, type Schooljaren } from '../api';
 import { Laden, Melding } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
 import { useRechten } from '../toegang';
 import { usePost } from '../opvolging';
+import { Grafiek } from '../componenten/Grafiek';
+import { staafgrafiek } from '../grafieken';
 import { Link } from '../router';
 
 /**
@@ -81,28 +83,36 @@ export function EffectrapportagePagina() {
           <>
             <h2 className="utrecht-heading-2">Schooljaar {rapport.schooljaar} ({rapport.van} tot en met {rapport.tot})</h2>
             {TABELLEN.map(([sleutel, titel]) => (
-              <div key={sleutel} className="utrecht-table-container" role="region" aria-labelledby={`e-${sleutel}`} tabIndex={0}>
-                <table className="utrecht-table">
-                  <caption className="utrecht-table__caption" id={`e-${sleutel}`}>{titel}</caption>
-                  <thead className="utrecht-table__header"><tr className="utrecht-table__row">
-                    <th scope="col" className="utrecht-table__header-cell">Groep</th>
-                    <th scope="col" className="utrecht-table__header-cell bb-getal">Dossiers</th>
-                  </tr></thead>
-                  <tbody className="utrecht-table__body">
-                    {rapport[sleutel].map((g) => (
-                      <tr key={g.groep} className="utrecht-table__row">
-                        <th scope="row" className="utrecht-table__header-cell">{g.groep}</th>
-                        <td className="utrecht-table__cell bb-getal">
-                          {g.dossiers === 0 ? 0 : (
-                            <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${g.dossiers}: de dossiers achter ${titel}, ${g.groep} tonen`}
-                              onClick={() => void toonAchter(sleutel, titel, g.groep)}>{g.dossiers}</button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Fragment key={sleutel}>
+                <Grafiek titel={`${titel}, ${rapport.schooljaar}`} sleutel={JSON.stringify(rapport[sleutel])}
+                  samenvatting={`Staafdiagram: ${titel.toLowerCase()}, aantal dossiers per groep; dezelfde aantallen staan in de tabel eronder.`}
+                  teken={(Plot, breedte) => staafgrafiek(Plot, breedte, {
+                    xLabel: 'dossiers', vergelijkingLabel: '', aantallen: true,
+                    staven: rapport[sleutel].map((g) => ({ label: g.groep, waarde: g.dossiers })),
+                  })} />
+                <div className="utrecht-table-container" role="region" aria-labelledby={`e-${sleutel}`} tabIndex={0}>
+                  <table className="utrecht-table">
+                    <caption className="utrecht-table__caption" id={`e-${sleutel}`}>{titel}</caption>
+                    <thead className="utrecht-table__header"><tr className="utrecht-table__row">
+                      <th scope="col" className="utrecht-table__header-cell">Groep</th>
+                      <th scope="col" className="utrecht-table__header-cell bb-getal">Dossiers</th>
+                    </tr></thead>
+                    <tbody className="utrecht-table__body">
+                      {rapport[sleutel].map((g) => (
+                        <tr key={g.groep} className="utrecht-table__row">
+                          <th scope="row" className="utrecht-table__header-cell">{g.groep}</th>
+                          <td className="utrecht-table__cell bb-getal">
+                            {g.dossiers === 0 ? 0 : (
+                              <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${g.dossiers}: de dossiers achter ${titel}, ${g.groep} tonen`}
+                                onClick={() => void toonAchter(sleutel, titel, g.groep)}>{g.dossiers}</button>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </Fragment>
             ))}
             {achter && (
               <section aria-labelledby="e-achter">
