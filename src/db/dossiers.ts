@@ -237,3 +237,15 @@ export async function leesDossiersVanEigenaar(db: Db, eigenaar: Eigenaar): Promi
   return db.query(`SELECT id, status, geopend_op::text AS geopend_op, gesloten_maand, sluitreden FROM dossier
     WHERE eigenaar_soort = $1 AND eigenaar_code = $2 ORDER BY geopend_op, id`, [eigenaar.soort, eigenaar.code]);
 }
+
+/**
+ * The demo world's case work was recorded before its accounts existed, under a placeholder id
+ * (`demo:<user name>`); once the demo account is made, its work becomes that account's, so that
+ * the demo officer's own worklist shows it (src/demo/demoaccounts.ts).
+ */
+export async function wijsDemowerkToe(db: Db, plaatshouder: string, accountId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('UPDATE dossier SET behandelaar_id = $2 WHERE behandelaar_id = $1', [plaatshouder, accountId]);
+    await tx.query('UPDATE dossier_gebeurtenis SET account_id = $2 WHERE account_id = $1', [plaatshouder, accountId]);
+  });
+}

@@ -11,7 +11,7 @@ import type { Gebruiker } from '../domain/toegang/rollen.js';
 import { plusDagen } from '../domain/verzuim/kalender.js';
 import { Prng } from '../generator/prng.js';
 import { lijstenMetDossiers } from '../lijsten/dossiers.js';
-import { DEMOACCOUNTS } from './demoaccounts.js';
+import { DEMOACCOUNTS, demoPlaatshouder } from './demoaccounts.js';
 
 /**
  * The demo world's case work (issue 9 item 6): the monthly lists of the last counted school
@@ -52,7 +52,7 @@ export async function maakDemodossiers(db: Db, schooljaarBegin: number, zaad: nu
   for (const account of DEMOACCOUNTS.filter((a) => a.rol === 'rmc' || a.rol === 'leerplicht')) {
     const eigenaar: Eigenaar = account.rol === 'rmc' ? { soort: 'rmc-regio', code: account.scopecode! } : { soort: 'gemeente', code: account.scopecode! };
     const gebruiker: Gebruiker = {
-      accountId: `demo:${account.gebruikersnaam}`, weergavenaam: account.weergavenaam, rol: account.rol,
+      accountId: demoPlaatshouder(account.gebruikersnaam), weergavenaam: account.weergavenaam, rol: account.rol,
       scope: account.rol === 'rmc' ? { soort: 'rmc-regio', code: account.scopecode! } : { soort: 'gemeente', code: account.scopecode! }, soort: 'cli',
     };
     const doel = doelenVoor(account.rol, 'dossier.schrijven')[0]!;
@@ -100,8 +100,8 @@ async function demoOverdrachten(db: Db, rng: Prng): Promise<{ verzonden: number;
   const rmc = DEMOACCOUNTS.find((a) => a.rol === 'rmc')!;
   const van: Eigenaar = { soort: 'gemeente', code: leerplicht.scopecode! };
   const naar: Eigenaar = { soort: 'rmc-regio', code: rmc.scopecode! };
-  const afzender: Gebruiker = { accountId: `demo:${leerplicht.gebruikersnaam}`, weergavenaam: leerplicht.weergavenaam, rol: 'leerplicht', scope: { soort: 'gemeente', code: van.code }, soort: 'cli' };
-  const ontvanger: Gebruiker = { accountId: `demo:${rmc.gebruikersnaam}`, weergavenaam: rmc.weergavenaam, rol: 'rmc', scope: { soort: 'rmc-regio', code: naar.code }, soort: 'cli' };
+  const afzender: Gebruiker = { accountId: demoPlaatshouder(leerplicht.gebruikersnaam), weergavenaam: leerplicht.weergavenaam, rol: 'leerplicht', scope: { soort: 'gemeente', code: van.code }, soort: 'cli' };
+  const ontvanger: Gebruiker = { accountId: demoPlaatshouder(rmc.gebruikersnaam), weergavenaam: rmc.weergavenaam, rol: 'rmc', scope: { soort: 'rmc-regio', code: naar.code }, soort: 'cli' };
   const delen = DELEN.filter((d) => !d.startsWith('notitie'));
   const reden = 'Wordt 18: de RMC-regio neemt de begeleiding over; contacten en afspraken gaan mee.';
   const fouten = controleerVerzending(delen, reden);

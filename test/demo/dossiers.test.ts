@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { maakDemodossiers } from '../../src/demo/dossiers.js';
+import { maakDemoaccounts } from '../../src/demo/demoaccounts.js';
+import { leesAccounts } from '../../src/db/accounts.js';
 import { describeDatabases } from '../support/database.js';
 import { apiomgeving } from '../api/omgeving.js';
 
@@ -37,5 +39,12 @@ describeDatabases('demodossiers op de testlevering', (driver) => {
     const n = (status: string) => o.find((x) => x.status === status)?.n ?? 0;
     expect(n('verzonden') + n('aanvaard')).toBe(uit.overdrachten.verzonden);
     expect(n('aanvaard')).toBe(uit.overdrachten.aanvaard);
+    // once the demo accounts exist, the work is theirs: the demo officer's own worklist shows it
+    await maakDemoaccounts(api.db);
+    const rmc = (await leesAccounts(api.db)).find((a) => a.gebruikersnaam === 'demo-rmc')!;
+    expect(await api.db.query("SELECT count(*)::int AS n FROM dossier_gebeurtenis WHERE account_id LIKE 'demo:%'")).toEqual([{ n: 0 }]);
+    expect(await api.db.query("SELECT count(*)::int AS n FROM dossier WHERE behandelaar_id LIKE 'demo:%'")).toEqual([{ n: 0 }]);
+    const [eigen] = await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dossier_gebeurtenis WHERE account_id = $1', [rmc.id]);
+    expect(eigen!.n).toBeGreaterThan(0);
   }, 180_000);
 });
