@@ -8,6 +8,8 @@ import verzuim from './migrations/007_verzuim.js';
 import dossiers from './migrations/008_dossiers.js';
 import startsetInTelling from './migrations/010_startset_in_telling.js';
 import overdracht from './migrations/011_overdracht.js';
+import verzuimVolgorde from './migrations/012_verzuim_volgorde.js';
+import auditBijCommit from './migrations/013_audit_bij_commit.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
@@ -24,6 +26,8 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '008_dossiers', sql: dossiers },
   { naam: '010_startset_in_telling', sql: startsetInTelling },
   { naam: '011_overdracht', sql: overdracht },
+  { naam: '012_verzuim_volgorde', sql: verzuimVolgorde },
+  { naam: '013_audit_bij_commit', sql: auditBijCommit },
 ];
 
 export async function migrate(db: Db): Promise<void> {

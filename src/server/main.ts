@@ -32,7 +32,7 @@ async function start(): Promise<number> {
   try {
     // The server holds an embedded database folder for its whole life: an import from the
     // command line meanwhile is refused with a message naming this process (folderLock.ts).
-    db = await openDatabase(config.database, { command: 'binnenboord server (npm start)' });
+    db = await openDatabase(config.database, { command: 'binnenboord server (npm start)', verbindingen: config.databaseVerbindingen ?? undefined });
   } catch (e) {
     process.stderr.write(`Binnenboord kan niet starten: ${(e as Error).message}\n`);
     return 1;

@@ -57,7 +57,13 @@ const FIGUURNAMEN = new Set(['startpopulatie', 'vsv', 'percentage', 'aantal']);
 
 export class OngeschermdCijfer extends Error {}
 
-export function schermAf(waarde: unknown, toegang: Toegang, pad = ''): unknown {
+/** The published form of a response: every Telcijfer and Telaantal replaced; what holds none is returned as it is, not copied. */
+export function schermAf(waarde: unknown, toegang: Toegang): unknown {
+  return scherm(waarde, toegang, []);
+}
+
+/** `pad`: where in the response we are, for the error only (joined then, not on every value: this runs on every response). */
+function scherm(waarde: unknown, toegang: Toegang, pad: (string | number)[]): unknown {
   if (waarde === null || typeof waarde !== 'object') return waarde;
   if (waarde instanceof Telcijfer) {
     const gepubliceerd = publiceerCijfer(waarde, toegang, waarde.cel?.groep.afscherming(waarde.cel.index, toegang));
@@ -70,15 +76,31 @@ export function schermAf(waarde: unknown, toegang: Toegang, pad = ''): unknown {
     };
   }
   if (waarde instanceof Telaantal) return publiceerAantal(waarde.aantal, toegang);
-  if (Array.isArray(waarde)) return waarde.map((w, i) => schermAf(w, toegang, `${pad}/${i}`));
-  const uit: Record<string, unknown> = {};
-  for (const [sleutel, w] of Object.entries(waarde)) {
-    if (FIGUURNAMEN.has(sleutel) && w !== null && typeof w !== 'object') {
-      throw new OngeschermdCijfer(`'${pad}/${sleutel}' is een cijfer zonder afscherming`);
+  // Copied only where something below changes: most of a response (person data, names) has no figure.
+  if (Array.isArray(waarde)) {
+    let uit: unknown[] | null = null;
+    for (let i = 0; i < waarde.length; i += 1) {
+      pad.push(i);
+      const w = scherm(waarde[i], toegang, pad);
+      pad.pop();
+      if (w !== waarde[i]) (uit ??= waarde.slice())[i] = w;
     }
-    uit[sleutel] = schermAf(w, toegang, `${pad}/${sleutel}`);
+    return uit ?? waarde;
   }
-  return uit;
+  let uit: Record<string, unknown> | null = null;
+  for (const sleutel in waarde) {
+    if (!Object.hasOwn(waarde, sleutel)) continue;
+    const w = (waarde as Record<string, unknown>)[sleutel];
+    if (w === null || typeof w !== 'object') {
+      if (FIGUURNAMEN.has(sleutel) && w !== null) throw new OngeschermdCijfer(`'${[...pad, sleutel].map((p) => `/${p}`).join('')}' is een cijfer zonder afscherming`);
+      continue;
+    }
+    pad.push(sleutel);
+    const gepubliceerd = scherm(w, toegang, pad);
+    pad.pop();
+    if (gepubliceerd !== w) (uit ??= { ...waarde })[sleutel] = gepubliceerd;
+  }
+  return uit ?? waarde;
 }
 
 export { AFGESCHERMD_OORDEEL };

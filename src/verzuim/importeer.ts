@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { registreerInzage } from '../db/audit.js';
 import type { Db } from '../db/database.js';
-import { bewaarMeldingen, leesEerdere16u4w, leesLeerlingen, leesRmcIndelingAlle, leesVestigingen, type RmcIndelingsregel, type TeBewarenMelding } from '../db/verzuim.js';
+import { bewaarMeldingen, leesMeldcontext, type RmcIndelingsregel, type TeBewarenMelding } from '../db/verzuim.js';
 import type { Datum } from '../domain/datum.js';
 import { MELDINGVELDEN, valideerMelding, type EerdereMelding, type MeldingInvoer, type Meldingveld } from '../domain/verzuim/melding.js';
 import { routeer } from '../domain/verzuim/routering.js';
@@ -146,9 +146,8 @@ export async function meldRijen(
 
   // 2. What routing and validation need, in a few queries for the whole file.
   const ids = rijen.map((r) => r.invoer.persoon_id.trim()).filter((id) => id !== '');
-  const [leerlingen, vestigingen, indeling, eerder] = await Promise.all([
-    leesLeerlingen(db, ids, opties.brin), leesVestigingen(db, opties.brin), leesRmcIndelingAlle(db), leesEerdere16u4w(db, ids),
-  ]);
+  const verblijfgemeenten = [...new Set(rijen.map((r) => r.invoer.verblijf_gemeente_code.trim()).filter((g) => g !== ''))];
+  const { leerlingen, vestigingen, indeling, eerder } = await leesMeldcontext(db, ids, opties.brin, verblijfgemeenten);
   const rmcVan = rmcOpzoeker(indeling);
 
   // 3. Check and route each row; earlier rows of this file count for the 7-day rule.
