@@ -30,6 +30,7 @@ import { MELDINGVELDEN } from '../src/domain/verzuim/melding.js';
 import { readCsvRecords } from '../src/importeren/csvReader.js';
 import { maakMachineclient } from '../src/toegang/accounts.js';
 import { importeerVerzuimRecords } from '../src/verzuim/importeer.js';
+import { belast, belastingsregel } from './belasting.js';
 import { startServerproces } from './http.js';
 import { metTijdelijkePostgresDatabase } from './postgres.js';
 
@@ -92,28 +93,6 @@ function csv(van: number, tot: number, filter: (i: number) => boolean = () => tr
   return `${regels.join('\n')}\n`;
 }
 
-function p(ms: number[], q: number): number {
-  const s = [...ms].sort((x, y) => x - y);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
-
-/** `aantal` requests by `GELIJKTIJDIG` clients at once; latencies in ms. */
-async function belast(aantal: number, verzoek: (n: number) => Promise<Response>): Promise<{ ms: number[]; fouten: number }> {
-  let volgende = 0;
-  let fouten = 0;
-  const ms: number[] = [];
-  await Promise.all(Array.from({ length: GELIJKTIJDIG }, async () => {
-    for (let n = volgende++; n < aantal; n = volgende++) {
-      const t = performance.now();
-      const r = await verzoek(n);
-      await r.arrayBuffer();
-      ms.push(performance.now() - t);
-      if (!r.ok) fouten += 1;
-    }
-  }));
-  return { ms, fouten };
-}
-
 async function meet(naam: string, locatie: string): Promise<void> {
   const db = await openDatabase(locatie);
   let gesloten = false;
@@ -140,7 +119,7 @@ async function meet(naam: string, locatie: string): Promise<void> {
     try {
       const json = (sleutel: string, body: unknown) => ({ method: 'POST', headers: { authorization: `Bearer ${sleutel}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const eerste = EERDER + BULK;
-      const melden = await belast(VERZOEKEN, (k) => {
+      const melden = await belast(VERZOEKEN, GELIJKTIJDIG, (k) => {
         const i = eerste + k;
         const schoolsleutel = school[SCHOLEN.indexOf(schoolVan(i))]!.sleutel;
         const r = rij(i);
@@ -150,10 +129,10 @@ async function meet(naam: string, locatie: string): Promise<void> {
           gemeenteGevraagdTeHandelen: true, melderNaam: 'J. de Vries', melderFunctie: 'mentor', melderTelefoon: '020-1234567', melderEmail: 'verzuim@school.nl',
         }));
       });
-      log(`  melden (POST /verzuimmeldingen), ${GELIJKTIJDIG} tegelijk, ${VERZOEKEN} verzoeken: p50 ${p(melden.ms, 0.5).toFixed(0)} ms, p95 ${p(melden.ms, 0.95).toFixed(0)} ms, ${melden.fouten} fouten; doel p95 < 200 ms ${p(melden.ms, 0.95) < 200 ? 'gehaald' : 'NIET gehaald'}`);
+      log(belastingsregel('melden (POST /verzuimmeldingen)', GELIJKTIJDIG, melden));
 
-      const pagina = await belast(VERZOEKEN, (k) => fetch(`${basis}/api/v1/verzuimmeldingen/_zoek`, json(lp!.sleutel, { status: 'open', pagina: 1 + (k % 5), perPagina: 50 })));
-      log(`  open meldingen van ${GEMEENTEN[0]} (${open!.n} open; POST /verzuimmeldingen/_zoek, 50 per pagina), ${GELIJKTIJDIG} tegelijk: p50 ${p(pagina.ms, 0.5).toFixed(0)} ms, p95 ${p(pagina.ms, 0.95).toFixed(0)} ms, ${pagina.fouten} fouten; doel p95 < 200 ms ${p(pagina.ms, 0.95) < 200 ? 'gehaald' : 'NIET gehaald'}`);
+      const pagina = await belast(VERZOEKEN, GELIJKTIJDIG, (k) => fetch(`${basis}/api/v1/verzuimmeldingen/_zoek`, json(lp!.sleutel, { status: 'open', pagina: 1 + (k % 5), perPagina: 50 })));
+      log(belastingsregel(`open meldingen van ${GEMEENTEN[0]} (${open!.n} open; POST /verzuimmeldingen/_zoek, 50 per pagina)`, GELIJKTIJDIG, pagina));
 
       const bestand = csv(EERDER, EERDER + BULK);
       const aantalBulk = bestand.split('\n').length - 2;

@@ -16,7 +16,7 @@ export const PUBLIEKE_TABELLEN = ['levering', 'telling_run', 'telling_run_leveri
 /** Tables and functions with person data or the audit trail: never through the public door. */
 export const PERSOONSTABELLEN = [
   'persoon', 'verblijf', 'brp_gebeurtenis', 'inschrijving', 'diploma', 'vrijstelling', 'werk', 'telling_persoon', 'afgewezen_rij',
-  'audit', 'audit_persoon', 'audit_keten', 'audit_voor_003', 'toegang_sleutel', 'verwijdering', 'persoon_referentie',
+  'audit', 'audit_persoon', 'audit_keten', 'audit_voor_003', 'audit_wachtrij', 'toegang_sleutel', 'verwijdering', 'persoon_referentie',
   // accounts: staff's personal data and password hashes
   'account', 'sessie', 'inlogpoging', 'machineclient', 'oidc_aanvraag',
   // absence reports
