@@ -177,25 +177,32 @@ Promise<{ dossier: Dossierrecord; registraties: Registraties; vastgelegd: Dossie
   return db.transaction(async (tx) => {
     const [d] = await tx.query<Dossierrecord & { persoon_id: string }>(`SELECT d.persoon_id, ${DOSSIERVELDEN}
       FROM dossier d LEFT JOIN persoon p ON p.persoon_id = d.persoon_id WHERE d.id = $1 AND ${eigen.sql}`, [v.dossierId, ...eigen.params]);
-    await registreerInzage(tx, { gebruiker: v.gebruiker, handeling: 'dossier.lezen', doel: v.doel, parameters: v.parameters, personen: { ids: d ? [d.persoon_id] : [] } });
+    await registreerInzage(tx, { gebruiker: v.gebruiker, handeling: 'dossier.lezen', doel: v.doel, parameters: v.parameters, personen: { referenties: d ? [d.referentie] : [] } });
     if (!d) return null;
-    const id = [d.persoon_id];
     const overdrachten = await overdrachtenVanDossier(tx, v.dossierId);
     const aanvaard = overdrachten.flatMap((o) => (o.status === 'aanvaard' ? [{ grens: o.grens_gebeurtenis ?? 0, delen: o.delen ?? [] }] : []));
-    const vastgelegd = zichtbaarNaOverdrachten(await tx.query<Dossiergebeurtenis>(`SELECT id, soort, datum::text AS datum, gegevens, weergavenaam,
-      to_char(vastgelegd_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS vastgelegd_op
-      FROM dossier_gebeurtenis WHERE dossier_id = $1 ORDER BY datum DESC, id DESC`, [v.dossierId]), aanvaard);
-    const registraties: Registraties = {
-      inschrijvingen: await tx.query(`SELECT brin, vestiging, onderwijstype, begindatum::text AS begindatum, einddatum::text AS einddatum
-        FROM inschrijving WHERE persoon_id = $1`, id),
-      diplomas: await tx.query('SELECT soort, datum::text AS datum, brin FROM diploma WHERE persoon_id = $1', id),
-      vrijstellingen: await tx.query('SELECT grond, vanaf::text AS vanaf, tot::text AS tot FROM vrijstelling WHERE persoon_id = $1', id),
-      verblijf: await tx.query('SELECT gemeente_code, vanaf::text AS vanaf FROM verblijf WHERE persoon_id = $1', id),
-      gebeurtenissen: await tx.query('SELECT soort, datum::text AS datum FROM brp_gebeurtenis WHERE persoon_id = $1', id),
-      lijsten: await tx.query(`SELECT r.maand, lp.lijst, lp.reden FROM lijst_persoon lp JOIN lijst_run r ON r.id = lp.run_id
+    // The whole timeline in one statement (each round trip counts when twenty officers open dossiers at once).
+    const lijst = (sql: string) => `coalesce((${sql}), '[]'::json)`;
+    const [r] = await tx.query<Omit<Registraties, 'vastgelegd' | 'overdrachten'> & { gebeurtenissen_dossier: Dossiergebeurtenis[] }>(`SELECT
+      ${lijst(`SELECT json_agg(json_build_object('id', id, 'soort', soort, 'datum', datum::text, 'gegevens', gegevens, 'weergavenaam', weergavenaam,
+        'vastgelegd_op', to_char(vastgelegd_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY datum DESC, id DESC)
+        FROM dossier_gebeurtenis WHERE dossier_id = $2`)} AS gebeurtenissen_dossier,
+      ${lijst(`SELECT json_agg(json_build_object('brin', brin, 'vestiging', vestiging, 'onderwijstype', onderwijstype,
+        'begindatum', begindatum::text, 'einddatum', einddatum::text)) FROM inschrijving WHERE persoon_id = $1`)} AS inschrijvingen,
+      ${lijst(`SELECT json_agg(json_build_object('soort', soort, 'datum', datum::text, 'brin', brin)) FROM diploma WHERE persoon_id = $1`)} AS diplomas,
+      ${lijst(`SELECT json_agg(json_build_object('grond', grond, 'vanaf', vanaf::text, 'tot', tot::text)) FROM vrijstelling WHERE persoon_id = $1`)} AS vrijstellingen,
+      ${lijst(`SELECT json_agg(json_build_object('gemeente_code', gemeente_code, 'vanaf', vanaf::text)) FROM verblijf WHERE persoon_id = $1`)} AS verblijf,
+      ${lijst(`SELECT json_agg(json_build_object('soort', soort, 'datum', datum::text)) FROM brp_gebeurtenis WHERE persoon_id = $1`)} AS gebeurtenissen,
+      ${lijst(`SELECT json_agg(json_build_object('maand', r.maand, 'lijst', lp.lijst, 'reden', lp.reden))
+        FROM lijst_persoon lp JOIN lijst_run r ON r.id = lp.run_id
         WHERE lp.persoon_id = $1 AND lp.lijst IN ('uitschrijvingen', 'herinschrijvingen', 'uitval')
-          AND r.id = (SELECT max(r2.id) FROM lijst_run r2 WHERE r2.maand = r.maand)`, id),
-      periodes: await tx.query('SELECT geopend_maand, gesloten_maand, sluitreden FROM dossier_periode WHERE dossier_id = $1 ORDER BY volgnummer', [v.dossierId]),
+          AND r.id = (SELECT max(r2.id) FROM lijst_run r2 WHERE r2.maand = r.maand)`)} AS lijsten,
+      ${lijst(`SELECT json_agg(json_build_object('geopend_maand', geopend_maand, 'gesloten_maand', gesloten_maand, 'sluitreden', sluitreden) ORDER BY volgnummer)
+        FROM dossier_periode WHERE dossier_id = $2`)} AS periodes`, [d.persoon_id, v.dossierId]);
+    const { gebeurtenissen_dossier: eigenGebeurtenissen, ...uitLeveringen } = r!;
+    const vastgelegd = zichtbaarNaOverdrachten(eigenGebeurtenissen, aanvaard);
+    const registraties: Registraties = {
+      ...uitLeveringen,
       vastgelegd: vastgelegd.map((e) => ({ soort: e.soort, datum: e.datum, gegevens: e.gegevens, weergavenaam: e.weergavenaam })),
       overdrachten: overdrachten.flatMap((o) => (o.status === 'aanvaard' && o.besloten_op
         ? [{ datum: o.besloten_op, van: `${o.van.soort} ${o.van.code}`, naar: `${o.naar.soort} ${o.naar.code}`, oorzaak: o.oorzaak }] : [])),

@@ -192,6 +192,16 @@ export async function laatsteLijstrun(db: Db, maand: string): Promise<Lijstrun |
   return r ?? null;
 }
 
+/**
+ * A version of everything whether a month's stored lists are current depends on: the newest
+ * count run, delivery and list run (all only ever added). Equal versions: the same answer.
+ */
+export async function lijstversie(db: Db): Promise<string> {
+  const [r] = await db.query<{ versie: string }>(`
+    SELECT concat((SELECT max(id) FROM telling_run), '-', (SELECT max(id) FROM levering), '-', (SELECT max(id) FROM lijst_run)) AS versie`);
+  return r!.versie;
+}
+
 export async function alleLeveringen(db: Db): Promise<number[]> {
   return (await db.query<{ id: number }>('SELECT id FROM levering ORDER BY id')).map((r) => r.id);
 }

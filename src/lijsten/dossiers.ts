@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import { dossierposities, isLijstrunVerwerkt, laatsteVerwerkteMaand, legDossierwijzigingenVast, type Dossierwijzigingen } from '../db/dossiers.js';
-import type { Lijstrun } from '../db/lijsten.js';
+import { lijstversie, type Lijstrun } from '../db/lijsten.js';
 import { legOverdrachtwijzigingenVast, lopendeOverdrachten, type Overdrachtwijzigingen } from '../db/overdrachten.js';
 import { eigenaarVan } from '../domain/dossier/eigenaar.js';
 import { bepaalOverdracht } from '../domain/dossier/overdracht.js';
@@ -21,6 +21,30 @@ export async function lijstenMetDossiers(db: Db, maand: Maand): Promise<{ run: L
   const uitkomst = await lijstenVanMaand(db, maand);
   await volgDossiers(db, uitkomst.run);
   return uitkomst;
+}
+
+/** Per database: the current lists per month, valid for one `lijstversie`. */
+const actueel = new WeakMap<Db, { versie: string; runs: Map<string, Lijstrun> }>();
+
+/**
+ * `lijstenMetDossiers` for a page that asks for a month's lists on every request: whether the
+ * stored lists are current (counts, deliveries, dossiers followed) is checked once per
+ * `lijstversie`, one query, instead of a handful per request. A new count, delivery or list run
+ * (from this process or another) changes the version, and the check runs again.
+ */
+export async function actueleLijsten(db: Db, maand: Maand): Promise<Lijstrun> {
+  const versie = await lijstversie(db);
+  const bekend = actueel.get(db);
+  const run = bekend?.versie === versie ? bekend.runs.get(maand.naam) : undefined;
+  if (run) return run;
+  const uitkomst = await lijstenMetDossiers(db, maand);
+  // Computing the lists stores a new run: the version after it is the one this run is current for.
+  const na = uitkomst.nieuw ? await lijstversie(db) : versie;
+  const bij = actueel.get(db);
+  const runs = bij?.versie === na ? bij.runs : new Map<string, Lijstrun>();
+  runs.set(maand.naam, uitkomst.run);
+  actueel.set(db, { versie: na, runs });
+  return uitkomst.run;
 }
 
 export async function volgDossiers(db: Db, run: Lijstrun): Promise<{ geopend: number; heropend: number; gesloten: number; voorgesteld: number } | null> {
