@@ -33,6 +33,8 @@ export interface Meldcontext {
   indeling: RmcIndelingsregel[];
   /** earlier `16u4w` reports of these persons (for the 7-day rule), from any school */
   eerder: Map<string, EerdereMelding[]>;
+  /** the keyed references of every persoon_id asked (known or not), for the audit record of the lookup */
+  referenties: string[];
 }
 
 /**
@@ -42,9 +44,13 @@ export interface Meldcontext {
 export async function leesMeldcontext(db: Db, persoonIds: readonly string[], brin: string, gemeenten: readonly string[]): Promise<Meldcontext> {
   type Leerlingrij = { persoon_id: string; geboortedatum: Datum; verblijf: Leerlinggegevens['verblijf'] | null; inschrijvingen: Leerlinggegevens['inschrijvingen'] | null };
   type Eerderrij = { persoon_id: string; meldingsdatum: Datum; startdatum: Datum; einddatum: Datum | null };
-  const [r] = await db.query<{ leerlingen: Leerlingrij[] | null; vestigingen: { vestiging: string; gemeente: string }[] | null; indeling: RmcIndelingsregel[] | null; eerder: Eerderrij[] | null }>(`
+  const [r] = await db.query<{
+    leerlingen: Leerlingrij[] | null; vestigingen: { vestiging: string; gemeente: string }[] | null; indeling: RmcIndelingsregel[] | null;
+    eerder: Eerderrij[] | null; referenties: string[] | null;
+  }>(`
     WITH ids AS (SELECT DISTINCT unnest($1::text[]) AS persoon_id)
     SELECT
+      (SELECT array_agg(persoon_referentie(persoon_id)) FROM ids) AS referenties,
       (SELECT json_agg(json_build_object('persoon_id', p.persoon_id, 'geboortedatum', p.geboortedatum,
          'verblijf', (SELECT json_agg(json_build_object('gemeenteCode', v.gemeente_code, 'vanaf', v.vanaf, 'tot', v.tot) ORDER BY v.vanaf)
                       FROM verblijf v WHERE v.persoon_id = p.persoon_id),
@@ -67,6 +73,7 @@ export async function leesMeldcontext(db: Db, persoonIds: readonly string[], bri
     vestigingen: new Map((r!.vestigingen ?? []).map((v) => [v.vestiging, v.gemeente])),
     indeling: r!.indeling ?? [],
     eerder,
+    referenties: r!.referenties ?? [],
   };
 }
 
