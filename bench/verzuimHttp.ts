@@ -1,11 +1,12 @@
 /**
  * `npm run bench:verzuim-http`: the absence API under load (issue 10 item 8), through the real
  * server in its own process (src/server/main.ts, as `npm start` runs it, no rate limit) with API
- * keys of machine clients; the clients run in this process, so their work does not slow the server:
+ * keys of machine clients; the clients run in this process, not on the server's event loop (on a
+ * small machine they still share its cores):
  *
- * - a database of national size for absence: PUPILS pupils of 10 schools living in 20
- *   municipalities, and EARLIER reports already filed (default 100,000: about a school year of
- *   reports nationally), half of them still open;
+ * - a database of national size for absence: `--leerlingen` pupils (default 1,400,000, a year of
+ *   the whole country) of 10 schools living in 20 municipalities, and `--eerder` reports already
+ *   filed (default 100,000: about a school year of reports nationally), all still open;
  * - filing one report (POST /verzuimmeldingen): 20 concurrent school clients, p95;
  * - the municipality's open-reports page (POST /verzuimmeldingen/_zoek, status open, 50 a
  *   page, with the share filed late per school): 20 concurrent leerplicht clients, p95;
@@ -13,7 +14,7 @@
  * Targets: p95 under 200 ms, bulk under 10 s. PGlite in a temporary folder, and PostgreSQL when
  * BINNENBOORD_BENCH_POSTGRES_URL (or BINNENBOORD_TEST_POSTGRES_URL) names a server.
  *
- *   npm run bench:verzuim-http [-- --eerder 100000 --verzoeken 400]
+ *   npm run bench:verzuim-http [-- --leerlingen 1400000 --eerder 100000 --verzoeken 400]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,7 @@ import { belast, belastingsregel } from './belasting.js';
 import { startServerproces } from './http.js';
 import { metTijdelijkePostgresDatabase } from './postgres.js';
 
-const { values: a } = parseArgs({ options: { eerder: { type: 'string', default: '100000' }, verzoeken: { type: 'string', default: '400' }, gelijktijdig: { type: 'string', default: '20' } } });
+const { values: a } = parseArgs({ options: { leerlingen: { type: 'string', default: '1400000' }, eerder: { type: 'string', default: '100000' }, verzoeken: { type: 'string', default: '400' }, gelijktijdig: { type: 'string', default: '20' } } });
 const EERDER = Number(a.eerder);
 const VERZOEKEN = Number(a.verzoeken);
 const GELIJKTIJDIG = Number(a.gelijktijdig);
@@ -43,7 +44,7 @@ const SCHOLEN = Array.from({ length: 10 }, (_, i) => `${String(20 + i)}BX`);
 const GEMEENTEN = ['GM0363', 'GM0599', 'GM0518', 'GM0344', 'GM0014', 'GM0034', 'GM0080', 'GM0193', 'GM0202', 'GM0228',
   'GM0268', 'GM0307', 'GM0394', 'GM0439', 'GM0479', 'GM0503', 'GM0546', 'GM0637', 'GM0772', 'GM0796'];
 /** pupils: the earlier reports, the bulk file and the single filings each get their own pupils (no 7-day rule in the way) */
-const PUPILS = EERDER + BULK + VERZOEKEN + 1000;
+const PUPILS = Math.max(Number(a.leerlingen), EERDER + BULK + VERZOEKEN + 1000);
 const log = (t: string) => process.stdout.write(`${t}\n`);
 /** The pupils of the bulk file all go to the first school (a file holds one school's reports). */
 const schoolVan = (i: number) => (i >= EERDER && i < EERDER + BULK ? SCHOLEN[0]! : SCHOLEN[i % SCHOLEN.length]!);
