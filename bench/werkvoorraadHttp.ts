@@ -11,7 +11,7 @@
  * The database must hold lists and dossiers: the demo world `npm start` makes (scale
  * BINNENBOORD_DEMO_SCHAAL), or any imported database after `binnenboord lijst`. The benchmark
  * adds two machine clients and the audit records of its reads; use a copy for anything real.
- * Target: p95 under 200 ms.
+ * Target: p95 under 200 ms. A few unmeasured requests first warm the server (see below).
  *
  *   npm run bench:werkvoorraad -- --database /tmp/demo/db [--verzoeken 400] [--gelijktijdig 20]
  */
@@ -60,8 +60,12 @@ log(`${a.database}: ${keuze.lijstpersonen} lijstregels, ${keuze.dossiertotaal} d
 const { url, proces } = await startServerproces(a.database);
 try {
   const json = (sleutel: string, body: unknown) => ({ method: 'POST', headers: { authorization: `Bearer ${sleutel}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const lijst = await belast(VERZOEKEN, GELIJKTIJDIG, (k) => fetch(`${url}/api/v1/lijsten/_zoek`,
-    json(lijstclient.sleutel, { soort: 'werkvoorraad', maand: keuze.maand, pagina: 1 + (k % 5), perPagina: 50 })));
+  const lijstpagina = (k: number) => fetch(`${url}/api/v1/lijsten/_zoek`,
+    json(lijstclient.sleutel, { soort: 'werkvoorraad', maand: keuze.maand, pagina: 1 + (k % 5), perPagina: 50 }));
+  // Warm-up, not measured: the first request of a month checks that its stored lists are current
+  // (once per list version), as a running server has long done.
+  await belast(GELIJKTIJDIG, 1, lijstpagina);
+  const lijst = await belast(VERZOEKEN, GELIJKTIJDIG, lijstpagina);
   log(belastingsregel(`werkvoorraad van RMC-regio ${keuze.rmc} (${keuze.aantal} personen; POST /lijsten/_zoek, 50 per pagina)`, GELIJKTIJDIG, lijst));
   const dossier = await belast(VERZOEKEN, GELIJKTIJDIG, (k) => fetch(`${url}/api/v1/dossiers/${keuze.dossiers[k % keuze.dossiers.length]}`,
     { headers: { authorization: `Bearer ${dossierclient.sleutel}` } }));

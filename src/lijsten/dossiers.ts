@@ -29,22 +29,29 @@ const actueel = new WeakMap<Db, { versie: string; runs: Map<string, Lijstrun> }>
 /**
  * `lijstenMetDossiers` for a page that asks for a month's lists on every request: whether the
  * stored lists are current (counts, deliveries, dossiers followed) is checked once per
- * `lijstversie`, one query, instead of a handful per request. A new count, delivery or list run
+ * `lijstversie`, one query for all the months asked, instead of a handful per month and request. A new count, delivery or list run
  * (from this process or another) changes the version, and the check runs again.
  */
-export async function actueleLijsten(db: Db, maand: Maand): Promise<Lijstrun> {
+export async function actueleLijsten(db: Db, maanden: readonly Maand[]): Promise<Lijstrun[]> {
   const versie = await lijstversie(db);
-  const bekend = actueel.get(db);
-  const run = bekend?.versie === versie ? bekend.runs.get(maand.naam) : undefined;
-  if (run) return run;
-  const uitkomst = await lijstenMetDossiers(db, maand);
-  // Computing the lists stores a new run: the version after it is the one this run is current for.
-  const na = uitkomst.nieuw ? await lijstversie(db) : versie;
-  const bij = actueel.get(db);
-  const runs = bij?.versie === na ? bij.runs : new Map<string, Lijstrun>();
-  runs.set(maand.naam, uitkomst.run);
-  actueel.set(db, { versie: na, runs });
-  return uitkomst.run;
+  const uit: Lijstrun[] = [];
+  for (const maand of maanden) {
+    const bekend = actueel.get(db);
+    const run = bekend?.versie === versie ? bekend.runs.get(maand.naam) : undefined;
+    if (run) {
+      uit.push(run);
+      continue;
+    }
+    const uitkomst = await lijstenMetDossiers(db, maand);
+    // Computing the lists stores a new run: the version after it is the one this run is current for.
+    const na = uitkomst.nieuw ? await lijstversie(db) : versie;
+    const bij = actueel.get(db);
+    const runs = bij?.versie === na ? bij.runs : new Map<string, Lijstrun>();
+    runs.set(maand.naam, uitkomst.run);
+    actueel.set(db, { versie: na, runs });
+    uit.push(uitkomst.run);
+  }
+  return uit;
 }
 
 export async function volgDossiers(db: Db, run: Lijstrun): Promise<{ geopend: number; heropend: number; gesloten: number; voorgesteld: number } | null> {

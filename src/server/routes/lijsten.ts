@@ -61,7 +61,7 @@ const CSV_KOLOM = { gemeenteCode: 3, rmcCode: 4, brin: 6, onderwijstype: 8 } as 
 async function leesRun(db: Db, vraag: Vraag): Promise<{ run: Lijstrun; vorige: Lijstrun }> {
   const maand = parseMaand(vraag.maand);
   if (!maand) throw ongeldig([{ name: 'maand', code: 'invalid', reason: `'${vraag.maand}' is geen maand` }]);
-  const run = await actueleLijsten(db, maand);
+  const [run, vorige] = await actueleLijsten(db, [maand, vorigeMaand(maand)]) as [Lijstrun, Lijstrun];
   const jaar = lijstjaar(maand);
   if ((vraag.soort === 'startset' || vraag.soort === 'uitval') && run.startset_run_id === null) {
     throw nietGevonden(`De ${vraag.soort} van ${maand.naam} komt uit de telling van ${jaar.naam}, en die is er nog niet.`);
@@ -69,7 +69,6 @@ async function leesRun(db: Db, vraag: Vraag): Promise<{ run: Lijstrun; vorige: L
   if (vraag.soort === 'verlate-startkwalificatie' && run.vorige_run_id === null) {
     throw nietGevonden(`De lijst verlate-startkwalificatie van ${maand.naam} komt uit de definitieve telling van ${schooljaarVanaf(jaar.jaar - 1).naam}, en die is er nog niet.`);
   }
-  const vorige = await actueleLijsten(db, vorigeMaand(maand));
   return { run, vorige };
 }
 
