@@ -9,9 +9,14 @@ import { publiekeVerzuimrijen } from '../domain/verzuim/publiek.js';
  * verzuimcijfers"). Run by `binnenboord verzuim publiceren`, by the demo data after its
  * reports, and daily in the server. Idempotent: a school year's figures are replaced whole.
  */
-export async function publiceerVerzuimcijfers(db: Db, schooljaar: string, nu: Date = new Date()): Promise<{ rijen: number; meldingen: number; tellingStatus: 'definitief' | 'voorlopig' | null }> {
+export async function publiceerVerzuimcijfers(
+  db: Db, schooljaar: string, nu: Date = new Date(), opties: { alleenMetGegevens?: boolean } = {},
+): Promise<{ rijen: number; meldingen: number; tellingStatus: 'definitief' | 'voorlopig' | null }> {
   const { van, tot } = schooljaarGrenzen(schooljaar);
   const [feiten, vsv] = await Promise.all([leesPubliekeMeldingsfeiten(db, schooljaar, van, tot), telVsvMetMeldingPerRegio(db, schooljaar, telperiode(schooljaar))]);
+  // The daily run leaves a school year without reports and without a count alone: it would
+  // otherwise publish an empty year ahead of the last real one.
+  if (opties.alleenMetGegevens && feiten.length === 0 && !vsv) return { rijen: 0, meldingen: 0, tellingStatus: null };
   const rijen = publiekeVerzuimrijen(schooljaar, feiten, vsv?.regios ?? null);
   await schrijfVerzuimcijfers(db, schooljaar, rijen, nu, vsv?.status ?? null);
   return { rijen: rijen.length, meldingen: feiten.length, tellingStatus: vsv?.status ?? null };
@@ -19,12 +24,14 @@ export async function publiceerVerzuimcijfers(db: Db, schooljaar: string, nu: Da
 
 /**
  * The daily run in the server: the school year of `vandaag` and the one before (reports of the
- * year before are still closed and get actions; its count may have become definitief).
+ * year before are still closed and get actions; its count may have become definitief); a year
+ * with neither reports nor a count is skipped. Returns the school years recomputed.
  */
 export async function publiceerRecenteVerzuimcijfers(db: Db, vandaag: string, nu: Date = new Date()): Promise<string[]> {
   const dit = schooljaarVanMelding(vandaag);
   const begin = Number(dit.slice(0, 4));
   const jaren = [`${begin - 1}-${begin}`, dit];
-  for (const j of jaren) await publiceerVerzuimcijfers(db, j, nu);
-  return jaren;
+  const gedaan: string[] = [];
+  for (const j of jaren) if ((await publiceerVerzuimcijfers(db, j, nu, { alleenMetGegevens: true })).rijen > 0) gedaan.push(j);
+  return gedaan;
 }
