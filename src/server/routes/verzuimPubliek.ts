@@ -87,7 +87,8 @@ async function lees({ db, gegevens }: ApiContext, gevraagd: string | undefined) 
     gegevens.indeling(schooljaar), gegevens.rmcNamen(),
   ]);
   const namen = new Map(indeling.map((r) => [r.rmc_code, r.rmc_naam]));
-  const codes = [...new Set([...namen.keys(), ...regiorijen.map((r) => r.gebied)])]
+  // `onbekend` is always listed (0 when every report had a region): its page exists as the vsv one does
+  const codes = [...new Set([...namen.keys(), ...regiorijen.map((r) => r.gebied), ONBEKENDE_REGIO])]
     .sort((a, b) => (a === ONBEKENDE_REGIO ? 1 : b === ONBEKENDE_REGIO ? -1 : a.localeCompare(b)));
   const van = (code: string) => regiorijen.filter((r) => r.gebied === code);
   const totalen = codes.map((c) => aantal(van(c), 'totaal', 'meldingen'));
@@ -126,6 +127,18 @@ function meldingentabel(schooljaar: string, gebied: string, p: { meldingen: Gepu
 }
 
 export async function verzuimPubliekRoutes(app: FastifyInstance, context: ApiContext): Promise<void> {
+  app.get('/verzuim/schooljaren', {
+    schema: {
+      tags: ['Verzuim'],
+      operationId: 'verzuimSchooljaren',
+      summary: 'De schooljaren met openbare verzuimcijfers',
+      description: 'Nieuwste eerst; leeg zolang er geen zijn berekend. Zo kan een pagina weten of er verzuimcijfers zijn voordat zij ze vraagt.',
+      querystring: Type.Object({}, { additionalProperties: false }),
+      response: ok(Type.Object({ schooljaren: Type.Array(Type.String({ pattern: SCHOOLJAAR_PATROON })) }), 'De schooljaren'),
+    },
+    config: { handeling: 'cijfers.lezen', bewaar: false },
+  }, async () => ({ schooljaren: await leesVerzuimSchooljaren(context.db) }));
+
   app.get('/verzuim', {
     schema: {
       tags: ['Verzuim'],
