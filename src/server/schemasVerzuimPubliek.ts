@@ -44,7 +44,10 @@ const Verzuimgebied = {
 const Berekening = {
   schooljaar: Type.String({ pattern: SCHOOLJAAR_PATROON }),
   berekendOp: Type.String({ format: 'date-time', description: 'wanneer deze cijfers zijn berekend' }),
-  tellingStatus: Nullable(StringEnum(['definitief', 'voorlopig'] as const, { description: 'de telling waaruit de vsv\'ers komen; null zonder telling' })),
+  // OpenAPI 3.0: a nullable enum lists null among its values
+  tellingStatus: Type.Unsafe<'definitief' | 'voorlopig' | null>({
+    type: 'string', nullable: true, enum: ['definitief', 'voorlopig', null], description: 'de telling waaruit de vsv\'ers komen; null zonder telling van dit schooljaar',
+  }),
   schooljaren: Type.Array(Type.String(), { description: 'de schooljaren met openbare verzuimcijfers, nieuwste eerst' }),
 };
 

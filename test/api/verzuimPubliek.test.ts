@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { schrijfVerzuimcijfers } from '../../src/db/verzuimcijfers.js';
-import { herleidbaar, secundaireAfscherming, type Celafscherming } from '../../src/domain/openbaarmaking.js';
+import { herleidbaar, herleidbaarInTabel, secundaireAfscherming, type Celafscherming } from '../../src/domain/openbaarmaking.js';
 import type { Verzuimrij } from '../../src/domain/verzuim/publiek.js';
 import { describeDatabases } from '../support/database.js';
 import { apiomgeving } from './omgeving.js';
@@ -141,6 +141,35 @@ describeDatabases('openbare verzuimcijfers', (driver) => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body).toMatch(/19,Utrecht,secundair afgeschermd,40,secundair afgeschermd,/);
     expect(csv.body).toMatch(/21,[^,\n]+,<5,6,<5,/);
+  });
+
+  it('de tabel regio × soort: ook langs een kolom (de soort over alle regio\'s tegen de landelijke) is geen "<5" terug te rekenen', async () => {
+    // Region 19 has lrv 2 among large counts, region 21 lrv 5: nationally 7, nothing under 5. Protecting
+    // each region's breakdown on its own hides 19's rmc (8) with its lrv, and then 7 − 5 gives the 2 back.
+    const JAAR2 = '2031-2032';
+    const a = { '16u4w': 20, lrv: 2, rmc: 8 };
+    const b = { '16u4w': 30, lrv: 5, rmc: 10 };
+    await schrijfVerzuimcijfers(api.db, JAAR2, [
+      ...rijen('landelijk', 'NL', { totaal: { meldingen: 75 }, soort: { '16u4w': 50, lrv: 7, rmc: 18 } }),
+      ...rijen('regio', '19', { totaal: { meldingen: 30 }, soort: a }), ...rijen('regio', '21', { totaal: { meldingen: 45 }, soort: b }),
+    ], new Date('2032-03-01T04:00:00Z'), null);
+    const nl = await api.json(`/api/v1/verzuim?schooljaar=${JAAR2}`);
+    const codes: string[] = nl.regios.map((r: { rmcCode: string }) => r.rmcCode);
+    const paginas = await Promise.all(codes.map((c) => api.json(`/api/v1/rmc-regios/${c}/verzuim?schooljaar=${JAAR2}`)));
+    const soorten: string[] = nl.uitsplitsingen.soort.map((c: { waarde: string }) => c.waarde);
+    const cel = (p: { uitsplitsingen: { soort: { waarde: string; aantal: Gepubliceerd }[] } }, w: string) => p.uitsplitsingen.soort.find((c) => c.waarde === w)!.aantal;
+    // rows: every region against its total; columns: every type over the regions against the national one
+    for (const p of paginas) expect(doorAftrekken(p.meldingen, soorten.map((w) => cel(p, w))), p.rmcCode).toBeNull();
+    for (const w of soorten) expect(doorAftrekken(cel(nl, w), paginas.map((p) => cel(p, w))), w).toBeNull();
+    expect(cel(paginas[codes.indexOf('19')], 'lrv')).toBe('<5');
+    expect(cel(paginas[codes.indexOf('21')], 'lrv')).toBeNull();
+    // and with every bound a reader has, over all the sums at once
+    const waar = (code: string) => soorten.map((w) => ({ startpopulatie: ((code === '19' ? a : code === '21' ? b : {}) as Tabel)[w] ?? 0, vsv: 0 }));
+    const verborgen = (x: Gepubliceerd) => ({ startpopulatie: x === null, vsv: false });
+    expect(herleidbaarInTabel(codes.map(waar), { startpopulatie: 75, vsv: 0 }, {
+      rijen: paginas.map((p) => verborgen(p.meldingen)), kolommen: soorten.map((w) => verborgen(cel(nl, w))),
+      cellen: paginas.map((p) => soorten.map((w) => verborgen(cel(p, w)))),
+    })).toEqual([]);
   });
 
   describe('fouten', () => {

@@ -1,7 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { leesVerzuimberekening, leesVerzuimcijfers, leesVerzuimSchooljaren } from '../../db/verzuimcijfers.js';
-import { DREMPEL, secundaireAfscherming, type Celafscherming, type Toegang } from '../../domain/openbaarmaking.js';
+import {
+  DREMPEL, secundaireAfscherming, secundaireAfschermingTabel, type Cel, type Celafscherming, type Tabelafscherming, type Toegang,
+} from '../../domain/openbaarmaking.js';
 import { isSchooljaar, SCHOOLJAAR_PATROON } from '../../domain/verzuim/cijfers.js';
 import {
   DAGEN_DIMENSIE, LANDELIJK_GEBIED, ONBEKENDE_REGIO, VERZUIMUITSPLITSING_NAMEN, VERZUIMUITSPLITSINGEN, VSV_DIMENSIE, type Verzuimrij, type Verzuimuitsplitsing,
@@ -19,12 +21,14 @@ import { gebiedsnaam } from './gebied.js';
  * verzuimcijfers"): national with its regions, and one RMC region, read from `verzuim_cijfer`
  * through the public door. Every count goes out as a `Telaantal` in a breakdown (`Celgroep`), so
  * DUO's rule and secondary suppression apply as to the vsv figures:
- * - each breakdown (by type, status, first action, timeliness) is protected against its total;
- *   the closing reasons against the closed reports;
  * - the regions' totals are a breakdown of the national total, and so are the regions' vsv'ers
  *   with a report; a region's own page takes the very same decision for its total;
+ * - every breakdown (by type, status, closing reason, first action, timeliness) is one table
+ *   regions × values, whose rows add up to the regions' totals and whose columns to the national
+ *   breakdown: `secundaireAfschermingTabel` protects it along both (the closing reasons: rows
+ *   against the regions' closed reports as the status table decided them);
  * - a breakdown whose total is withheld by secondary suppression (a region's total, or the
- *   closed reports) withholds all its non-zero cells, or they would add up to that total.
+ *   closed reports) also withholds all its non-zero cells, a further safeguard.
  */
 const VerzuimQuery = figuurQuery({
   schooljaar: Type.Optional(Type.String({
@@ -38,26 +42,37 @@ const aantal = (rijen: Rijen, dimensie: string, waarde: string) => rijen.find((r
 /** Every non-zero cell withheld: the breakdown of a total that is itself withheld (zeros say nothing and are shown). */
 const allesVerborgen = (cellen: readonly number[]): Celafscherming[] => cellen.map((n) => ({ startpopulatie: n > 0, vsv: false }));
 
-/** `verborgenTotaal(toegang)`: true when this breakdown's total is withheld by secondary suppression elsewhere. */
-function uitsplitsing(cellen: readonly number[], totaal: number, verborgenTotaal: (t: Toegang) => boolean): Celgroep {
-  const gewoon = aantallengroep(cellen, totaal);
-  return new Celgroep((t) => (verborgenTotaal(t) ? allesVerborgen(cellen) : cellen.map((_, i) => gewoon.afscherming(i, t))));
+const alsCel = (n: number): Cel => ({ startpopulatie: n, vsv: 0 });
+
+/**
+ * The decisions of the tables regions × values of a school year, per access level. They depend
+ * only on the stored counts, so they are kept per computation (`berekendOp`) instead of being
+ * made again for every request (a table of 40 regions takes up to a few hundred milliseconds).
+ */
+type Tabellen = Record<Verzuimuitsplitsing, Tabelafscherming>;
+const BEWAARD = new Map<string, Map<Toegang, Tabellen>>();
+const BEWAARD_MAX = 8;
+
+function bewaardeTabellen(sleutel: string, maak: (t: Toegang) => Tabellen): (t: Toegang) => Tabellen {
+  return (t) => {
+    let perToegang = BEWAARD.get(sleutel);
+    if (!perToegang) {
+      if (BEWAARD.size >= BEWAARD_MAX) BEWAARD.delete(BEWAARD.keys().next().value!);
+      BEWAARD.set(sleutel, (perToegang = new Map()));
+    }
+    let tabellen = perToegang.get(t);
+    if (!tabellen) perToegang.set(t, (tabellen = maak(t)));
+    return tabellen;
+  };
 }
 
-function gebiedsfiguren(rijen: Rijen, totaalVerborgen: (t: Toegang) => boolean, totaal: Telaantal, vsv: Aandeelcijfer | null) {
+function gebiedsfiguren(
+  rijen: Rijen, waarden: Record<Verzuimuitsplitsing, readonly string[]>, groepen: Record<Verzuimuitsplitsing, Celgroep>,
+  totaal: Telaantal, vsv: Aandeelcijfer | null,
+) {
   const perDimensie = {} as Record<Verzuimuitsplitsing, { waarde: string; aantal: Telaantal }[]>;
-  const groepen = {} as Record<Verzuimuitsplitsing, Celgroep>;
-  // status first: the closing reasons' total is a cell of it
   for (const d of VERZUIMUITSPLITSING_NAMEN) {
-    const { waarden, totaal: basis } = VERZUIMUITSPLITSINGEN[d];
-    const alle = [...new Set([...waarden, ...rijen.filter((r) => r.dimensie === d).map((r) => r.waarde)])];
-    const cellen = alle.map((w) => aantal(rijen, d, w));
-    const basisGroep = basis.dimensie === 'totaal' ? null : groepen[basis.dimensie as Verzuimuitsplitsing];
-    const basisIndex = basisGroep ? perDimensie[basis.dimensie as Verzuimuitsplitsing].findIndex((c) => c.waarde === basis.waarde) : -1;
-    const verborgen = (t: Toegang) => totaalVerborgen(t) || (basisGroep !== null && basisGroep.afscherming(basisIndex, t).startpopulatie);
-    const groep = uitsplitsing(cellen, aantal(rijen, basis.dimensie, basis.waarde), verborgen);
-    groepen[d] = groep;
-    perDimensie[d] = alle.map((waarde, index) => ({ waarde, aantal: new Telaantal(cellen[index]!, { groep, index }) }));
+    perDimensie[d] = waarden[d].map((waarde, index) => ({ waarde, aantal: new Telaantal(aantal(rijen, d, waarde), { groep: groepen[d], index }) }));
   }
   const metActie = aantal(rijen, 'totaal', 'meldingen') - aantal(rijen, 'eersteActie', 'geen');
   const dagen = (w: string) => (metActie >= DREMPEL && rijen.some((r) => r.dimensie === DAGEN_DIMENSIE && r.waarde === w) ? aantal(rijen, DAGEN_DIMENSIE, w) : null);
@@ -71,7 +86,10 @@ function gebiedsfiguren(rijen: Rijen, totaalVerborgen: (t: Toegang) => boolean, 
 
 const heeftVsv = (rijen: Rijen) => rijen.some((r) => r.dimensie === VSV_DIMENSIE);
 
-/** The national figures and the regions as a breakdown of them (see above); shared by both routes so they agree. */
+/**
+ * The national figures, the regions, and for every breakdown the table regions × values with
+ * its secondary suppression (`secundaireAfschermingTabel`); shared by both routes so they agree.
+ */
 async function lees({ db, gegevens }: ApiContext, gevraagd: string | undefined) {
   if (gevraagd !== undefined && !isSchooljaar(gevraagd)) {
     throw ongeldig([{ name: 'schooljaar', code: 'schooljaar', reason: `'${gevraagd}' is geen schooljaar: twee opeenvolgende jaren, zoals 2024-2025` }],
@@ -90,27 +108,68 @@ async function lees({ db, gegevens }: ApiContext, gevraagd: string | undefined) 
   // `onbekend` is always listed (0 when every report had a region): its page exists as the vsv one does
   const codes = [...new Set([...namen.keys(), ...regiorijen.map((r) => r.gebied), ONBEKENDE_REGIO])]
     .sort((a, b) => (a === ONBEKENDE_REGIO ? 1 : b === ONBEKENDE_REGIO ? -1 : a.localeCompare(b)));
-  const van = (code: string) => regiorijen.filter((r) => r.gebied === code);
+  const perRegio = new Map<string, Verzuimrij[]>(codes.map((c) => [c, []]));
+  for (const r of regiorijen) perRegio.get(r.gebied)!.push(r);
+  const van = (code: string) => perRegio.get(code)!;
   const totalen = codes.map((c) => aantal(van(c), 'totaal', 'meldingen'));
   const regioGroep = aantallengroep(totalen, aantal(nl, 'totaal', 'meldingen'));
+
+  // the same values, in the same order, nationally and in every region
+  const waarden = {} as Record<Verzuimuitsplitsing, readonly string[]>;
+  for (const d of VERZUIMUITSPLITSING_NAMEN) {
+    waarden[d] = [...new Set([...VERZUIMUITSPLITSINGEN[d].waarden, ...[...nl, ...regiorijen].filter((r) => r.dimensie === d).map((r) => r.waarde)])];
+  }
+  const afgesloten = waarden.status.indexOf('afgesloten');
+  const tabellen = bewaardeTabellen(`${schooljaar}|${berekening.berekendOp}`, (t) => {
+    const uit = {} as Tabellen;
+    for (const d of VERZUIMUITSPLITSING_NAMEN) {
+      const basis = VERZUIMUITSPLITSINGEN[d].totaal;
+      const cellen = codes.map((c) => waarden[d].map((w) => alsCel(aantal(van(c), d, w))));
+      // the closing reasons of a region add up to its closed reports, a cell of the status table
+      const rijenElders = basis.dimensie === 'status' ? uit.status.cellen.map((r) => r[afgesloten]!) : undefined;
+      uit[d] = secundaireAfschermingTabel(cellen, alsCel(aantal(nl, basis.dimensie, basis.waarde)), t, rijenElders);
+    }
+    return uit;
+  });
+  // A breakdown whose total is withheld (a region's total in the list, the closed reports in the
+  // status breakdown) also withholds its non-zero cells: they would add up to it.
+  const groep = (d: Verzuimuitsplitsing, rijen: Rijen, besluit: (t: Toegang) => readonly Celafscherming[], totaalVerborgen: (t: Toegang) => boolean) => {
+    const aantallen = waarden[d].map((w) => aantal(rijen, d, w));
+    return new Celgroep((t) => (totaalVerborgen(t) ? allesVerborgen(aantallen) : besluit(t)));
+  };
+  const groepenVan = (rijen: Rijen, besluit: (t: Toegang, d: Verzuimuitsplitsing) => readonly Celafscherming[], verborgen: (t: Toegang) => boolean) => {
+    const uit = {} as Record<Verzuimuitsplitsing, Celgroep>;
+    for (const d of VERZUIMUITSPLITSING_NAMEN) {
+      const afgeslotenVerborgen = (t: Toegang) => d === 'afsluitreden' && besluit(t, 'status')[afgesloten]!.startpopulatie;
+      uit[d] = groep(d, rijen, (t) => besluit(t, d), (t) => verborgen(t) || afgeslotenVerborgen(t));
+    }
+    return uit;
+  };
+
   const vsvCellen = codes.map((c) => ({ startpopulatie: aantal(van(c), VSV_DIMENSIE, 'vsvers'), vsv: aantal(van(c), VSV_DIMENSIE, 'metMelding') }));
   const vsvNl = { startpopulatie: aantal(nl, VSV_DIMENSIE, 'vsvers'), vsv: aantal(nl, VSV_DIMENSIE, 'metMelding') };
   const vsvGroep = new Celgroep((t) => secundaireAfscherming(vsvCellen, vsvNl, t));
   const metVsv = heeftVsv(nl);
   const regio = (index: number) => {
     const code = codes[index]!;
+    const verborgen = (t: Toegang) => regioGroep.afscherming(index, t).startpopulatie;
     return {
       rmcCode: code,
       naam: gebiedsnaam(code, namen.get(code) ?? laatste.get(code)),
       rijen: van(code),
       meldingen: new Telaantal(totalen[index]!, { groep: regioGroep, index }),
       vsvMetMelding: metVsv ? new Aandeelcijfer(vsvCellen[index]!.startpopulatie, vsvCellen[index]!.vsv, { groep: vsvGroep, index }) : null,
-      verborgen: (t: Toegang) => regioGroep.afscherming(index, t).startpopulatie,
+      groepen: () => groepenVan(van(code), (t, d) => tabellen(t)[d].cellen[index]!, verborgen),
     };
   };
   return {
     kop: { schooljaar, berekendOp: berekening.berekendOp, tellingStatus: berekening.tellingStatus, schooljaren },
-    landelijk: { rijen: nl, meldingen: new Telaantal(aantal(nl, 'totaal', 'meldingen')), vsvMetMelding: metVsv ? new Aandeelcijfer(vsvNl.startpopulatie, vsvNl.vsv) : null },
+    landelijk: {
+      rijen: nl, meldingen: new Telaantal(aantal(nl, 'totaal', 'meldingen')),
+      vsvMetMelding: metVsv ? new Aandeelcijfer(vsvNl.startpopulatie, vsvNl.vsv) : null,
+      groepen: () => groepenVan(nl, (t, d) => tabellen(t)[d].kolommen, () => false),
+    },
+    waarden,
     codes,
     regio,
   };
@@ -168,7 +227,7 @@ export async function verzuimPubliekRoutes(app: FastifyInstance, context: ApiCon
     const l = await lees(context, query<{ schooljaar?: string }>(request).schooljaar);
     return {
       ...l.kop,
-      ...gebiedsfiguren(l.landelijk.rijen, () => false, l.landelijk.meldingen, l.landelijk.vsvMetMelding),
+      ...gebiedsfiguren(l.landelijk.rijen, l.waarden, l.landelijk.groepen(), l.landelijk.meldingen, l.landelijk.vsvMetMelding),
       regios: l.codes.map((_, i) => {
         const r = l.regio(i);
         return { rmcCode: r.rmcCode, naam: r.naam, meldingen: r.meldingen, vsvMetMelding: r.vsvMetMelding };
@@ -203,7 +262,7 @@ export async function verzuimPubliekRoutes(app: FastifyInstance, context: ApiCon
       ...l.kop,
       rmcCode: r.rmcCode,
       naam: r.naam,
-      ...gebiedsfiguren(r.rijen, r.verborgen, r.meldingen, r.vsvMetMelding),
+      ...gebiedsfiguren(r.rijen, l.waarden, r.groepen(), r.meldingen, r.vsvMetMelding),
       landelijk: { meldingen: l.landelijk.meldingen, vsvMetMelding: l.landelijk.vsvMetMelding },
     };
   });
