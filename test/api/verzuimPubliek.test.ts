@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { schrijfVerzuimcijfers } from '../../src/db/verzuimcijfers.js';
+import { maakDemoverzuim } from '../../src/demo/verzuim.js';
+import { schooljaarGrenzen } from '../../src/domain/verzuim/cijfers.js';
+import { publiceerVerzuimcijfers } from '../../src/verzuim/publiceren.js';
 import { herleidbaar, herleidbaarInTabel, secundaireAfscherming, type Celafscherming } from '../../src/domain/openbaarmaking.js';
 import type { Verzuimrij } from '../../src/domain/verzuim/publiek.js';
 import { describeDatabases } from '../support/database.js';
@@ -185,4 +188,29 @@ describeDatabases('openbare verzuimcijfers', (driver) => {
       expect((await api.get(`/api/v1/rmc-regios/9x/verzuim?schooljaar=${JAAR}`)).statusCode).toBe(400);
     });
   });
+});
+
+describeDatabases('openbare verzuimcijfers uit echte meldingen (demomeldingen op de testlevering)', (driver) => {
+  const api = apiomgeving(driver);
+
+  it('publiceren telt elke melding één keer, landelijk en in haar regio; de vsv\'ers komen uit de telling', async () => {
+    const [run] = await api.db.query<{ id: number; schooljaar: string }>('SELECT id, schooljaar FROM telling_run ORDER BY schooljaar DESC, id DESC LIMIT 1');
+    const begin = Number(run!.schooljaar.slice(0, 4));
+    await maakDemoverzuim(api.db, run!.id, begin, 1, '2026-12-07', { vsv: 1, anderen: 1 });
+    const uit = await publiceerVerzuimcijfers(api.db, run!.schooljaar, new Date('2026-12-07T05:00:00Z'));
+    const { van, tot } = schooljaarGrenzen(run!.schooljaar);
+    const [m] = await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM verzuimmelding WHERE meldingsdatum BETWEEN $1::date AND $2::date', [van, tot]);
+    expect(uit.meldingen).toBe(m!.n);
+    expect(m!.n).toBeGreaterThan(10);
+    const totalen = await api.db.query<{ niveau: string; som: number }>(
+      "SELECT niveau, sum(aantal)::int AS som FROM verzuim_cijfer WHERE schooljaar = $1 AND dimensie = 'totaal' GROUP BY niveau ORDER BY niveau", [run!.schooljaar]);
+    expect(totalen).toEqual([{ niveau: 'landelijk', som: m!.n }, { niveau: 'regio', som: m!.n }]);
+    const [vsv] = await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM telling_persoon WHERE run_id = $1 AND vsv', [run!.id]);
+    const b = await api.json(`/api/v1/verzuim?schooljaar=${run!.schooljaar}`);
+    expect(b.meldingen).toBe(m!.n);
+    expect(b.tellingStatus).toBe(uit.tellingStatus);
+    expect(b.vsvMetMelding.vsvers).toBe(vsv!.n >= 1 && vsv!.n < 5 ? '<5' : vsv!.n);
+    // the regions as published leave no <5 to subtraction
+    expect(doorAftrekken(b.meldingen, b.regios.map((r: { meldingen: Gepubliceerd }) => r.meldingen))).toBeNull();
+  }, 120_000);
 });
