@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/database.js';
 import { leesVerzuimberekening, leesVerzuimcijfers, leesVerzuimSchooljaren } from '../../db/verzuimcijfers.js';
 import {
   DREMPEL, secundaireAfscherming, secundaireAfschermingTabel, type Cel, type Celafscherming, type Tabelafscherming, type Toegang,
@@ -50,15 +51,18 @@ const alsCel = (n: number): Cel => ({ startpopulatie: n, vsv: 0 });
  * made again for every request (a table of 40 regions takes up to a few hundred milliseconds).
  */
 type Tabellen = Record<Verzuimuitsplitsing, Tabelafscherming>;
-const BEWAARD = new Map<string, Map<Toegang, Tabellen>>();
+/** Per database (so two apps in one process never share), per computation: the decisions per access level. */
+const BEWAARD = new WeakMap<Db, Map<string, Map<Toegang, Tabellen>>>();
 const BEWAARD_MAX = 8;
 
-function bewaardeTabellen(sleutel: string, maak: (t: Toegang) => Tabellen): (t: Toegang) => Tabellen {
+function bewaardeTabellen(db: Db, sleutel: string, maak: (t: Toegang) => Tabellen): (t: Toegang) => Tabellen {
   return (t) => {
-    let perToegang = BEWAARD.get(sleutel);
+    let vanDb = BEWAARD.get(db);
+    if (!vanDb) BEWAARD.set(db, (vanDb = new Map()));
+    let perToegang = vanDb.get(sleutel);
     if (!perToegang) {
-      if (BEWAARD.size >= BEWAARD_MAX) BEWAARD.delete(BEWAARD.keys().next().value!);
-      BEWAARD.set(sleutel, (perToegang = new Map()));
+      if (vanDb.size >= BEWAARD_MAX) vanDb.delete(vanDb.keys().next().value!);
+      vanDb.set(sleutel, (perToegang = new Map()));
     }
     let tabellen = perToegang.get(t);
     if (!tabellen) perToegang.set(t, (tabellen = maak(t)));
@@ -120,7 +124,9 @@ async function lees({ db, gegevens }: ApiContext, gevraagd: string | undefined) 
     waarden[d] = [...new Set([...VERZUIMUITSPLITSINGEN[d].waarden, ...[...nl, ...regiorijen].filter((r) => r.dimensie === d).map((r) => r.waarde)])];
   }
   const afgesloten = waarden.status.indexOf('afgesloten');
-  const tabellen = bewaardeTabellen(`${schooljaar}|${berekening.berekendOp}`, (t) => {
+  // the computation, and a fingerprint of its counts in case two computations share a moment
+  const vingerafdruk = regiorijen.reduce((h, r) => (h * 31 + r.aantal + r.waarde.length) % 1_000_000_007, regiorijen.length);
+  const tabellen = bewaardeTabellen(db, `${schooljaar}|${berekening.berekendOp}|${vingerafdruk}`, (t) => {
     const uit = {} as Tabellen;
     for (const d of VERZUIMUITSPLITSING_NAMEN) {
       const basis = VERZUIMUITSPLITSINGEN[d].totaal;
