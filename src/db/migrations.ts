@@ -10,6 +10,7 @@ import startsetInTelling from './migrations/010_startset_in_telling.js';
 import overdracht from './migrations/011_overdracht.js';
 import verzuimVolgorde from './migrations/012_verzuim_volgorde.js';
 import auditBijCommit from './migrations/013_audit_bij_commit.js';
+import verzuimCijfer from './migrations/014_verzuim_cijfer.js';
 import lijstScope from './migrations/015_lijst_scope.js';
 
 /**
@@ -29,6 +30,7 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '011_overdracht', sql: overdracht },
   { naam: '012_verzuim_volgorde', sql: verzuimVolgorde },
   { naam: '013_audit_bij_commit', sql: auditBijCommit },
+  { naam: '014_verzuim_cijfer', sql: verzuimCijfer },
   { naam: '015_lijst_scope', sql: lijstScope },
 ];
 

@@ -10,8 +10,13 @@ import type { Db } from './database.js';
  */
 export const PUBLIEKE_ROL = 'binnenboord_publiek';
 
-/** What the public API reads: the counts' figures and runs, deliveries' names, the classification and institutions. */
-export const PUBLIEKE_TABELLEN = ['levering', 'telling_run', 'telling_run_levering', 'telling_cijfer', 'rmc_indeling', 'instelling'] as const;
+/**
+ * What the public API reads: the counts' figures and runs, deliveries' names, the classification and institutions,
+ * and the absence figures (counts, no reports: docs/rules/verzuim-cijfers.md).
+ */
+export const PUBLIEKE_TABELLEN = [
+  'levering', 'telling_run', 'telling_run_levering', 'telling_cijfer', 'rmc_indeling', 'instelling', 'verzuim_cijfer', 'verzuim_cijfer_berekening',
+] as const;
 
 /** Tables and functions with person data or the audit trail: never through the public door. */
 export const PERSOONSTABELLEN = [

@@ -11,6 +11,7 @@ import { voerTellingUit } from '../telling/voerTellingUit.js';
 import type { Run } from '../db/tellingen.js';
 import { maakDemodossiers } from './dossiers.js';
 import { maakDemoverzuim } from './verzuim.js';
+import { publiceerVerzuimcijfers } from '../verzuim/publiceren.js';
 
 /**
  * First start: an empty database gets the synthetic national dataset (src/generator) at a
@@ -82,6 +83,9 @@ export async function zorgVoorDemodata(db: Db, voortgang: Voortgang, demo: Parti
       const v = await maakDemoverzuim(db, laatste.id, d.tot, d.zaad, new Date().toISOString().slice(0, 10));
       voortgang(`[${sinds()}] ${v.gemeld.toLocaleString('nl-NL')} verzuimmeldingen gedaan, ${v.behandeld} behandeld door de demo-accounts`
         + (v.geweigerd.length > 0 ? `; ${v.geweigerd.length} geweigerd, bijvoorbeeld: ${v.geweigerd.slice(0, 3).join(' | ')}` : ''));
+      // the public absence figures of that school year (the server recomputes them daily after this)
+      const p = await publiceerVerzuimcijfers(db, schooljaarVanaf(d.tot).naam);
+      voortgang(`[${sinds()}] openbare verzuimcijfers van ${schooljaarVanaf(d.tot).naam} berekend (${p.rijen} cijfers)`);
       voortgang(`[${sinds()}] maandlijsten en dossiers van ${schooljaarVanaf(d.tot).naam} …`);
       const w = await maakDemodossiers(db, d.tot, d.zaad, new Date().toISOString().slice(0, 10));
       voortgang(`[${sinds()}] ${w.maanden} maanden lijsten; ${w.dossiers} dossiers van de demo-accounts met ${w.gebeurtenissen} gebeurtenissen; `

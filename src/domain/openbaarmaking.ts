@@ -169,15 +169,27 @@ function bereiken(model: Model, standen: Standen): Record<Tal, { lo: number; hi:
       for (const { geheel, delen } of model.vergelijkingen[tal]) {
         const g = r[geheel]!;
         vernauw(g, delen.reduce((t, d) => t + r[d]!.lo, 0), delen.reduce((t, d) => t + r[d]!.hi, 0));
+        // The sum of the other parts as the sum of all minus this one (linear, not quadratic, in
+        // the parts: a table of 40 regions has sums of 40). Upper bounds may be infinite, so they
+        // are summed as a finite part and a count of infinite ones. Lower bounds are always finite.
+        let somLo = 0;
+        let somHi = 0;
+        let oneindig = 0;
         for (const d of delen) {
-          let andereLo = 0;
-          let andereHi = 0;
-          for (const e of delen) {
-            if (e === d) continue;
-            andereLo += r[e]!.lo;
-            andereHi += r[e]!.hi;
-          }
-          vernauw(r[d]!, g.lo - andereHi, g.hi - andereLo);
+          somLo += r[d]!.lo;
+          if (r[d]!.hi === Infinity) oneindig += 1;
+          else somHi += r[d]!.hi;
+        }
+        for (const d of delen) {
+          const eigen = r[d]!;
+          const andereLo = somLo - eigen.lo;
+          const andereHi = oneindig - (eigen.hi === Infinity ? 1 : 0) > 0 ? Infinity : somHi - (eigen.hi === Infinity ? 0 : eigen.hi);
+          const voorLo = eigen.lo;
+          const voorHi = eigen.hi;
+          vernauw(eigen, g.lo - andereHi, g.hi - andereLo);
+          // keep the sums true for the parts after this one
+          somLo += eigen.lo - voorLo;
+          if (voorHi === Infinity && eigen.hi !== Infinity) { oneindig -= 1; somHi += eigen.hi; } else if (voorHi !== Infinity) somHi += eigen.hi - voorHi;
         }
       }
     }
@@ -231,7 +243,7 @@ const MAX_TEGELIJK = 3;
  * that is enough); when no set of up to three does, the first cell that pins fewer values
  * down, and again. Stops when nothing helps any more (see the comment on the rule above).
  */
-function bescherm(model: Model, begin: Standen, kiesbaar: readonly number[]): Standen {
+function bescherm(model: Model, begin: Standen, kiesbaar: readonly number[], maxTegelijk = MAX_TEGELIJK): Standen {
   let standen = begin;
   for (;;) {
     const nu = vastgepind(model, standen);
@@ -247,7 +259,7 @@ function bescherm(model: Model, begin: Standen, kiesbaar: readonly number[]): St
     kandidaten.sort((x, y) => x.waarde - y.waarde || onbekend(x) - onbekend(y) || x.index - y.index
       || TALLEN.indexOf(x.tal) - TALLEN.indexOf(y.tal));
     let keuze: Kandidaat[] | undefined;
-    for (let k = 1; k <= Math.min(MAX_TEGELIJK, kandidaten.length) && !keuze; k += 1) {
+    for (let k = 1; k <= Math.min(maxTegelijk, kandidaten.length) && !keuze; k += 1) {
       let som = Infinity;
       for (const c of combinaties(kandidaten.length, k)) {
         const extra = c.map((i) => kandidaten[i]!);
@@ -328,6 +340,90 @@ export function secundaireAfschermingGenest(groepen: readonly (readonly Cel[])[]
   for (const tal of TALLEN) for (let i = 0; i <= subtotalen.length; i += 1) begin[tal][i] = boven[tal][i]!;
   const standen = bescherm(model, begin, plekken.flat());
   return plekken.map((delen) => delen.map((i) => alsAfscherming(standen, i)));
+}
+
+/** What `secundaireAfschermingTabel` withholds: of the row totals, the column totals and the cells. */
+export interface Tabelafscherming {
+  readonly rijen: Celafscherming[];
+  readonly kolommen: Celafscherming[];
+  readonly cellen: Celafscherming[][];
+}
+
+/**
+ * Secondary suppression of a two-way table whose every part is published: the cells (a
+ * region's absence reports by type), the row totals (the regions' totals), the column totals
+ * (the national reports by type) and the grand total. A reader then knows two sums per cell:
+ * along its row and along its column. The rows and the columns are first protected against the
+ * grand total exactly as `secundaireAfscherming` protects them as flat breakdowns (so the
+ * regions list and the national breakdown agree with this table); then further cells are
+ * withheld until no withheld value, cell or total, can be pinned down from all the sums at once.
+ * Only cells are chosen, one at a time (the search over pairs and triples of `bescherm` is too
+ * slow on a table of 40 regions); the rule and its limits are otherwise those of the breakdowns.
+ */
+export function secundaireAfschermingTabel(
+  cellen: readonly (readonly Cel[])[], totaal: Cel, toegang: Toegang,
+  /** per row: its total is withheld elsewhere (secondary suppression of another breakdown), instead of protecting the rows here */
+  rijenElders?: readonly Celafscherming[],
+): Tabelafscherming {
+  const kolommenAantal = Math.max(0, ...cellen.map((r) => r.length));
+  if (toegang === 'gerechtigd') {
+    return { rijen: cellen.map(() => NIET_SECUNDAIR), kolommen: Array.from({ length: kolommenAantal }, () => NIET_SECUNDAIR), cellen: cellen.map((r) => r.map(() => NIET_SECUNDAIR)) };
+  }
+  const som = (cs: readonly Cel[]): Cel => ({ startpopulatie: cs.reduce((t, c) => t + c.startpopulatie, 0), vsv: cs.reduce((t, c) => t + c.vsv, 0) });
+  const rijtotalen = cellen.map(som);
+  const kolomtotalen = Array.from({ length: kolommenAantal }, (_, j) => som(cellen.map((r) => r[j] ?? { startpopulatie: 0, vsv: 0 })));
+  const rijenBoven = vlakkeStanden(rijtotalen, totaal).standen;
+  const kolommenBoven = vlakkeStanden(kolomtotalen, totaal).standen;
+  // Variables: 0 the total, then the rows, the columns, and the cells row by row.
+  const waarden: Cel[] = [totaal, ...rijtotalen, ...kolomtotalen];
+  const rijIndex = (i: number) => 1 + i;
+  const kolomIndex = (j: number) => 1 + rijtotalen.length + j;
+  const plekken = cellen.map((r) => Array.from({ length: kolommenAantal }, (_, j) => waarden.push(r[j] ?? { startpopulatie: 0, vsv: 0 }) - 1));
+  const sommen = [
+    { geheel: 0, delen: rijtotalen.map((_, i) => rijIndex(i)) },
+    { geheel: 0, delen: kolomtotalen.map((_, j) => kolomIndex(j)) },
+    ...plekken.map((delen, i) => ({ geheel: rijIndex(i), delen })),
+    ...kolomtotalen.map((_, j) => ({ geheel: kolomIndex(j), delen: plekken.map((r) => r[j]!) })),
+  ];
+  const model = maakModel(waarden, sommen);
+  const begin = beginstanden(waarden);
+  for (const tal of TALLEN) {
+    rijtotalen.forEach((_, i) => {
+      begin[tal][rijIndex(i)] = rijenElders ? (rijenElders[i]?.[tal] ? 'secundair' : begin[tal][rijIndex(i)]!) : rijenBoven[tal][i + 1]!;
+    });
+    kolomtotalen.forEach((_, j) => { begin[tal][kolomIndex(j)] = kolommenBoven[tal][j + 1]!; });
+  }
+  const standen = bescherm(model, begin, plekken.flat(), 1);
+  return {
+    rijen: rijtotalen.map((_, i) => alsAfscherming(standen, rijIndex(i))),
+    kolommen: kolomtotalen.map((_, j) => alsAfscherming(standen, kolomIndex(j))),
+    cellen: plekken.map((r) => r.map((i) => alsAfscherming(standen, i))),
+  };
+}
+
+/**
+ * The withheld values of a two-way table, as published with `afscherming`, that a reader can
+ * still pin down from all its sums (see `secundaireAfschermingTabel`); empty when it is protected.
+ */
+export function herleidbaarInTabel(cellen: readonly (readonly Cel[])[], totaal: Cel, afscherming: Tabelafscherming): string[] {
+  const kolommenAantal = Math.max(0, ...cellen.map((r) => r.length));
+  const som = (cs: readonly Cel[]): Cel => ({ startpopulatie: cs.reduce((t, c) => t + c.startpopulatie, 0), vsv: cs.reduce((t, c) => t + c.vsv, 0) });
+  const rijtotalen = cellen.map(som);
+  const kolomtotalen = Array.from({ length: kolommenAantal }, (_, j) => som(cellen.map((r) => r[j] ?? { startpopulatie: 0, vsv: 0 })));
+  const waarden: Cel[] = [totaal, ...rijtotalen, ...kolomtotalen];
+  const plekken = cellen.map((r) => Array.from({ length: kolommenAantal }, (_, j) => waarden.push(r[j] ?? { startpopulatie: 0, vsv: 0 }) - 1));
+  const model = maakModel(waarden, [
+    { geheel: 0, delen: rijtotalen.map((_, i) => 1 + i) },
+    { geheel: 0, delen: kolomtotalen.map((_, j) => 1 + rijtotalen.length + j) },
+    ...plekken.map((delen, i) => ({ geheel: 1 + i, delen })),
+    ...kolomtotalen.map((_, j) => ({ geheel: 1 + rijtotalen.length + j, delen: plekken.map((r) => r[j]!) })),
+  ]);
+  const standen = beginstanden(waarden);
+  const zet = (i: number, a: Celafscherming) => { for (const tal of TALLEN) if (a[tal]) standen[tal][i] = 'secundair'; };
+  afscherming.rijen.forEach((a, i) => zet(1 + i, a));
+  afscherming.kolommen.forEach((a, j) => zet(1 + rijtotalen.length + j, a));
+  afscherming.cellen.forEach((r, i) => r.forEach((a, j) => zet(plekken[i]![j]!, a)));
+  return vastgepind(model, standen);
 }
 
 /**

@@ -3,6 +3,7 @@ import { PROJECTMAP, referentiedataMap } from '../config.js';
 import { describeLocation, parseDatabaseLocation } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
 import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
+import { publiceerRecenteVerzuimcijfers } from '../verzuim/publiceren.js';
 import { zorgVoorDemoaccounts } from '../demo/demoaccounts.js';
 import { demoklok, zorgVoorDemodata } from '../demo/demodata.js';
 import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
@@ -70,6 +71,15 @@ async function start(): Promise<number> {
   };
   setTimeout(bewaar, 60_000).unref();
   setInterval(bewaar, 24 * 60 * 60 * 1000).unref();
+  // The public absence figures of this school year and the last (docs/rules/verzuim-cijfers.md),
+  // beside retention: at the start and then daily, so they are at most a day behind the reports.
+  const publiceerVerzuim = () => {
+    demoklok(db).then((demo) => publiceerRecenteVerzuimcijfers(db, demo ?? new Date().toISOString().slice(0, 10)))
+      .then((jaren) => app.log.info({ verzuimcijfers: jaren }, 'openbare verzuimcijfers berekend'))
+      .catch((e: unknown) => app.log.error({ err: e }, 'openbare verzuimcijfers konden niet worden berekend'));
+  };
+  setTimeout(publiceerVerzuim, 5_000).unref();
+  setInterval(publiceerVerzuim, 24 * 60 * 60 * 1000).unref();
 
   const stop = async (signaal: string) => {
     process.stdout.write(`${signaal}: Binnenboord stopt.\n`);

@@ -1,6 +1,6 @@
 import { beoordeelNorm, normVoor } from '../domain/normen.js';
 import {
-  AFGESCHERMD_OORDEEL, NIET_SECUNDAIR, publiceerAantal, publiceerAfgeleide, publiceerCijfer, type Celafscherming, type Toegang,
+  AFGESCHERMD_OORDEEL, NIET_SECUNDAIR, publiceerAantal, publiceerAfgeleide, publiceerCijfer, secundaireAfscherming, type Celafscherming, type Toegang,
 } from '../domain/openbaarmaking.js';
 
 /**
@@ -48,9 +48,33 @@ export class Celgroep {
   }
 }
 
-/** A bare count of persons (for example the persons that could not be counted). */
+/**
+ * A bare count (for example the persons that could not be counted, or absence reports).
+ * `cel`: this count is cell `index` of a breakdown of counts (`aantallengroep`); when it is
+ * withheld by secondary suppression it is published as null.
+ */
 export class Telaantal {
-  constructor(readonly aantal: number) {}
+  constructor(readonly aantal: number, readonly cel?: Celplek) {}
+}
+
+/**
+ * A breakdown of bare counts whose cells add up to `totaal` (absence reports by type, the
+ * regions' reports): the same secondary suppression as a breakdown of figures, with each count
+ * as a figure's only count (`secundaireAfscherming` over `{ startpopulatie: n, vsv: 0 }`).
+ */
+export function aantallengroep(cellen: readonly number[], totaal: number): Celgroep {
+  return new Celgroep((toegang) => secundaireAfscherming(cellen.map((n) => ({ startpopulatie: n, vsv: 0 })), { startpopulatie: totaal, vsv: 0 }, toegang));
+}
+
+/**
+ * A share of persons: `metMelding` of `vsvers` (the vsv'ers who had an absence report). Published
+ * as a figure is, under the same rule: both counts as `<5` when 1–4, the percentage only when
+ * `metMelding` is 5 or more; `cel` takes part in the secondary suppression of a breakdown (the regions).
+ */
+export class Aandeelcijfer extends Telcijfer {
+  constructor(vsvers: number, metMelding: number, cel?: Celplek) {
+    super(vsvers, metMelding, cel);
+  }
 }
 
 const FIGUURNAMEN = new Set(['startpopulatie', 'vsv', 'percentage', 'aantal']);
@@ -67,6 +91,10 @@ function scherm(waarde: unknown, toegang: Toegang, pad: (string | number)[]): un
   if (waarde === null || typeof waarde !== 'object') return waarde;
   if (waarde instanceof Telcijfer) {
     const gepubliceerd = publiceerCijfer(waarde, toegang, waarde.cel?.groep.afscherming(waarde.cel.index, toegang));
+    if (waarde instanceof Aandeelcijfer) {
+      const { startpopulatie, vsv, ...rest } = gepubliceerd;
+      return { vsvers: startpopulatie, metMelding: vsv, ...rest };
+    }
     if (!(waarde instanceof NormTelcijfer)) return gepubliceerd;
     const oordeel = beoordeelNorm(waarde.schooljaar, waarde.categorie, waarde.startpopulatie === 0 ? 0 : waarde.vsv, waarde.startpopulatie);
     return {
@@ -75,7 +103,10 @@ function scherm(waarde: unknown, toegang: Toegang, pad: (string | number)[]): un
       normoordeel: oordeel === 'geen-norm' ? oordeel : publiceerAfgeleide(oordeel, gepubliceerd),
     };
   }
-  if (waarde instanceof Telaantal) return publiceerAantal(waarde.aantal, toegang);
+  if (waarde instanceof Telaantal) {
+    if (toegang === 'openbaar' && waarde.cel?.groep.afscherming(waarde.cel.index, toegang).startpopulatie) return null;
+    return publiceerAantal(waarde.aantal, toegang);
+  }
   // Copied only where something below changes: most of a response (person data, names) has no figure.
   if (Array.isArray(waarde)) {
     let uit: unknown[] | null = null;

@@ -32,6 +32,8 @@ describeDatabases('API: protocol', (driver) => {
       // absence reports (issue 10)
       '/leerlingen/_zoek', '/verzuimmeldingen', '/verzuimmeldingen/_importeren', '/verzuimmeldingen/_zoek',
       '/verzuimmeldingen/{meldingId}', '/verzuimmeldingen/{meldingId}/acties', '/verzuimcijfers',
+      // public absence figures (issue 10 item 5)
+      '/verzuim', '/verzuim/schooljaren', '/rmc-regios/{rmcCode}/verzuim',
       // monthly lists, dossiers, worklist, effect report (issue 9)
       '/lijsten/_zoek', '/dossiers/_zoek', '/dossiers/{dossierId}', '/dossiers/{dossierId}/gebeurtenissen', '/werklijst/_zoek',
       '/rmc-regios/{rmcCode}/effectrapportage', '/rmc-regios/{rmcCode}/effectrapportage/_dossiers', '/rmc-regios/{rmcCode}/instellingen',

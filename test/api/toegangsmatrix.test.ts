@@ -16,6 +16,7 @@ import { Readable } from 'node:stream';
 import { MELDINGVELDEN } from '../../src/domain/verzuim/melding.js';
 import { readCsvRecords } from '../../src/importeren/csvReader.js';
 import { importeerVerzuimRecords } from '../../src/verzuim/importeer.js';
+import { publiceerVerzuimcijfers } from '../../src/verzuim/publiceren.js';
 
 /** One valid report of T00251 (at 20BB in 2017-2018, living in GM0344; test/api/fixture.ts). */
 function meldingenCsvVoor20BB(): string {
@@ -166,6 +167,8 @@ describeDatabases('toegangsmatrix', (driver) => {
     // Absence report 1: a pupil of 20BB living in GM0344, routed to leerplicht there.
     const v = await importeerVerzuimRecords(api.db, readCsvRecords(Readable.from([meldingenCsvVoor20BB()])), { brin: '20BB', gebruiker: TESTGEBRUIKERS.school, vandaag: '2018-06-01' });
     expect(v.gemeld.map((m) => m.meldingId)).toEqual([1]);
+    // the public absence figures of its school year (GET /verzuim, /rmc-regios/19/verzuim)
+    await publiceerVerzuimcijfers(api.db, '2017-2018');
     await lijstenMetDossiers(api.db, parseMaand('2018-04')!);
     delete dossiers.rmc; // the PGlite and PostgreSQL suites each have their own
     delete dossiers.leerplicht;

@@ -47,6 +47,7 @@ export const ALLE_TABELLEN = [
   'verzuimmelding', 'verzuimactie', 'verzuimstatus',
   'lijst_run', 'lijst_run_levering', 'lijst_persoon', 'lijst_startset', 'lijst_uitval_cijfer',
   'dossier', 'dossier_periode', 'dossier_gebeurtenis', 'dossier_lijstrun', 'regio_instelling', 'dossier_overdracht', 'dossier_overdracht_stap', 'dossier_gebeurtenis_zichtbaar',
+  'verzuim_cijfer', 'verzuim_cijfer_berekening',
 ] as const;
 
 /** Row count of every table. */

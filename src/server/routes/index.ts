@@ -18,6 +18,7 @@ import { regioRoutes } from './regios.js';
 import { tellingRoutes } from './tellingen.js';
 import { vergelijkingRoutes } from './vergelijking.js';
 import { verzuimRoutes, type Verzuiminstellingen } from './verzuim.js';
+import { verzuimPubliekRoutes } from './verzuimPubliek.js';
 
 /** Every public route of /api/v1, on the public door. Each module maps HTTP onto reads of stored results only. */
 export async function apiRoutes(app: FastifyInstance, context: ApiContext): Promise<void> {
@@ -28,6 +29,7 @@ export async function apiRoutes(app: FastifyInstance, context: ApiContext): Prom
   await instellingRoutes(app, context);
   await vergelijkingRoutes(app, context);
   await kaartRoutes(app, context);
+  await verzuimPubliekRoutes(app, context);
   await rechtenRoutes(app);
 }
 

@@ -7,6 +7,7 @@ import { Jaarkeuze } from '../componenten/Jaarkeuze';
 import { Kerncijfers } from '../componenten/Kerncijfers';
 import { Melding, Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
+import { Verzuimsectie } from '../componenten/Verzuimsectie';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
 import { Getal, Procent } from '../componenten/Waarde';
 import { alsGetal, lijngrafiek } from '../grafieken';
@@ -43,6 +44,7 @@ export function Landelijk() {
         <h2 id="kop-reeks" className="utrecht-heading-2">Verloop over de schooljaren</h2>
         <Toon toestand={reeks} wat="de reeks" klaar={(r) => <ReeksBlok r={r} url={reeksUrl} />} />
       </section>
+      <Verzuimsectie />
     </Pagina>
   );
 }
