@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import { dossierposities, isLijstrunVerwerkt, laatsteVerwerkteMaand, legDossierwijzigingenVast, type Dossierwijzigingen } from '../db/dossiers.js';
-import { lijstversie, type Lijstrun } from '../db/lijsten.js';
+import { lijstversie, werkLijststatistiekenBij, type Lijstrun } from '../db/lijsten.js';
 import { legOverdrachtwijzigingenVast, lopendeOverdrachten, type Overdrachtwijzigingen } from '../db/overdrachten.js';
 import { eigenaarVan } from '../domain/dossier/eigenaar.js';
 import { bepaalOverdracht } from '../domain/dossier/overdracht.js';
@@ -19,7 +19,8 @@ import { lijstenVanMaand } from './berekenLijsten.js';
  */
 export async function lijstenMetDossiers(db: Db, maand: Maand): Promise<{ run: Lijstrun; nieuw: boolean }> {
   const uitkomst = await lijstenVanMaand(db, maand);
-  await volgDossiers(db, uitkomst.run);
+  const gevolgd = await volgDossiers(db, uitkomst.run);
+  if (uitkomst.nieuw || gevolgd) await werkLijststatistiekenBij(db);
   return uitkomst;
 }
 
