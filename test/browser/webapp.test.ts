@@ -238,7 +238,7 @@ describe('pagina\'s', () => {
     const inhoud = page.getByRole('navigation', { name: 'Op deze pagina' });
     const links = await inhoud.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(links).toEqual([['Verloop', '#kop-trend'], ['Scholen boven de norm', '#kop-normen'], ['Uitsplitsingen', '#kop-uitsplitsing'],
-      ['Gemeenten in Agglomeratie Amsterdam', '#kop-gemeenten'], ['Schoolvestigingen', '#kop-vestigingen']]);
+      ['Gemeenten in Agglomeratie Amsterdam', '#kop-gemeenten'], ['Schoolvestigingen', '#kop-vestigingen'], ['Verzuim', '#kop-verzuim']]);
     // every link has its heading, and the sections are in that order on the page
     const volgorde = await page.locator('main h2[id^=kop-]').evaluateAll((hs) => hs.map((h) => h.id));
     expect(volgorde.filter((id) => links.some(([, href]) => href === `#${id}`))).toEqual(links.map(([, href]) => href!.slice(1)));

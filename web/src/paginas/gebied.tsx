@@ -48,6 +48,7 @@ export function Inhoudsopgave({ onderdelen }: { onderdelen: { id: string; tekst:
 }
 
 /** The sections of a region or municipality page, in their order; the ids are those of their headings. */
+/** The page's sections in order; a region's page (with its municipalities) ends with its absence figures (Verzuimsectie). */
 export function gebiedsonderdelen(naam: string, metGemeenten: boolean): { id: string; tekst: string }[] {
   return [
     { id: 'kop-trend', tekst: 'Verloop' },
@@ -55,6 +56,7 @@ export function gebiedsonderdelen(naam: string, metGemeenten: boolean): { id: st
     { id: 'kop-uitsplitsing', tekst: 'Uitsplitsingen' },
     ...(metGemeenten ? [{ id: 'kop-gemeenten', tekst: `Gemeenten in ${naam}` }] : []),
     { id: 'kop-vestigingen', tekst: 'Schoolvestigingen' },
+    ...(metGemeenten ? [{ id: 'kop-verzuim', tekst: 'Verzuim' }] : []),
   ];
 }
 
