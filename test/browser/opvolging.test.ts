@@ -79,6 +79,8 @@ describe('de werkdag in de browser', () => {
       // dated in 2017-2018, 39 days after the list's peildatum: the effect report's 4-6 weeks
       await leg('intake', { Datum: '2018-05-10', 'Toelichting (optioneel)': 'Wil een bbl-plek' }, 'Intake');
       await leg('traject', { Doel: 'bbl-of-combinatie', Partnerorganisatie: 'Leerwerkloket Utrecht' }, 'Traject gestart');
+      // the confirmation comes before the dossier is read again: wait for the timeline to show the last event
+      await page.locator('.bb-tijdlijn', { hasText: 'partner: Leerwerkloket Utrecht' }).waitFor();
       const tijdlijn = await page.locator('.bb-tijdlijn').textContent();
       for (const tekst of ['contactpoging (kanaal: telefoon; resultaat: niet-bereikt)', 'intake (toelichting: Wil een bbl-plek)', 'partner: Leerwerkloket Utrecht']) {
         expect(tijdlijn).toContain(tekst);

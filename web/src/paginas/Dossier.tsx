@@ -134,9 +134,10 @@ export function DossierPagina({ p }: { p: Record<string, string> }) {
     try {
       const ingevuld = Object.fromEntries(Object.entries(gegevens).filter(([, w]) => w !== ''));
       await post.json(`/api/v1/dossiers/${p.id}/gebeurtenissen`, { soort, datum, gegevens: ingevuld });
-      zetMelding({ soort: 'info', tekst: `${SOORTNAAM[soort]} vastgelegd.` });
       zetGegevens({});
+      // the confirmation once the timeline shows the event, so what is announced is on the page
       await laad();
+      zetMelding({ soort: 'info', tekst: `${SOORTNAAM[soort]} vastgelegd.` });
     } catch (fout) {
       zetMelding({ soort: 'error', tekst: (fout as Error).message });
     } finally {
