@@ -135,8 +135,9 @@ describe('de werkdag in de browser', () => {
     const { page, fouten } = await open(TESTGEBRUIKERS.school, '/maandlijsten');
     try {
       await page.getByRole('heading', { level: 1, name: 'Maandlijsten' }).waitFor();
-      const lijsten = await page.getByLabel('Lijst', { exact: true }).locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
-      expect(lijsten).toEqual(['uitschrijvingen', 'herinschrijvingen', 'startset']);
+      // the options follow the signed-in role, which the page learns after its heading is shown
+      await expect.poll(() => page.getByLabel('Lijst', { exact: true }).locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)))
+        .toEqual(['uitschrijvingen', 'herinschrijvingen', 'startset']);
       await toonLijst(page, 'uitschrijvingen', '2018-04');
       expect(await page.locator('main tbody tr').count()).toBe(3);
       const koppen = await page.locator('main thead th').allTextContents();
