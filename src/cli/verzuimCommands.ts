@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { importeerVerzuimmeldingen, type Verzuimimportverslag } from '../verzuim/importeer.js';
+import { publiceerVerzuimcijfers } from '../verzuim/publiceren.js';
+import { isSchooljaar } from '../domain/verzuim/cijfers.js';
 import { UsageError, cliToegang, withDatabase, type Write } from './commands.js';
 
 /**
@@ -36,6 +38,19 @@ export async function verzuimImporteerCommand(bestand: string, opties: { brin: s
   printVerzuimverslag(verslag, write);
 }
 
+/**
+ * `binnenboord verzuim publiceren --schooljaar 2024-2025`: recomputes the public absence figures
+ * of a school year (docs/rules/verzuim-cijfers.md, "Openbare verzuimcijfers"); the server also
+ * does this daily for the current and the previous school year. Prints counts, never a person.
+ */
+export async function verzuimPubliceerCommand(opties: { schooljaar: string; database?: string }, write: Write): Promise<void> {
+  if (!isSchooljaar(opties.schooljaar)) throw new UsageError(`--schooljaar '${opties.schooljaar}' is geen schooljaar: twee opeenvolgende jaren, zoals 2024-2025`);
+  cliToegang('beheer.opdrachtregel');
+  const uit = await withDatabase(opties.database, (db) => publiceerVerzuimcijfers(db, opties.schooljaar));
+  const vsv = uit.tellingStatus ? `vsv'ers uit de ${uit.tellingStatus}e telling` : 'geen telling van dit schooljaar, dus geen aandeel vsv\'ers met een melding';
+  write(`Openbare verzuimcijfers van ${opties.schooljaar} berekend: ${uit.meldingen} melding(en), ${uit.rijen} cijfers; ${vsv}.\n`);
+}
+
 export function registreerVerzuimCommands(p: Command, write: Write): void {
   const verzuim = p.command('verzuim').description('verzuimmeldingen van scholen aan leerplicht en RMC');
   verzuim.command('importeer').argument('<bestand>', 'CSV-bestand met verzuimmeldingen (docs/verzuim.md)')
@@ -44,4 +59,9 @@ export function registreerVerzuimCommands(p: Command, write: Write): void {
     .addOption(new Option('--vandaag <JJJJ-MM-DD>', 'datum van vandaag (voor tests en het naspelen van een oude import)').hideHelp())
     .addOption(new Option('--database <locatie>', 'map van de ingebedde database, of een postgres:// URL (of BINNENBOORD_DATABASE)'))
     .action((bestand: string, o) => verzuimImporteerCommand(bestand, o, write));
+  verzuim.command('publiceren')
+    .description('bereken de openbare verzuimcijfers (landelijk en per RMC-regio, afgeschermd gepubliceerd) van een schooljaar opnieuw')
+    .requiredOption('--schooljaar <JJJJ-JJJJ>', 'het schooljaar (1 augustus t/m 31 juli), bijv. 2024-2025')
+    .addOption(new Option('--database <locatie>', 'map van de ingebedde database, of een postgres:// URL (of BINNENBOORD_DATABASE)'))
+    .action((o) => verzuimPubliceerCommand(o, write));
 }

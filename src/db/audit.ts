@@ -20,18 +20,29 @@ export interface Inzage {
   /** what was asked, without identifiers of persons */
   parameters: Auditparameters;
   doel: Doel;
-  /** whose data was read: persoon_ids (turned into references in the database), or a query selecting `persoon_id` */
-  personen: { ids: readonly string[] } | { query: string; params: readonly unknown[] };
+  /**
+   * whose data was read: persoon_ids (turned into references in the database), a query
+   * selecting `persoon_id`, or the references themselves when the read already made them
+   */
+  personen: { ids: readonly string[] } | { query: string; params: readonly unknown[] } | { referenties: readonly string[] };
 }
 
 export const NUL_HASH = '0'.repeat(64);
 const sha256 = (tekst: string) => createHash('sha256').update(tekst, 'utf8').digest('hex');
 
-/** The content a record's hash covers, in a fixed order; parameters with sorted keys. */
-export function canoniekeInhoud(r: Omit<Auditrecord, 'hash'>): string {
+/**
+ * The content a record's hash covers, in a fixed order; parameters with sorted keys: the JSON
+ * array [id, …, vorige_hash]. Its middle (everything but id and vorige_hash) is made here, so
+ * the database can put the id and the previous hash around it when it takes the chain head.
+ */
+function middenstuk(r: Omit<Auditrecord, 'hash' | 'id' | 'vorige_hash'>): string {
   const parameters = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(r.parameters) as object).sort(([a], [b]) => (a < b ? -1 : 1))));
-  return JSON.stringify([r.id, r.tijdstip, r.account_id, r.weergavenaam, r.rol, r.scope, r.soort, r.handeling, parameters,
-    r.doel, r.aantal_personen, r.personen_hash, r.vorige_hash]);
+  return JSON.stringify([r.tijdstip, r.account_id, r.weergavenaam, r.rol, r.scope, r.soort, r.handeling, parameters,
+    r.doel, r.aantal_personen, r.personen_hash]).slice(1, -1);
+}
+
+export function canoniekeInhoud(r: Omit<Auditrecord, 'hash'>): string {
+  return `[${JSON.stringify(Number(r.id))},${middenstuk(r)},${JSON.stringify(r.vorige_hash)}]`;
 }
 
 export function recordHash(r: Omit<Auditrecord, 'hash'>): string {
@@ -72,33 +83,43 @@ async function personenHashes(db: Db, van: number, tot: number): Promise<Map<num
 
 const GEEN_PERSONEN = { aantal: 0, hash: sha256('') };
 
-/** Writes one audit record for a read of person data, inside the caller's transaction. Returns its id. */
-export async function registreerInzage(tx: Db, inzage: Inzage): Promise<number> {
-  const [kop] = await tx.query<{ laatste_id: number; laatste_hash: string }>(
-    'SELECT laatste_id, laatste_hash FROM audit_keten WHERE id = 1 FOR UPDATE');
-  const id = Number(kop!.laatste_id) + 1;
-  if ('ids' in inzage.personen) {
-    await tx.query(`INSERT INTO audit_persoon (audit_id, referentie)
-      SELECT DISTINCT $1::bigint, persoon_referentie(p) FROM unnest($2::text[]) AS p`, [id, [...inzage.personen.ids]]);
-  } else {
-    const n = inzage.personen.params.length;
-    await tx.query(`INSERT INTO audit_persoon (audit_id, referentie)
-      SELECT DISTINCT $${n + 1}::bigint, persoon_referentie(q.persoon_id) FROM (${inzage.personen.query}) AS q`,
-    [...inzage.personen.params, id]);
-  }
-  const personen = (await personenHashes(tx, id, id)).get(id) ?? GEEN_PERSONEN;
+/** The distinct references of the persons read, in byte order (the order of the personen hash). */
+async function referentiesVan(tx: Db, personen: Inzage['personen']): Promise<string[]> {
+  if ('referenties' in personen) return [...new Set(personen.referenties)].sort();
+  const [r] = 'ids' in personen
+    ? await tx.query<{ referenties: string[] | null }>(`
+      SELECT array_agg(r ORDER BY r COLLATE "C") AS referenties
+      FROM (SELECT DISTINCT persoon_referentie(p) AS r FROM unnest($1::text[]) AS p) AS q`, [[...personen.ids]])
+    : await tx.query<{ referenties: string[] | null }>(`
+      SELECT array_agg(r ORDER BY r COLLATE "C") AS referenties
+      FROM (SELECT DISTINCT persoon_referentie(q.persoon_id) AS r FROM (${personen.query}) AS q) AS d`, [...personen.params]);
+  return r!.referenties ?? [];
+}
+
+/**
+ * Registers one audit record for a read of person data, inside the caller's transaction.
+ *
+ * Every audited request of every user passes the one chain head, so it is held as briefly as
+ * possible: the persons' references and their hash are made here, without it, and the record
+ * waits in `audit_wachtrij`; when the transaction commits, a trigger (013_audit_bij_commit)
+ * takes the head, writes the record with its hash (made in the database from the same
+ * canonical content as `recordHash`, so `controleerKeten` checks it) and its references. A
+ * transaction that rolls back leaves no record, and its read is not returned either.
+ */
+export async function registreerInzage(tx: Db, inzage: Inzage): Promise<void> {
+  const referenties = await referentiesVan(tx, inzage.personen);
   const g = inzage.gebruiker;
-  const record: Omit<Auditrecord, 'hash'> = {
-    id, tijdstip: new Date().toISOString(), account_id: g.accountId, weergavenaam: g.weergavenaam, rol: g.rol,
+  const record: Omit<Auditrecord, 'hash' | 'id' | 'vorige_hash'> = {
+    tijdstip: new Date().toISOString(), account_id: g.accountId, weergavenaam: g.weergavenaam, rol: g.rol,
     scope: scopeTekst(g.scope), soort: g.soort, handeling: inzage.handeling, parameters: JSON.stringify(inzage.parameters),
-    doel: inzage.doel, aantal_personen: personen.aantal, personen_hash: personen.hash, vorige_hash: kop!.laatste_hash,
+    doel: inzage.doel, aantal_personen: referenties.length, personen_hash: referenties.length === 0 ? GEEN_PERSONEN.hash : sha256(referenties.join('\n')),
   };
-  const hash = recordHash(record);
-  await tx.query(`INSERT INTO audit (id, tijdstip, account_id, weergavenaam, rol, scope, soort, handeling, parameters, doel,
-    aantal_personen, personen_hash, vorige_hash, hash) VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-  [record.id, record.tijdstip, record.account_id, record.weergavenaam, record.rol, record.scope, record.soort, record.handeling,
-    record.parameters, record.doel, record.aantal_personen, record.personen_hash, record.vorige_hash, hash]);
-  return id;
+  await tx.query(`
+    INSERT INTO audit_wachtrij (tijdstip, account_id, weergavenaam, rol, scope, soort, handeling, parameters, doel,
+      aantal_personen, personen_hash, middenstuk, referenties)
+    VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[])`,
+  [record.tijdstip, record.account_id, record.weergavenaam, record.rol, record.scope, record.soort, record.handeling,
+    record.parameters, record.doel, record.aantal_personen, record.personen_hash, middenstuk(record), referenties]);
 }
 
 export type Ketencontrole = { heel: true; aantal: number } | { heel: false; id: number; fout: string };

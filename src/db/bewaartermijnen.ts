@@ -90,12 +90,15 @@ export async function pasBewaartermijnenToe(db: Db, t: Bewaartermijnen, peildatu
   return uit;
 }
 
-/** Deletes the dossiers the query selects, with their periods and records; returns how many. */
+/** Deletes the dossiers the query selects, with their periods, records and handovers; returns how many. */
 async function verwijderDossiers(tx: Db, selectie: string, params: unknown[]): Promise<number> {
   const ids = (await tx.query<{ id: string }>(selectie, params)).map((r) => r.id);
   if (ids.length === 0) return 0;
   await tx.query('DELETE FROM dossier_gebeurtenis WHERE dossier_id = ANY($1::text[])', [ids]);
   await tx.query('DELETE FROM dossier_periode WHERE dossier_id = ANY($1::text[])', [ids]);
+  await tx.query(`DELETE FROM dossier_overdracht_stap WHERE overdracht_id IN (
+    SELECT id FROM dossier_overdracht WHERE dossier_id = ANY($1::text[]))`, [ids]);
+  await tx.query('DELETE FROM dossier_overdracht WHERE dossier_id = ANY($1::text[])', [ids]);
   await tx.query('DELETE FROM dossier WHERE id = ANY($1::text[])', [ids]);
   return ids.length;
 }

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Eigenaar } from '../domain/dossier/eigenaar.js';
+import { zichtbaarNaOverdrachten } from '../domain/dossier/overdracht.js';
 import type { Registraties } from '../domain/dossier/tijdlijn.js';
 import type { Doel, Handeling } from '../domain/toegang/beleid.js';
 import type { Gebruiker } from '../domain/toegang/rollen.js';
 import { registreerInzage, type Auditparameters } from './audit.js';
 import type { Db } from './database.js';
+import { overdrachtenVanDossier, type Dossieroverdracht } from './overdrachten.js';
 
 /**
  * Storage of dossiers (migration 008; docs/opvolging.md "Dossiers"): their openings and
@@ -36,6 +38,9 @@ export interface Dossierpositie {
   rmc_code: string;
   leeftijd: number;
   dossier_id: string | null;
+  /** the dossier's holder */
+  eigenaar_soort: Eigenaar['soort'] | null;
+  eigenaar_code: string | null;
   status: 'open' | 'gesloten' | null;
   geopend_maand: string | null;
   gesloten_maand: string | null;
@@ -47,10 +52,10 @@ export async function dossierposities(db: Db, lijstrunId: number): Promise<Dossi
     SELECT lp.persoon_id, bool_or(lp.lijst = 'werkvoorraad') AS werkvoorraad,
            max(lp.reden) FILTER (WHERE lp.lijst = 'herinschrijvingen') AS reden,
            max(lp.gemeente_code) AS gemeente_code, max(lp.rmc_code) AS rmc_code, max(lp.leeftijd)::int AS leeftijd,
-           d.id AS dossier_id, d.status, d.geopend_maand, d.gesloten_maand
+           d.id AS dossier_id, d.eigenaar_soort, d.eigenaar_code, d.status, d.geopend_maand, d.gesloten_maand
     FROM lijst_persoon lp LEFT JOIN dossier d ON d.persoon_id = lp.persoon_id
     WHERE lp.run_id = $1 AND lp.lijst IN ('werkvoorraad', 'herinschrijvingen')
-    GROUP BY lp.persoon_id, d.id, d.status, d.geopend_maand, d.gesloten_maand`, [lijstrunId]);
+    GROUP BY lp.persoon_id, d.id, d.eigenaar_soort, d.eigenaar_code, d.status, d.geopend_maand, d.gesloten_maand`, [lijstrunId]);
 }
 
 export interface Dossierwijzigingen {
@@ -60,8 +65,6 @@ export interface Dossierwijzigingen {
   openen: { persoonId: string; eigenaar: Eigenaar }[];
   heropenen: string[];
   sluiten: { dossierId: string; reden: string }[];
-  /** the owner on this month's list, for every dossier of a person on it */
-  eigenaren: { dossierId: string; eigenaar: Eigenaar }[];
 }
 
 export async function legDossierwijzigingenVast(tx: Db, w: Dossierwijzigingen): Promise<void> {
@@ -85,11 +88,6 @@ export async function legDossierwijzigingenVast(tx: Db, w: Dossierwijzigingen): 
       FROM unnest($1::text[], $2::text[]) AS u(id, reden) WHERE d.id = u.id`, [ids, redenen, w.maand]);
     await tx.query(`UPDATE dossier_periode p SET gesloten_maand = $3, sluitreden = u.reden
       FROM unnest($1::text[], $2::text[]) AS u(id, reden) WHERE p.dossier_id = u.id AND p.gesloten_maand IS NULL`, [ids, redenen, w.maand]);
-  }
-  if (w.eigenaren.length) {
-    await tx.query(`UPDATE dossier d SET eigenaar_soort = u.s, eigenaar_code = u.c
-      FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, s, c) WHERE d.id = u.id`,
-    [w.eigenaren.map((e) => e.dossierId), w.eigenaren.map((e) => e.eigenaar.soort), w.eigenaren.map((e) => e.eigenaar.code)]);
   }
   await tx.query('INSERT INTO dossier_lijstrun (lijstrun_id, maand) VALUES ($1, $2)', [w.lijstrunId, w.maand]);
 }
@@ -131,6 +129,8 @@ export interface Dossierzoekvraag {
   status?: 'open' | 'gesloten';
   /** part of the family name, case-insensitive */
   naam?: string;
+  /** only these dossiers (the ones behind a figure of the effect report) */
+  ids?: readonly string[];
   offset: number;
   limit: number;
   doel: Doel;
@@ -149,6 +149,10 @@ export async function zoekDossiersGeaudit(db: Db, v: Dossierzoekvraag): Promise<
     params.push(`%${v.naam.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     waar.push(`p.geslachtsnaam ILIKE $${params.length}`);
   }
+  if (v.ids) {
+    params.push(v.ids);
+    waar.push(`d.id = ANY($${params.length}::text[])`);
+  }
   const basis = `FROM dossier d LEFT JOIN persoon p ON p.persoon_id = d.persoon_id WHERE ${waar.join(' AND ')}`;
   return db.transaction(async (tx) => {
     const [n] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${basis}`, params);
@@ -164,34 +168,48 @@ export interface Dossiergebeurtenis { id: number; soort: string; datum: string; 
 /**
  * One dossier with everything its timeline is made of, or null when it does not exist or is not
  * the user's (the same answer, so an id reveals nothing). The read is audited either way.
+ * After a handover the holder sees of what was recorded before only the parts passed on
+ * (src/domain/dossier/overdracht.ts `zichtbaarNaOverdrachten`); `lopend` is the undecided handover.
  */
 export async function leesDossierGeaudit(db: Db, v: { gebruiker: Gebruiker; dossierId: string; doel: Doel; parameters: Auditparameters }):
-Promise<{ dossier: Dossierrecord; registraties: Registraties; vastgelegd: Dossiergebeurtenis[] } | null> {
+Promise<{ dossier: Dossierrecord; registraties: Registraties; vastgelegd: Dossiergebeurtenis[]; lopend: Dossieroverdracht | null } | null> {
   const eigen = eigenaarVoorwaarde(v.gebruiker, 2);
   return db.transaction(async (tx) => {
     const [d] = await tx.query<Dossierrecord & { persoon_id: string }>(`SELECT d.persoon_id, ${DOSSIERVELDEN}
       FROM dossier d LEFT JOIN persoon p ON p.persoon_id = d.persoon_id WHERE d.id = $1 AND ${eigen.sql}`, [v.dossierId, ...eigen.params]);
-    await registreerInzage(tx, { gebruiker: v.gebruiker, handeling: 'dossier.lezen', doel: v.doel, parameters: v.parameters, personen: { ids: d ? [d.persoon_id] : [] } });
+    await registreerInzage(tx, { gebruiker: v.gebruiker, handeling: 'dossier.lezen', doel: v.doel, parameters: v.parameters, personen: { referenties: d ? [d.referentie] : [] } });
     if (!d) return null;
-    const id = [d.persoon_id];
-    const vastgelegd = await tx.query<Dossiergebeurtenis>(`SELECT id, soort, datum::text AS datum, gegevens, weergavenaam,
-      to_char(vastgelegd_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS vastgelegd_op
-      FROM dossier_gebeurtenis WHERE dossier_id = $1 ORDER BY datum DESC, id DESC`, [v.dossierId]);
-    const registraties: Registraties = {
-      inschrijvingen: await tx.query(`SELECT brin, vestiging, onderwijstype, begindatum::text AS begindatum, einddatum::text AS einddatum
-        FROM inschrijving WHERE persoon_id = $1`, id),
-      diplomas: await tx.query('SELECT soort, datum::text AS datum, brin FROM diploma WHERE persoon_id = $1', id),
-      vrijstellingen: await tx.query('SELECT grond, vanaf::text AS vanaf, tot::text AS tot FROM vrijstelling WHERE persoon_id = $1', id),
-      verblijf: await tx.query('SELECT gemeente_code, vanaf::text AS vanaf FROM verblijf WHERE persoon_id = $1', id),
-      gebeurtenissen: await tx.query('SELECT soort, datum::text AS datum FROM brp_gebeurtenis WHERE persoon_id = $1', id),
-      lijsten: await tx.query(`SELECT r.maand, lp.lijst, lp.reden FROM lijst_persoon lp JOIN lijst_run r ON r.id = lp.run_id
+    const overdrachten = await overdrachtenVanDossier(tx, v.dossierId);
+    const aanvaard = overdrachten.flatMap((o) => (o.status === 'aanvaard' ? [{ grens: o.grens_gebeurtenis ?? 0, delen: o.delen ?? [] }] : []));
+    // The whole timeline in one statement (each round trip counts when twenty officers open dossiers at once).
+    const lijst = (sql: string) => `coalesce((${sql}), '[]'::json)`;
+    const [r] = await tx.query<Omit<Registraties, 'vastgelegd' | 'overdrachten'> & { gebeurtenissen_dossier: Dossiergebeurtenis[] }>(`SELECT
+      ${lijst(`SELECT json_agg(json_build_object('id', id, 'soort', soort, 'datum', datum::text, 'gegevens', gegevens, 'weergavenaam', weergavenaam,
+        'vastgelegd_op', to_char(vastgelegd_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY datum DESC, id DESC)
+        FROM dossier_gebeurtenis WHERE dossier_id = $2`)} AS gebeurtenissen_dossier,
+      ${lijst(`SELECT json_agg(json_build_object('brin', brin, 'vestiging', vestiging, 'onderwijstype', onderwijstype,
+        'begindatum', begindatum::text, 'einddatum', einddatum::text)) FROM inschrijving WHERE persoon_id = $1`)} AS inschrijvingen,
+      ${lijst(`SELECT json_agg(json_build_object('soort', soort, 'datum', datum::text, 'brin', brin)) FROM diploma WHERE persoon_id = $1`)} AS diplomas,
+      ${lijst(`SELECT json_agg(json_build_object('grond', grond, 'vanaf', vanaf::text, 'tot', tot::text)) FROM vrijstelling WHERE persoon_id = $1`)} AS vrijstellingen,
+      ${lijst(`SELECT json_agg(json_build_object('gemeente_code', gemeente_code, 'vanaf', vanaf::text)) FROM verblijf WHERE persoon_id = $1`)} AS verblijf,
+      ${lijst(`SELECT json_agg(json_build_object('soort', soort, 'datum', datum::text)) FROM brp_gebeurtenis WHERE persoon_id = $1`)} AS gebeurtenissen,
+      ${lijst(`SELECT json_agg(json_build_object('maand', r.maand, 'lijst', lp.lijst, 'reden', lp.reden))
+        FROM lijst_persoon lp JOIN lijst_run r ON r.id = lp.run_id
         WHERE lp.persoon_id = $1 AND lp.lijst IN ('uitschrijvingen', 'herinschrijvingen', 'uitval')
-          AND r.id = (SELECT max(r2.id) FROM lijst_run r2 WHERE r2.maand = r.maand)`, id),
-      periodes: await tx.query('SELECT geopend_maand, gesloten_maand, sluitreden FROM dossier_periode WHERE dossier_id = $1 ORDER BY volgnummer', [v.dossierId]),
+          AND r.id = (SELECT max(r2.id) FROM lijst_run r2 WHERE r2.maand = r.maand)`)} AS lijsten,
+      ${lijst(`SELECT json_agg(json_build_object('geopend_maand', geopend_maand, 'gesloten_maand', gesloten_maand, 'sluitreden', sluitreden) ORDER BY volgnummer)
+        FROM dossier_periode WHERE dossier_id = $2`)} AS periodes`, [d.persoon_id, v.dossierId]);
+    const { gebeurtenissen_dossier: eigenGebeurtenissen, ...uitLeveringen } = r!;
+    const vastgelegd = zichtbaarNaOverdrachten(eigenGebeurtenissen, aanvaard);
+    const registraties: Registraties = {
+      ...uitLeveringen,
       vastgelegd: vastgelegd.map((e) => ({ soort: e.soort, datum: e.datum, gegevens: e.gegevens, weergavenaam: e.weergavenaam })),
+      overdrachten: overdrachten.flatMap((o) => (o.status === 'aanvaard' && o.besloten_op
+        ? [{ datum: o.besloten_op, van: `${o.van.soort} ${o.van.code}`, naar: `${o.naar.soort} ${o.naar.code}`, oorzaak: o.oorzaak }] : [])),
     };
     const { persoon_id: _weg, ...dossier } = d;
-    return { dossier, registraties, vastgelegd };
+    const lopend = overdrachten.find((o) => o.status === 'voorgesteld' || o.status === 'verzonden' || o.status === 'geweigerd') ?? null;
+    return { dossier, registraties, vastgelegd, lopend };
   });
 }
 
@@ -218,5 +236,23 @@ export async function legGebeurtenisVast(db: Db, v: {
       parameters: { dossier: v.dossierId, soort: v.soort, datum: v.datum },
     });
     return e!.id;
+  });
+}
+
+/** The dossiers held by a region or municipality, oldest first (the demo world's case work, src/demo/dossiers.ts). */
+export async function leesDossiersVanEigenaar(db: Db, eigenaar: Eigenaar): Promise<{ id: string; status: 'open' | 'gesloten'; geopend_op: string; gesloten_maand: string | null; sluitreden: string | null }[]> {
+  return db.query(`SELECT id, status, geopend_op::text AS geopend_op, gesloten_maand, sluitreden FROM dossier
+    WHERE eigenaar_soort = $1 AND eigenaar_code = $2 ORDER BY geopend_op, id`, [eigenaar.soort, eigenaar.code]);
+}
+
+/**
+ * The demo world's case work was recorded before its accounts existed, under a placeholder id
+ * (`demo:<user name>`); once the demo account is made, its work becomes that account's, so that
+ * the demo officer's own worklist shows it (src/demo/demoaccounts.ts).
+ */
+export async function wijsDemowerkToe(db: Db, plaatshouder: string, accountId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('UPDATE dossier SET behandelaar_id = $2 WHERE behandelaar_id = $1', [plaatshouder, accountId]);
+    await tx.query('UPDATE dossier_gebeurtenis SET account_id = $2 WHERE account_id = $1', [plaatshouder, accountId]);
   });
 }

@@ -158,3 +158,8 @@ export class Bestandsstaging {
     return { nieuw: r!.nieuw, vervangen: r!.vervangen, ongewijzigd: r!.totaal - r!.nieuw - r!.vervangen };
   }
 }
+
+/** The names of every delivery imported (refusals are no deliveries). */
+export async function leesLeveringsnamen(db: Db): Promise<string[]> {
+  return (await db.query<{ naam: string }>('SELECT naam FROM levering ORDER BY id')).map((r) => r.naam);
+}

@@ -99,29 +99,38 @@ export async function leesLijstrijenGeaudit(db: Db, v: Lijstrijvraag): Promise<{
   const vorige = v.vorige && (v.soort !== 'startset' || v.vorige.startset_run_id !== null) ? bron(v.vorige, v.soort, '$1') : null;
   const nieuw = vorige ? `NOT EXISTS (SELECT 1 FROM (${vorige}) y WHERE y.persoon_id = x.persoon_id)` : 'true';
   // the dossier link only where the caller holds the dossier (rmc 18+, leerplicht under 18; a school never)
-  const eigenaar = s.soort === 'brin' ? 'false' : `d.eigenaar_soort = '${s.soort}' AND d.eigenaar_code = $2`;
-  const basis = `FROM (${bron(v.run, v.soort, '$1')}) x
-    LEFT JOIN persoon p ON p.persoon_id = x.persoon_id
-    LEFT JOIN dossier d ON d.persoon_id = x.persoon_id AND ${eigenaar}`;
+  const eigenaar = s.soort === 'brin' ? 'false' : `d.eigenaar_soort = '${s.soort}' AND d.eigenaar_code = $2::text`;
+  // persoon for sorting by name; the dossier link only for the page's rows
+  const basis = `FROM (${bron(v.run, v.soort, '$1')}) x LEFT JOIN persoon p ON p.persoon_id = x.persoon_id`;
   const voorwaarden = [...waar, ...(v.filter.alleenNieuw ? [nieuw] : [])];
   const where = voorwaarden.length ? `WHERE ${voorwaarden.join(' AND ')}` : '';
   const richting = v.aflopend ? 'DESC' : 'ASC';
   const grens = v.pagina ? `LIMIT ${Number(v.pagina.limit)} OFFSET ${Number(v.pagina.offset)}` : '';
+  const volgorde = `ORDER BY ${SORTEERKOLOM[v.sorteer]} ${richting} NULLS LAST, x.persoon_id COLLATE "C"`;
   return db.transaction(async (tx) => {
-    const [n] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${basis} ${where}`, params);
-    const rijen = await tx.query<Lijstrijrecord & { __persoon_id: string }>(`
-      SELECT x.persoon_id AS __persoon_id, persoon_referentie(x.persoon_id) AS referentie,
+    // The page's persons first, with the number of rows of the whole list; the reference (a
+    // keyed hash) and "nieuw" (a look into last month's list) are then made for its 50 rows,
+    // not for the whole region's list.
+    const gevonden = await tx.query<Lijstrijrecord & { __totaal: number }>(`
+      WITH gekozen AS (
+        SELECT x.*, count(*) OVER ()::int AS __totaal${v.sorteer === 'nieuw' ? `, ${nieuw} AS nieuw` : ''} ${basis} ${where} ${volgorde} ${grens}
+      )
+      SELECT x.__totaal, persoon_referentie(x.persoon_id) AS referentie,
              p.voornamen, p.voorvoegsel, p.geslachtsnaam, p.geboortedatum::text AS geboortedatum,
              x.gemeente_code, x.rmc_code, x.leeftijd::int AS leeftijd, x.brin, x.vestiging, x.onderwijstype,
              x.einddatum::text AS einddatum, x.reden, x.categorie, ${nieuw} AS nieuw, d.id AS dossier_id
-      ${basis} ${where}
-      ORDER BY ${SORTEERKOLOM[v.sorteer]} ${richting} NULLS LAST, x.persoon_id COLLATE "C"
-      ${grens}`, params);
+      FROM gekozen x
+        LEFT JOIN persoon p ON p.persoon_id = x.persoon_id
+        LEFT JOIN dossier d ON d.persoon_id = x.persoon_id AND ${eigenaar}
+      ${volgorde}`, params);
+    // A page past the end has no row to carry the number: count then.
+    const totaal = gevonden[0]?.__totaal
+      ?? (v.pagina && v.pagina.offset > 0 ? (await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${basis} ${where}`, params))[0]!.n : 0);
     await registreerInzage(tx, {
       gebruiker: v.gebruiker, handeling: 'lijst.lezen', doel: v.doel, parameters: v.parameters,
-      personen: { ids: rijen.map((r) => r.__persoon_id) },
+      personen: { referenties: gevonden.map((r) => r.referentie) },
     });
-    return { totaal: n!.n, rijen: rijen.map(({ __persoon_id: _weg, ...rij }) => rij) };
+    return { totaal, rijen: gevonden.map(({ __totaal: _t, ...rij }) => rij) };
   });
 }
 

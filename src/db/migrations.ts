@@ -8,6 +8,11 @@ import lijsten from './migrations/006_lijsten.js';
 import verzuim from './migrations/007_verzuim.js';
 import dossiers from './migrations/008_dossiers.js';
 import startsetInTelling from './migrations/010_startset_in_telling.js';
+import overdracht from './migrations/011_overdracht.js';
+import verzuimVolgorde from './migrations/012_verzuim_volgorde.js';
+import auditBijCommit from './migrations/013_audit_bij_commit.js';
+import verzuimCijfer from './migrations/014_verzuim_cijfer.js';
+import lijstScope from './migrations/015_lijst_scope.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
@@ -24,6 +29,11 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '007_verzuim', sql: verzuim },
   { naam: '008_dossiers', sql: dossiers },
   { naam: '010_startset_in_telling', sql: startsetInTelling },
+  { naam: '011_overdracht', sql: overdracht },
+  { naam: '012_verzuim_volgorde', sql: verzuimVolgorde },
+  { naam: '013_audit_bij_commit', sql: auditBijCommit },
+  { naam: '014_verzuim_cijfer', sql: verzuimCijfer },
+  { naam: '015_lijst_scope', sql: lijstScope },
 ];
 
 export async function migrate(db: Db): Promise<void> {

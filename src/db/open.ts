@@ -16,6 +16,8 @@ export interface OpenOptions {
   readonly command?: string;
   /** where a message about a taken-over stale lock goes (default: stderr) */
   readonly notify?: (message: string) => void;
+  /** connections a PostgreSQL pool may open (default `standaardVerbindingen`); an embedded database has one */
+  readonly verbindingen?: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function openDatabase(locatie: string, options: OpenOptions = {}): 
   const notify = options.notify ?? ((m: string) => process.stderr.write(`${m}\n`));
   let db: Db;
   try {
-    db = l.soort === 'pglite' ? await openPglite(l.map, { command, notify }) : await openPostgres(l.url, { command });
+    db = l.soort === 'pglite' ? await openPglite(l.map, { command, notify }) : await openPostgres(l.url, { command, verbindingen: options.verbindingen });
   } catch (e) {
     if (e instanceof DatabaseInUse) throw e;
     throw new DatabaseUnavailable(`${describeLocation(l)} is niet bereikbaar: ${(e as Error).message}`);

@@ -10,13 +10,18 @@ import type { Db } from './database.js';
  */
 export const PUBLIEKE_ROL = 'binnenboord_publiek';
 
-/** What the public API reads: the counts' figures and runs, deliveries' names, the classification and institutions. */
-export const PUBLIEKE_TABELLEN = ['levering', 'telling_run', 'telling_run_levering', 'telling_cijfer', 'rmc_indeling', 'instelling', 'publicatie_patroon'] as const;
+/**
+ * What the public API reads: the counts' figures and runs, deliveries' names, the classification and institutions,
+ * and the absence figures (counts, no reports: docs/rules/verzuim-cijfers.md).
+ */
+export const PUBLIEKE_TABELLEN = [
+  'levering', 'telling_run', 'telling_run_levering', 'telling_cijfer', 'rmc_indeling', 'instelling', 'verzuim_cijfer', 'verzuim_cijfer_berekening', 'publicatie_patroon',
+] as const;
 
 /** Tables and functions with person data or the audit trail: never through the public door. */
 export const PERSOONSTABELLEN = [
   'persoon', 'verblijf', 'brp_gebeurtenis', 'inschrijving', 'diploma', 'vrijstelling', 'werk', 'telling_persoon', 'afgewezen_rij',
-  'audit', 'audit_persoon', 'audit_keten', 'audit_voor_003', 'toegang_sleutel', 'verwijdering', 'persoon_referentie',
+  'audit', 'audit_persoon', 'audit_keten', 'audit_voor_003', 'audit_wachtrij', 'toegang_sleutel', 'verwijdering', 'persoon_referentie',
   // accounts: staff's personal data and password hashes
   'account', 'sessie', 'inlogpoging', 'machineclient', 'oidc_aanvraag',
   // absence reports
@@ -25,6 +30,8 @@ export const PERSOONSTABELLEN = [
   'lijst_run', 'lijst_run_levering', 'lijst_persoon', 'lijst_startset', 'lijst_uitval_cijfer',
   // case work (dossiers) and its settings
   'dossier', 'dossier_periode', 'dossier_gebeurtenis', 'dossier_lijstrun', 'regio_instelling',
+  // the warm handover of dossiers
+  'dossier_overdracht', 'dossier_overdracht_stap', 'dossier_gebeurtenis_zichtbaar',
 ] as const;
 
 const VERBODEN = new RegExp(`\\b(${PERSOONSTABELLEN.join('|')})\\b`, 'i');

@@ -1,5 +1,6 @@
 import type { Datum } from '../domain/datum.js';
 import type { EerdereMelding, Meldingsoort, Verzuimmelding } from '../domain/verzuim/melding.js';
+import type { Meldingsfeit } from '../domain/verzuim/cijfers.js';
 import type { Leerlinggegevens } from '../domain/verzuim/routering.js';
 import type { Actie, Afhandeling, Meldingstatus } from '../domain/verzuim/status.js';
 import type { Tijdigheid } from '../domain/verzuim/tijdigheid.js';
@@ -15,32 +16,6 @@ import type { Db } from './database.js';
  * storing reports, their status history and actions.
  */
 
-/** Date of birth, residence and the enrolments at one BRIN of the given persons. */
-export async function leesLeerlingen(db: Db, persoonIds: readonly string[], brin: string): Promise<Map<string, Leerlinggegevens>> {
-  const uit = new Map<string, { geboortedatum: Datum; verblijf: { gemeenteCode: string; vanaf: Datum; tot: Datum | null }[]; inschrijvingen: { brin: string; begindatum: Datum; einddatum: Datum | null }[] }>();
-  if (persoonIds.length === 0) return uit;
-  const ids = [...new Set(persoonIds)];
-  for (const p of await db.query<{ persoon_id: string; geboortedatum: Datum }>(
-    'SELECT persoon_id, geboortedatum FROM persoon WHERE persoon_id = ANY($1::text[])', [ids])) {
-    uit.set(p.persoon_id, { geboortedatum: p.geboortedatum, verblijf: [], inschrijvingen: [] });
-  }
-  for (const v of await db.query<{ persoon_id: string; gemeente_code: string; vanaf: Datum; tot: Datum | null }>(
-    'SELECT persoon_id, gemeente_code, vanaf, tot FROM verblijf WHERE persoon_id = ANY($1::text[]) ORDER BY persoon_id, vanaf', [ids])) {
-    uit.get(v.persoon_id)?.verblijf.push({ gemeenteCode: v.gemeente_code, vanaf: v.vanaf, tot: v.tot });
-  }
-  for (const i of await db.query<{ persoon_id: string; brin: string; begindatum: Datum; einddatum: Datum | null }>(
-    'SELECT persoon_id, brin, begindatum, einddatum FROM inschrijving WHERE persoon_id = ANY($1::text[]) AND brin = $2', [ids, brin])) {
-    uit.get(i.persoon_id)?.inschrijvingen.push({ brin: i.brin, begindatum: i.begindatum, einddatum: i.einddatum });
-  }
-  return uit;
-}
-
-/** Municipality of each location of a BRIN (instelling). */
-export async function leesVestigingen(db: Db, brin: string): Promise<Map<string, string>> {
-  const rijen = await db.query<{ vestiging: string; gemeente_code: string }>('SELECT vestiging, gemeente_code FROM instelling WHERE brin = $1', [brin]);
-  return new Map(rijen.map((r) => [r.vestiging, r.gemeente_code]));
-}
-
 export interface RmcIndelingsregel {
   gemeenteCode: string;
   rmcCode: string;
@@ -48,24 +23,58 @@ export interface RmcIndelingsregel {
   schooljaarTot: string | null;
 }
 
-export async function leesRmcIndelingAlle(db: Db): Promise<RmcIndelingsregel[]> {
-  const rijen = await db.query<{ gemeente_code: string; rmc_code: string; schooljaar_vanaf: string; schooljaar_tot: string | null }>(
-    'SELECT gemeente_code, rmc_code, schooljaar_vanaf, schooljaar_tot FROM rmc_indeling ORDER BY gemeente_code, schooljaar_vanaf');
-  return rijen.map((r) => ({ gemeenteCode: r.gemeente_code, rmcCode: r.rmc_code, schooljaarVanaf: r.schooljaar_vanaf, schooljaarTot: r.schooljaar_tot }));
+/** What checking and routing reports of one school need from the registration (`leesMeldcontext`). */
+export interface Meldcontext {
+  /** date of birth, residence and the enrolments at the BRIN, per person */
+  leerlingen: Map<string, Leerlinggegevens>;
+  /** municipality of each location of the BRIN */
+  vestigingen: Map<string, string>;
+  /** the RMC split of every municipality the persons lived in and of the `gemeenten` asked, ordered by municipality and year */
+  indeling: RmcIndelingsregel[];
+  /** earlier `16u4w` reports of these persons (for the 7-day rule), from any school */
+  eerder: Map<string, EerdereMelding[]>;
+  /** the keyed references of every persoon_id asked (known or not), for the audit record of the lookup */
+  referenties: string[];
 }
 
-/** Earlier `16u4w` reports of these persons (for the 7-day rule), from any school. */
-export async function leesEerdere16u4w(db: Db, persoonIds: readonly string[]): Promise<Map<string, EerdereMelding[]>> {
-  const uit = new Map<string, EerdereMelding[]>();
-  if (persoonIds.length === 0) return uit;
-  for (const r of await db.query<{ persoon_id: string; meldingsdatum: Datum; startdatum: Datum; einddatum: Datum | null }>(
-    `SELECT persoon_id, meldingsdatum, startdatum, einddatum FROM verzuimmelding
-     WHERE soort = '16u4w' AND persoon_id = ANY($1::text[])`, [[...new Set(persoonIds)]])) {
-    const lijst = uit.get(r.persoon_id) ?? [];
-    lijst.push({ soort: '16u4w' as Meldingsoort, meldingsdatum: r.meldingsdatum, startdatum: r.startdatum, einddatum: r.einddatum });
-    uit.set(r.persoon_id, lijst);
+/**
+ * Everything in one statement: a single report is filed while twenty others are, and each
+ * round trip to the database counts (bench/verzuimHttp.ts).
+ */
+export async function leesMeldcontext(db: Db, persoonIds: readonly string[], brin: string, gemeenten: readonly string[]): Promise<Meldcontext> {
+  type Leerlingrij = { persoon_id: string; geboortedatum: Datum; verblijf: Leerlinggegevens['verblijf'] | null; inschrijvingen: Leerlinggegevens['inschrijvingen'] | null };
+  type Eerderrij = { persoon_id: string; meldingsdatum: Datum; startdatum: Datum; einddatum: Datum | null };
+  const [r] = await db.query<{
+    leerlingen: Leerlingrij[] | null; vestigingen: { vestiging: string; gemeente: string }[] | null; indeling: RmcIndelingsregel[] | null;
+    eerder: Eerderrij[] | null; referenties: string[] | null;
+  }>(`
+    WITH ids AS (SELECT DISTINCT unnest($1::text[]) AS persoon_id)
+    SELECT
+      (SELECT array_agg(persoon_referentie(persoon_id)) FROM ids) AS referenties,
+      (SELECT json_agg(json_build_object('persoon_id', p.persoon_id, 'geboortedatum', p.geboortedatum,
+         'verblijf', (SELECT json_agg(json_build_object('gemeenteCode', v.gemeente_code, 'vanaf', v.vanaf, 'tot', v.tot) ORDER BY v.vanaf)
+                      FROM verblijf v WHERE v.persoon_id = p.persoon_id),
+         'inschrijvingen', (SELECT json_agg(json_build_object('brin', i.brin, 'begindatum', i.begindatum, 'einddatum', i.einddatum))
+                            FROM inschrijving i WHERE i.persoon_id = p.persoon_id AND i.brin = $2)))
+       FROM persoon p JOIN ids USING (persoon_id)) AS leerlingen,
+      (SELECT json_agg(json_build_object('vestiging', vestiging, 'gemeente', gemeente_code)) FROM instelling WHERE brin = $2) AS vestigingen,
+      (SELECT json_agg(json_build_object('gemeenteCode', r.gemeente_code, 'rmcCode', r.rmc_code, 'schooljaarVanaf', r.schooljaar_vanaf,
+         'schooljaarTot', r.schooljaar_tot) ORDER BY r.gemeente_code, r.schooljaar_vanaf)
+       FROM rmc_indeling r
+       WHERE r.gemeente_code IN (SELECT v.gemeente_code FROM verblijf v JOIN ids USING (persoon_id)) OR r.gemeente_code = ANY($3::text[])) AS indeling,
+      (SELECT json_agg(json_build_object('persoon_id', m.persoon_id, 'meldingsdatum', m.meldingsdatum, 'startdatum', m.startdatum, 'einddatum', m.einddatum))
+       FROM verzuimmelding m JOIN ids USING (persoon_id) WHERE m.soort = '16u4w') AS eerder`, [[...persoonIds], brin, [...gemeenten]]);
+  const eerder = new Map<string, EerdereMelding[]>();
+  for (const e of r!.eerder ?? []) {
+    eerder.set(e.persoon_id, [...(eerder.get(e.persoon_id) ?? []), { soort: '16u4w', meldingsdatum: e.meldingsdatum, startdatum: e.startdatum, einddatum: e.einddatum }]);
   }
-  return uit;
+  return {
+    leerlingen: new Map((r!.leerlingen ?? []).map((l) => [l.persoon_id, { geboortedatum: l.geboortedatum, verblijf: l.verblijf ?? [], inschrijvingen: l.inschrijvingen ?? [] }])),
+    vestigingen: new Map((r!.vestigingen ?? []).map((v) => [v.vestiging, v.gemeente])),
+    indeling: r!.indeling ?? [],
+    eerder,
+    referenties: r!.referenties ?? [],
+  };
 }
 
 export interface TeBewarenMelding {
@@ -97,10 +106,11 @@ export async function bewaarMeldingen(tx: Db, importId: string, door: string, ri
     a.status, a.contactpersoon, a.afsluitreden, a.afsluitopmerking, importId,
   ])).join('');
   await tx.copyIn(`COPY verzuimmelding (${MELDING_KOLOMMEN}) FROM STDIN WITH (FORMAT csv)`, csv);
-  await tx.query(
-    `INSERT INTO verzuimstatus (melding_id, status, door)
-     SELECT id, status, $2 FROM verzuimmelding WHERE import_id = $1 ORDER BY id`, [importId, door]);
-  return (await tx.query<{ id: number }>('SELECT id FROM verzuimmelding WHERE import_id = $1 ORDER BY id', [importId])).map((r) => r.id);
+  const ids = await tx.query<{ id: number }>(`
+    WITH nieuw AS (SELECT id, status FROM verzuimmelding WHERE import_id = $1),
+    eerste AS (INSERT INTO verzuimstatus (melding_id, status, door) SELECT id, status, $2 FROM nieuw ORDER BY id)
+    SELECT id FROM nieuw ORDER BY id`, [importId, door]);
+  return ids.map((r) => r.id);
 }
 
 export interface OpgeslagenAfhandeling extends Afhandeling {
@@ -273,14 +283,20 @@ export async function zoekMeldingenInTransactie(tx: Db, v: Meldingenvraag): Prom
   }
   const waar = voorwaarden.join(' AND ');
   {
-    const [n] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM verzuimmelding m WHERE ${waar}`, params);
+    // One pass over the scope gives both the timeliness per school (the whole scope) and how
+    // many reports pass the filter (the number of pages).
+    const perSchoolEnTotaal = await tx.query<Tijdigheidsrij & { gevonden: number }>(`
+      SELECT m.brin, count(*)::int AS aantal, count(*) FILTER (WHERE m.tijdigheid = 'tijdig')::int AS tijdig,
+        count(*) FILTER (WHERE m.tijdigheid = 'te-laat')::int AS te_laat, count(*) FILTER (WHERE ${waar})::int AS gevonden
+      FROM verzuimmelding m WHERE ${voorwaarden[0]} GROUP BY m.brin ORDER BY m.brin`, params);
     // The page's ids first, so the reference hash and the last action are computed for 50 rows, not the whole scope.
-    const rijen = await tx.query<MeldingRij & { persoon_id: string }>(`
+    // The page's actions and status history come with it (for the municipality or region that handles them).
+    const rijen = await tx.query<MeldingRij & { acties?: Actierij[] | null; statussen?: Statusrij[] | null }>(`
       WITH pagina AS (
         SELECT m.id FROM verzuimmelding m WHERE ${waar}
         ORDER BY m.meldingsdatum DESC, m.id DESC LIMIT ${Number(v.limit)} OFFSET ${Number(v.offset)}
       )
-      SELECT m.id, m.persoon_id, m.bron, m.soort, m.brin, m.vestiging, m.lesplaats, m.meldingsdatum, m.startdatum, m.einddatum,
+      SELECT m.id, m.bron, m.soort, m.brin, m.vestiging, m.lesplaats, m.meldingsdatum, m.startdatum, m.einddatum,
         m.verzuim_dagen::text AS verzuim_dagen, m.verzuim_uren::text AS verzuim_uren, m.alle_lessen_gemist, m.vermoedelijke_reden,
         m.ondernomen_actie, m.gemeente_gevraagd, m.reden_niet_handelen, m.melder_naam, m.melder_functie, m.melder_telefoon,
         m.melder_email, m.telefoon_leerling_of_ouder, m.verblijfadres, m.verblijf_gemeente_code, m.behandelaar, m.gemeente_code,
@@ -288,24 +304,24 @@ export async function zoekMeldingenInTransactie(tx: Db, v: Meldingenvraag): Prom
         ${TIJD('m.ingediend_op')} AS ontvangen_op, (m.ingediend_op AT TIME ZONE 'UTC')::date AS ontvangen,
         (SELECT max(a.datum) FROM verzuimactie a WHERE a.melding_id = m.id) AS laatste_actie,
         persoon_referentie(m.persoon_id) AS referentie, p.voornamen, p.voorvoegsel, p.geslachtsnaam, p.geboortedatum
+        ${v.metAfhandeling ? `, (SELECT json_agg(json_build_object('melding_id', a.melding_id, 'soort', a.soort, 'datum', a.datum, 'medewerker', a.medewerker,
+            'toelichting', a.toelichting, 'vastgelegd_op', ${TIJD('a.vastgelegd_op')}) ORDER BY a.datum, a.id) FROM verzuimactie a WHERE a.melding_id = m.id) AS acties,
+          (SELECT json_agg(json_build_object('melding_id', s.melding_id, 'status', s.status, 'afsluitreden', s.afsluitreden, 'opmerking', s.opmerking,
+            'door', s.door, 'tijdstip', ${TIJD('s.tijdstip')}) ORDER BY s.id) FROM verzuimstatus s WHERE s.melding_id = m.id) AS statussen` : ''}
       FROM pagina JOIN verzuimmelding m ON m.id = pagina.id LEFT JOIN persoon p ON p.persoon_id = m.persoon_id
       ORDER BY m.meldingsdatum DESC, m.id DESC`, params);
-    const ids = rijen.map((r) => r.id);
-    const acties = v.metAfhandeling && ids.length > 0 ? await tx.query<Actierij>(
-      `SELECT melding_id, soort, datum, medewerker, toelichting, ${TIJD('vastgelegd_op')} AS vastgelegd_op
-       FROM verzuimactie WHERE melding_id = ANY($1::int[]) ORDER BY melding_id, datum, id`, [ids]) : [];
-    const statussen = v.metAfhandeling && ids.length > 0 ? await tx.query<Statusrij>(
-      `SELECT melding_id, status, afsluitreden, opmerking, door, ${TIJD('tijdstip')} AS tijdstip
-       FROM verzuimstatus WHERE melding_id = ANY($1::int[]) ORDER BY melding_id, id`, [ids]) : [];
-    const perSchool = await tx.query<Tijdigheidsrij>(`
-      SELECT m.brin, count(*)::int AS aantal, count(*) FILTER (WHERE m.tijdigheid = 'tijdig')::int AS tijdig,
-        count(*) FILTER (WHERE m.tijdigheid = 'te-laat')::int AS te_laat
-      FROM verzuimmelding m WHERE ${meldingScope(v.gebruiker.scope, 1)} GROUP BY m.brin ORDER BY m.brin`, [params[0]]);
     await registreerInzage(tx, {
       gebruiker: v.gebruiker, handeling: v.handeling, doel: v.doel, parameters: v.parameters,
-      personen: { ids: rijen.map((r) => r.persoon_id) },
+      personen: { referenties: rijen.map((r) => r.referentie) },
     });
-    return { totaal: n!.n, rijen: rijen.map(({ persoon_id: _weg, ...r }) => r), acties, statussen, perSchool };
+    const totaal = perSchoolEnTotaal.reduce((som, s) => som + s.gevonden, 0);
+    const perSchool = perSchoolEnTotaal.map(({ gevonden: _weg, ...s }) => s);
+    return {
+      totaal, perSchool,
+      rijen: rijen.map(({ acties: _a, statussen: _s, ...r }) => r),
+      acties: rijen.flatMap((r) => r.acties ?? []),
+      statussen: rijen.flatMap((r) => r.statussen ?? []),
+    };
   }
 }
 
@@ -315,4 +331,85 @@ export async function leesAfhandelingInScope(tx: Db, id: number, scope: Scope): 
     `SELECT m.id, m.brin, m.meldingsdatum, m.status, m.contactpersoon, m.afsluitreden, m.afsluitopmerking
      FROM verzuimmelding m WHERE m.id = $2 AND ${meldingScope(scope, 1)} FOR UPDATE`, [(scope as { code: string }).code, id]);
   return r ? { ...r, afsluitreden: r.afsluitreden as Afhandeling['afsluitreden'] } : null;
+}
+
+/**
+ * What the absence figures need of the reports of a scope in a period (by meldingsdatum): no
+ * person, no case notes; the first action per report (earliest date, then the first recorded).
+ */
+export async function leesMeldingsfeiten(db: Db, scope: Scope, van: Datum, tot: Datum): Promise<(Meldingsfeit & { meldingsdatum: Datum })[]> {
+  const rijen = await db.query<{
+    soort: Meldingsoort; brin: string; status: Meldingstatus; afsluitreden: string | null; tijdigheid: Tijdigheid['status'];
+    ontvangen: Datum; meldingsdatum: Datum; actie_datum: Datum | null; actie_soort: string | null;
+  }>(`
+    SELECT m.soort, m.brin, m.status, m.afsluitreden, m.tijdigheid, m.meldingsdatum,
+      (m.ingediend_op AT TIME ZONE 'UTC')::date AS ontvangen, a.datum AS actie_datum, a.soort AS actie_soort
+    FROM verzuimmelding m
+    LEFT JOIN LATERAL (SELECT datum, soort FROM verzuimactie WHERE melding_id = m.id ORDER BY datum, id LIMIT 1) a ON true
+    WHERE ${meldingScope(scope, 1)} AND m.meldingsdatum BETWEEN $2::date AND $3::date`, [(scope as { code: string }).code, van, tot]);
+  return rijen.map((r) => ({
+    soort: r.soort, brin: r.brin, status: r.status, afsluitreden: r.afsluitreden, tijdigheid: r.tijdigheid,
+    ontvangen: r.ontvangen, meldingsdatum: r.meldingsdatum,
+    eersteActie: r.actie_datum && r.actie_soort ? { datum: r.actie_datum, soort: r.actie_soort } : null,
+  }));
+}
+
+/** The school years (1 August–31 July, as `2025-2026`) in which the scope has reports, latest first. */
+export async function leesSchooljarenMetMeldingen(db: Db, scope: Scope): Promise<string[]> {
+  // 1 August minus 7 months is 1 January of the same year, 31 July minus 7 months 31 December of the year before.
+  const rijen = await db.query<{ begin: number }>(`
+    SELECT DISTINCT extract(year FROM m.meldingsdatum - interval '7 months')::int AS begin
+    FROM verzuimmelding m WHERE ${meldingScope(scope, 1)} ORDER BY begin DESC`, [(scope as { code: string }).code]);
+  return rijen.map((r) => `${r.begin}-${r.begin + 1}`);
+}
+
+/**
+ * The vsv'ers of a scope in the latest count of a school year (definitief before voorlopig), and
+ * how many had an absence report with a meldingsdatum in `periode`; null when there is no count.
+ * Counts only (docs/rules/verzuim-cijfers.md).
+ */
+export async function telVsvMetMelding(db: Db, scope: Scope, schooljaar: string, periode: { van: Datum; tot: Datum }):
+  Promise<{ status: 'definitief' | 'voorlopig'; vsvers: number; metMelding: number } | null> {
+  const [run] = await db.query<{ id: number; status: 'definitief' | 'voorlopig' }>(
+    `SELECT id, status FROM telling_run WHERE schooljaar = $1 ORDER BY (status = 'definitief') DESC, id DESC LIMIT 1`, [schooljaar]);
+  if (!run) return null;
+  const kolom = scope.soort === 'gemeente' ? 'tp.gemeente_code' : scope.soort === 'rmc-regio' ? 'tp.rmc_code' : scope.soort === 'brin' ? 'tp.brin' : null;
+  if (kolom === null) throw new Error('verzuimcijfers alleen voor een rol met een eigen gemeente, regio of school');
+  const [r] = await db.query<{ vsvers: number; met_melding: number }>(`
+    SELECT count(*)::int AS vsvers,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM verzuimmelding m WHERE m.persoon_id = tp.persoon_id AND m.meldingsdatum BETWEEN $3::date AND $4::date))::int AS met_melding
+    FROM telling_persoon tp WHERE tp.run_id = $1 AND tp.vsv AND ${kolom} = $2`, [run.id, (scope as { code: string }).code, periode.van, periode.tot]);
+  return { status: run.status, vsvers: r!.vsvers, metMelding: r!.met_melding };
+}
+
+/** A pupil of a count's start population who could get a demo absence report (src/demo/verzuim.ts). */
+export interface Verzuimkandidaat {
+  persoon_id: string;
+  brin: string;
+  vestiging: string;
+  vsv: boolean;
+  geboortedatum: Datum;
+  begindatum: Datum;
+  einddatum: Datum | null;
+}
+
+/**
+ * The start population of a count with the enrolment it was counted under (for the demo world's
+ * absence reports): a report is dated within that enrolment, at its school. Without a known
+ * residence at the count a report could not be routed, so those are left out.
+ */
+export async function leesVerzuimkandidaten(db: Db, runId: number): Promise<Verzuimkandidaat[]> {
+  return db.query<Verzuimkandidaat>(`
+    SELECT tp.persoon_id, tp.brin, tp.vestiging, tp.vsv, p.geboortedatum, i.begindatum, i.einddatum
+    FROM telling_persoon tp
+    JOIN inschrijving i ON i.inschrijving_id = tp.inschrijving_id
+    JOIN persoon p ON p.persoon_id = tp.persoon_id
+    WHERE tp.run_id = $1 AND tp.gemeente_code <> 'onbekend'
+    ORDER BY tp.persoon_id`, [runId]);
+}
+
+/** The reports routed to (or filed by) a scope: number and report date, oldest first (the demo world's handling). */
+export async function leesMeldingnummers(db: Db, scope: Scope): Promise<{ id: number; meldingsdatum: Datum }[]> {
+  return db.query<{ id: number; meldingsdatum: Datum }>(
+    `SELECT m.id, m.meldingsdatum FROM verzuimmelding m WHERE ${meldingScope(scope, 1)} ORDER BY m.meldingsdatum, m.id`, [(scope as { code: string }).code]);
 }

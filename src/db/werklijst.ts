@@ -9,7 +9,9 @@ import type { Db } from './database.js';
  * What the worklist is decided on (src/domain/dossier/werklijst.ts): every open dossier of the
  * user's scope with its intake, last contact and end of education, read ONLY together with the
  * audit record that names the persons (the worklist shows their names). The region's
- * interval of periodic contact (regio_instelling) is read and set here too.
+ * interval of periodic contact (regio_instelling) is read and set here too. Events are read
+ * through `dossier_gebeurtenis_zichtbaar` (migration 011): after a handover the holder's worklist
+ * and effect report count only what was passed on and what it recorded itself.
  */
 export interface Werklijstdossier extends OpenDossier {
   referentie: string;
@@ -26,8 +28,8 @@ export async function leesOpenDossiersGeaudit(db: Db, v: { gebruiker: Gebruiker;
       SELECT d.persoon_id AS __persoon_id, d.id AS "dossierId", persoon_referentie(d.persoon_id) AS referentie,
              p.voornamen, p.voorvoegsel, p.geslachtsnaam, d.geopend_op::text AS "geopendOp",
              d.behandelaar_id AS "behandelaarId", d.behandelaar_naam AS "behandelaarNaam", d.volgend_contact::text AS "volgendContact",
-             (SELECT min(g.datum)::text FROM dossier_gebeurtenis g WHERE g.dossier_id = d.id AND g.soort = 'intake' AND g.datum >= d.geopend_op) AS intake,
-             (SELECT max(g.datum)::text FROM dossier_gebeurtenis g WHERE g.dossier_id = d.id
+             (SELECT min(g.datum)::text FROM dossier_gebeurtenis_zichtbaar g WHERE g.dossier_id = d.id AND g.soort = 'intake' AND g.datum >= d.geopend_op) AS intake,
+             (SELECT max(g.datum)::text FROM dossier_gebeurtenis_zichtbaar g WHERE g.dossier_id = d.id
                 AND g.soort IN ('contactpoging', 'eerste-contact', 'intake')) AS "laatsteContact",
              (SELECT max(i.einddatum)::text FROM inschrijving i WHERE i.persoon_id = d.persoon_id) AS "uitOnderwijsSinds"
       FROM dossier d LEFT JOIN persoon p ON p.persoon_id = d.persoon_id
@@ -58,16 +60,17 @@ export async function zetContactinterval(db: Db, rmcCode: string, maanden: numbe
 export async function leesRapportbron(db: Db, rmcCode: string, van: string, tot: string): Promise<Rapportbron> {
   const params = [rmcCode, van, tot];
   const regio = `d.eigenaar_soort = 'rmc-regio' AND d.eigenaar_code = $1`;
-  const tel = async (soort: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier_gebeurtenis g JOIN dossier d ON d.id = g.dossier_id
-    WHERE ${regio} AND g.soort = '${soort}' AND g.datum BETWEEN $2::date AND $3::date`, params))[0]!.n;
-  const intakes = await db.query<{ lijstPeildatum: string; datum: string }>(`
-    SELECT (SELECT max(p.geopend_maand) FROM dossier_periode p WHERE p.dossier_id = g.dossier_id AND p.geopend_maand || '-01' <= g.datum::text) || '-01' AS "lijstPeildatum",
+  const perEvent = async (soort: string) => (await db.query<{ dossier_id: string }>(`SELECT g.dossier_id FROM dossier_gebeurtenis_zichtbaar g JOIN dossier d ON d.id = g.dossier_id
+    WHERE ${regio} AND g.soort = '${soort}' AND g.datum BETWEEN $2::date AND $3::date ORDER BY g.id`, params)).map((r) => r.dossier_id);
+  const intakes = await db.query<{ dossierId: string; lijstPeildatum: string; datum: string }>(`
+    SELECT g.dossier_id AS "dossierId",
+           (SELECT max(p.geopend_maand) FROM dossier_periode p WHERE p.dossier_id = g.dossier_id AND p.geopend_maand || '-01' <= g.datum::text) || '-01' AS "lijstPeildatum",
            g.datum::text AS datum
-    FROM dossier_gebeurtenis g JOIN dossier d ON d.id = g.dossier_id
+    FROM dossier_gebeurtenis_zichtbaar g JOIN dossier d ON d.id = g.dossier_id
     WHERE ${regio} AND g.soort = 'intake' AND g.datum BETWEEN $2::date AND $3::date`, params);
-  const uitkomsten = await db.query<{ categorie: string }>(`
-    SELECT DISTINCT ON (g.dossier_id) g.gegevens->>'categorie' AS categorie
-    FROM dossier_gebeurtenis g JOIN dossier d ON d.id = g.dossier_id
+  const uitkomsten = await db.query<{ dossierId: string; categorie: string }>(`
+    SELECT DISTINCT ON (g.dossier_id) g.dossier_id AS "dossierId", g.gegevens->>'categorie' AS categorie
+    FROM dossier_gebeurtenis_zichtbaar g JOIN dossier d ON d.id = g.dossier_id
     WHERE ${regio} AND g.soort = 'uitkomst' AND g.datum BETWEEN $2::date AND $3::date
     ORDER BY g.dossier_id, g.datum DESC, g.id DESC`, params);
   const open = await db.query<OpenDossier>(`
@@ -77,7 +80,7 @@ export async function leesRapportbron(db: Db, rmcCode: string, van: string, tot:
     FROM dossier d WHERE ${regio} AND EXISTS (SELECT 1 FROM dossier_periode p WHERE p.dossier_id = d.id
       AND p.geopend_maand || '-01' <= $2::text AND (p.gesloten_maand IS NULL OR p.gesloten_maand || '-01' > $2::text))`, [rmcCode, tot]);
   return {
-    eersteContacten: await tel('eerste-contact'), trajecten: await tel('traject'),
-    intakes: intakes.filter((i) => i.lijstPeildatum !== null), uitkomsten: uitkomsten.map((u) => u.categorie), open,
+    eersteContacten: await perEvent('eerste-contact'), trajecten: await perEvent('traject'),
+    intakes: intakes.filter((i) => i.lijstPeildatum !== null), uitkomsten, open,
   };
 }

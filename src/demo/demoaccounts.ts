@@ -1,5 +1,6 @@
 import { heeftDemoaccounts } from '../db/accounts.js';
 import type { Db } from '../db/database.js';
+import { wijsDemowerkToe } from '../db/dossiers.js';
 import { leveringsnamen } from '../db/leveringenOverzicht.js';
 import type { Rol } from '../domain/toegang/rollen.js';
 import { maakAccount } from '../toegang/accounts.js';
@@ -44,6 +45,11 @@ export async function zorgVoorDemoaccounts(db: Db, opties: { productie: boolean 
 
 export async function maakDemoaccounts(db: Db): Promise<void> {
   for (const a of DEMOACCOUNTS) {
-    await maakAccount(db, { ...a, wachtwoord: demoWachtwoord(a.rol), demo: true });
+    const account = await maakAccount(db, { ...a, wachtwoord: demoWachtwoord(a.rol), demo: true });
+    // the demo world's case work (src/demo/dossiers.ts) becomes this officer's own
+    await wijsDemowerkToe(db, demoPlaatshouder(a.gebruikersnaam), account.id);
   }
 }
+
+/** The id the demo world's case work is recorded under until its demo account exists. */
+export const demoPlaatshouder = (gebruikersnaam: string): string => `demo:${gebruikersnaam}`;

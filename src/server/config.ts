@@ -30,6 +30,8 @@ export interface ServerConfig {
   inloggen: InlogOpties;
   /** weeks without action after which an absence report in handling is overdue */
   verzuimAchterstandWeken: number;
+  /** connections of the PostgreSQL pool; null = the default for this machine (src/db/postgres.ts) */
+  databaseVerbindingen: number | null;
 }
 
 export type ConfigUitkomst = { ok: true; config: ServerConfig } | { ok: false; fouten: string[] };
@@ -82,6 +84,9 @@ export function leesServerConfig(env: NodeJS.ProcessEnv, werkmap: string = proce
   const verzoekTijdlimiet = geheelGetal(env, 'BINNENBOORD_VERZOEK_TIJDLIMIET', STANDAARD.verzoekTijdlimiet, 1, fouten, 'in seconden');
   const antwoordTijdlimiet = geheelGetal(env, 'BINNENBOORD_ANTWOORD_TIJDLIMIET', STANDAARD.antwoordTijdlimiet, 1, fouten, 'in seconden');
   const verzuimAchterstandWeken = geheelGetal(env, 'BINNENBOORD_VERZUIM_ACHTERSTAND_WEKEN', STANDAARD.verzuimAchterstandWeken, 1, fouten, 'in weken');
+  const databaseVerbindingen = env.BINNENBOORD_DATABASE_VERBINDINGEN?.trim()
+    ? geheelGetal(env, 'BINNENBOORD_DATABASE_VERBINDINGEN', 0, 1, fouten, 'verbindingen met de PostgreSQL-server')
+    : null;
 
   const proxyTekst = env.BINNENBOORD_VERTROUWDE_PROXY?.trim() ?? '';
   const proxies = proxyTekst === '' ? [] : proxyTekst.split(',').map((p) => p.trim());
@@ -101,7 +106,7 @@ export function leesServerConfig(env: NodeJS.ProcessEnv, werkmap: string = proce
     ok: true,
     config: {
       port, host, database, demoSchaal, logniveau, antwoordcache: cacheTekst === 'aan',
-      verzoekenPerMinuut, vertrouwdeProxy: proxies.length > 0 ? proxies.join(',') : null, verzoekTijdlimiet, antwoordTijdlimiet, inloggen, verzuimAchterstandWeken,
+      verzoekenPerMinuut, vertrouwdeProxy: proxies.length > 0 ? proxies.join(',') : null, verzoekTijdlimiet, antwoordTijdlimiet, inloggen, verzuimAchterstandWeken, databaseVerbindingen,
     },
   };
 }

@@ -39,6 +39,7 @@ export function uitsplitsingen(rijen: readonly Rij[]): Record<Uitsplitsing, { wa
   return {
     sector: onderdelen(rijen, 'sector'),
     categorie: onderdelen(rijen, 'categorie'),
+    leerweg: onderdelen(rijen, 'leerweg'),
     leeftijdsgroep: onderdelen(rijen, 'leeftijdsgroep'),
     geslacht: onderdelen(rijen, 'geslacht'),
   };
@@ -96,4 +97,4 @@ export function normsamenvatting(categorieen: readonly Normcategorie[], toegang:
   return { aantalBovenNorm: tel('niet-gehaald'), aantalBinnenNorm: tel('gehaald'), aantalAfgeschermd: tel('afgeschermd') };
 }
 
-export const DIMENSIES_GEBIED = ['totaal', 'sector', 'categorie', 'leeftijdsgroep', 'geslacht'] as const;
+export const DIMENSIES_GEBIED = ['totaal', 'sector', 'categorie', 'leerweg', 'leeftijdsgroep', 'geslacht'] as const;

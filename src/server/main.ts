@@ -3,8 +3,9 @@ import { PROJECTMAP, referentiedataMap } from '../config.js';
 import { describeLocation, parseDatabaseLocation } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
 import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
+import { publiceerRecenteVerzuimcijfers } from '../verzuim/publiceren.js';
 import { zorgVoorDemoaccounts } from '../demo/demoaccounts.js';
-import { zorgVoorDemodata } from '../demo/demodata.js';
+import { demoklok, zorgVoorDemodata } from '../demo/demodata.js';
 import { bewaarPublicaties } from '../publicatie/laden.js';
 import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import { bouwApp } from './app.js';
@@ -33,7 +34,7 @@ async function start(): Promise<number> {
   try {
     // The server holds an embedded database folder for its whole life: an import from the
     // command line meanwhile is refused with a message naming this process (folderLock.ts).
-    db = await openDatabase(config.database, { command: 'binnenboord server (npm start)' });
+    db = await openDatabase(config.database, { command: 'binnenboord server (npm start)', verbindingen: config.databaseVerbindingen ?? undefined });
   } catch (e) {
     process.stderr.write(`Binnenboord kan niet starten: ${(e as Error).message}\n`);
     return 1;
@@ -68,12 +69,21 @@ async function start(): Promise<number> {
   // Retention, daily in the server process (and `binnenboord bewaartermijnen toepassen`):
   // first a minute after the start, then every 24 hours. A failure is logged and retried next time.
   const bewaar = () => {
-    pasBewaartermijnenToe(db, bewaren.termijnen, new Date().toISOString().slice(0, 10))
+    demoklok(db).then((demo) => pasBewaartermijnenToe(db, bewaren.termijnen, demo ?? new Date().toISOString().slice(0, 10)))
       .then((uit) => app.log.info({ bewaartermijnen: uit }, 'bewaartermijnen toegepast'))
       .catch((e: unknown) => app.log.error({ err: e }, 'bewaartermijnen konden niet worden toegepast'));
   };
   setTimeout(bewaar, 60_000).unref();
   setInterval(bewaar, 24 * 60 * 60 * 1000).unref();
+  // The public absence figures of this school year and the last (docs/rules/verzuim-cijfers.md),
+  // beside retention: at the start and then daily, so they are at most a day behind the reports.
+  const publiceerVerzuim = () => {
+    demoklok(db).then((demo) => publiceerRecenteVerzuimcijfers(db, demo ?? new Date().toISOString().slice(0, 10)))
+      .then((jaren) => app.log.info({ verzuimcijfers: jaren }, 'openbare verzuimcijfers berekend'))
+      .catch((e: unknown) => app.log.error({ err: e }, 'openbare verzuimcijfers konden niet worden berekend'));
+  };
+  setTimeout(publiceerVerzuim, 5_000).unref();
+  setInterval(publiceerVerzuim, 24 * 60 * 60 * 1000).unref();
 
   const stop = async (signaal: string) => {
     process.stdout.write(`${signaal}: Binnenboord stopt.\n`);

@@ -27,7 +27,7 @@ const TITELS: Record<number, string> = {
   404: 'Niet gevonden',
   405: 'Methode niet toegestaan',
   406: 'Gevraagd formaat niet beschikbaar',
-  409: 'Bestaat al',
+  409: 'Conflict met de huidige toestand',
   415: 'Verkeerd mediatype',
   429: 'Te veel verzoeken',
   500: 'Interne fout',

@@ -124,6 +124,7 @@ export const Onderdeel = Type.Object({ waarde: Type.String(), cijfer: Cijfer });
 export const UitsplitsingenSchema = Type.Object({
   sector: Type.Array(Onderdeel, { description: 'vo, mbo, vavo' }),
   categorie: Type.Array(Onderdeel),
+  leerweg: Type.Array(Onderdeel, { description: 'bol, bbl, ex: de leerweg van een mbo-inschrijving; samen het mbo (niet het totaal)' }),
   leeftijdsgroep: Type.Array(Onderdeel, { description: '<18 en 18+ op de teldatum' }),
   geslacht: Type.Array(Onderdeel, { description: 'M, V, X, onbekend' }),
 }, { $id: 'Uitsplitsingen' });
@@ -302,6 +303,7 @@ export const InstellingAntwoord = Type.Object({
   soort: Type.String(),
   totaal: Cijfer,
   sector: Type.Array(Onderdeel),
+  leerweg: Type.Array(Onderdeel, { description: 'bol, bbl, ex: per leerweg van de mbo-inschrijvingen bij deze instelling; samen het mbo' }),
   normbasis: Normbasis,
   categorie: Type.Array(Categoriecijfer),
   normsamenvatting: Normsamenvatting,

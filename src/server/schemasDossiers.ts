@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { GEBEURTENISSOORTEN } from '../domain/dossier/gebeurtenis.js';
+import { OORZAKEN, STATUSSEN } from '../domain/dossier/overdracht.js';
 import { Nullable, StringEnum } from './schemas.js';
 
 /**
@@ -30,6 +31,18 @@ export const DossierzoekAntwoord = Type.Object({
   dossiers: Type.Array(Dossierkop),
 });
 
+/** The undecided handover of a dossier, for its holder (the dossier page's "Overdragen"). */
+export const LopendeOverdracht = Type.Object({
+  overdrachtId: Type.String(),
+  status: StringEnum(['voorgesteld', 'verzonden', 'geweigerd'] as const),
+  oorzaak: StringEnum(OORZAKEN),
+  naar: Type.String(),
+  voorgesteldOp: Type.String({ format: 'date' }),
+  delen: Nullable(Type.Array(Type.String())),
+  reden: tekst('de reden bij verzenden'),
+  weigerreden: tekst('waarom de ontvanger weigerde'),
+});
+
 export const DossierAntwoord = Type.Object({
   dossier: Dossierkop,
   tijdlijn: Type.Array(Type.Object({
@@ -46,7 +59,8 @@ export const DossierAntwoord = Type.Object({
     gegevens: Type.Record(Type.String(), Type.String()),
     door: Type.String(),
     vastgelegdOp: Type.String(),
-  }), { description: 'wat medewerkers vastlegden, nieuwste eerst; ook de contactgegevens met bron en datum' }),
+  }), { description: 'wat medewerkers vastlegden, nieuwste eerst; ook de contactgegevens met bron en datum; na een overdracht alleen wat is doorgegeven' }),
+  overdracht: Nullable(LopendeOverdracht),
 });
 
 export const GebeurtenisAntwoord = Type.Object({ id: Type.Integer({ description: 'de vastgelegde gebeurtenis' }) });
@@ -83,3 +97,28 @@ export const WerklijstAntwoord = Type.Object({
   periodiekContact: Type.Array(Werkitem, { description: 'uw oud-vsv\'ers (een jaar of langer uit het onderwijs) zonder contact binnen het interval' }),
   openWerk: Type.Object({ perBehandelaar: Type.Array(Openwerk), totaal: Openwerk }),
 });
+
+/** A handover as its sender or receiver sees it (docs/opvolging.md "Overdracht"). */
+export const Overdracht = Type.Object({
+  overdrachtId: Type.String({ description: 'opake id van de overdracht' }),
+  richting: StringEnum(['inkomend', 'uitgaand'] as const, { description: 'inkomend: aan uw gemeente of regio; uitgaand: van u' }),
+  status: StringEnum(STATUSSEN, { description: 'voorgesteld → verzonden → aanvaard of geweigerd; vervallen bij een ander doel' }),
+  oorzaak: StringEnum(OORZAKEN, { description: 'verhuizing, of meerderjarig (van leerplicht naar RMC)' }),
+  van: Type.String({ description: 'de houder die overdraagt, bijv. "gemeente GM0344"' }),
+  naar: Type.String({ description: 'de ontvanger, bijv. "rmc-regio 19"' }),
+  voornamen: tekst('voornamen'),
+  voorvoegsel: tekst('voorvoegsel'),
+  geslachtsnaam: tekst('geslachtsnaam'),
+  geboortedatum: tekst('geboortedatum JJJJ-MM-DD'),
+  voorgesteldOp: Type.String({ format: 'date', description: 'de peildatum van de lijsten die de overdracht voorstelden' }),
+  verzondenOp: tekst('wanneer verzonden'),
+  verzondenDoor: tekst('wie verzond'),
+  beslotenOp: tekst('wanneer aanvaard of geweigerd'),
+  beslotenDoor: tekst('wie besliste'),
+  weigerreden: tekst('waarom geweigerd'),
+  dossierId: tekst('het dossier; voor de ontvanger pas na aanvaarding'),
+  delen: Nullable(Type.Array(Type.String(), { description: 'wat is doorgegeven; voor de ontvanger pas na aanvaarding' })),
+  reden: tekst('waarom en wat de afzender doorgaf; voor de ontvanger pas na aanvaarding'),
+});
+
+export const OverdrachtenAntwoord = Type.Object({ overdrachten: Type.Array(Overdracht) });

@@ -160,3 +160,39 @@ export const NieuweActie = Type.Object({
   medewerker: Type.Optional(Type.String({ maxLength: 200, description: 'wie de actie deed; standaard uw naam' })),
   toelichting: Type.Optional(Type.String({ maxLength: 2000 })),
 }, { additionalProperties: false });
+
+const Tijdigheidscijfer = {
+  tijdig: Type.Integer({ minimum: 0, description: 'meldingen met een termijn die op tijd zijn gedaan' }),
+  teLaat: Type.Integer({ minimum: 0, description: 'meldingen met een termijn die meer dan 5 schooldagen na de drempel zijn gedaan' }),
+  zonderOordeel: Type.Integer({ minimum: 0, description: 'meldingen zonder termijn (soort zonder meldplicht-termijn) of zonder bekende vakantieregio' }),
+  aandeelTeLaat: Type.Union([Type.Number(), Type.Null()], { description: 'percentage te laat van tijdig + te laat, één decimaal; null als er geen zijn' }),
+};
+
+export const VerzuimcijfersVraag = Type.Object({
+  schooljaar: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{4}$', description: 'schooljaar (1 augustus tot en met 31 juli) van de meldingsdatum; standaard het lopende' })),
+}, { additionalProperties: false });
+
+export const Verzuimcijfers = Type.Object({
+  schooljaar: Type.String(),
+  scope: Type.String({ description: 'de gemeente, RMC-regio of school waarover de cijfers gaan' }),
+  schooljarenMetMeldingen: Type.Array(Type.String(), { description: 'de schooljaren waarin de scope meldingen heeft, nieuwste eerst' }),
+  vsvMetMelding: Type.Union([Type.Object({
+    schooljaar: Type.String(), status: Type.String({ description: 'de telling: definitief, of voorlopig als er nog geen definitieve is' }),
+    vsvers: Type.Integer({ minimum: 0, description: "vsv'ers van de telling van dit schooljaar in de scope (woongemeente, RMC-regio of school van de telling)" }),
+    metMelding: Type.Integer({ minimum: 0, description: 'van hen met een verzuimmelding (van welke school ook) met meldingsdatum in de telperiode (1 oktober tot en met 30 september)' }),
+    aandeel: Type.Union([Type.Number(), Type.Null()], { description: 'percentage, één decimaal; null zonder vsv\'ers' }),
+  }), Type.Null()], { description: "verzuim vóór uitval: het aandeel vsv'ers dat een melding had; null als er voor dit schooljaar geen telling is" }),
+  meldingen: Type.Integer({ minimum: 0, description: 'aantal meldingen met een meldingsdatum in het schooljaar' }),
+  perSoort: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'per soort melding (16u4w, lrv, rmc, luxe, overig)' }),
+  perStatus: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
+  perAfsluitreden: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'afgesloten meldingen per afsluitreden' }),
+  eersteActie: Type.Object({
+    metActie: Type.Integer({ minimum: 0 }),
+    zonderActie: Type.Integer({ minimum: 0 }),
+    perSoort: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'de eerste actie per melding, per soort' }),
+    dagenMediaan: Type.Union([Type.Integer(), Type.Null()], { description: 'kalenderdagen van ontvangst tot eerste actie: mediaan' }),
+    dagen90: Type.Union([Type.Integer(), Type.Null()], { description: 'kalenderdagen van ontvangst tot eerste actie: 90e percentiel' }),
+  }),
+  tijdigheid: Type.Object(Tijdigheidscijfer),
+  perSchool: Type.Array(Type.Object({ brin: Type.String(), meldingen: Type.Integer({ minimum: 0 }), ...Tijdigheidscijfer })),
+});

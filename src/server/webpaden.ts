@@ -23,10 +23,12 @@ export const WEBPADEN = [
   '/verzuim/melden',
   '/verzuim/mijn-meldingen',
   '/verzuim/meldingen',
+  '/verzuim/cijfers',
   // case work (issue 9)
   '/maandlijsten',
   '/dossier/:id',
   '/werklijst',
+  '/overdrachten',
   '/effectrapportage',
 ] as const;
 

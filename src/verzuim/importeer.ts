@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { registreerInzage } from '../db/audit.js';
 import type { Db } from '../db/database.js';
-import { bewaarMeldingen, leesEerdere16u4w, leesLeerlingen, leesRmcIndelingAlle, leesVestigingen, type RmcIndelingsregel, type TeBewarenMelding } from '../db/verzuim.js';
+import { bewaarMeldingen, leesMeldcontext, type RmcIndelingsregel, type TeBewarenMelding } from '../db/verzuim.js';
 import type { Datum } from '../domain/datum.js';
 import { MELDINGVELDEN, valideerMelding, type EerdereMelding, type MeldingInvoer, type Meldingveld } from '../domain/verzuim/melding.js';
 import { routeer } from '../domain/verzuim/routering.js';
@@ -146,9 +146,8 @@ export async function meldRijen(
 
   // 2. What routing and validation need, in a few queries for the whole file.
   const ids = rijen.map((r) => r.invoer.persoon_id.trim()).filter((id) => id !== '');
-  const [leerlingen, vestigingen, indeling, eerder] = await Promise.all([
-    leesLeerlingen(db, ids, opties.brin), leesVestigingen(db, opties.brin), leesRmcIndelingAlle(db), leesEerdere16u4w(db, ids),
-  ]);
+  const verblijfgemeenten = [...new Set(rijen.map((r) => r.invoer.verblijf_gemeente_code.trim()).filter((g) => g !== ''))];
+  const { leerlingen, vestigingen, indeling, eerder, referenties } = await leesMeldcontext(db, ids, opties.brin, verblijfgemeenten);
   const rmcVan = rmcOpzoeker(indeling);
 
   // 3. Check and route each row; earlier rows of this file count for the 7-day rule.
@@ -189,13 +188,12 @@ export async function meldRijen(
   const importId = randomUUID();
   const nieuweIds = await db.transaction(async (tx) => {
     const ids = await bewaarMeldingen(tx, importId, opties.gebruiker.accountId, teBewaren.map((t) => t.rij));
-    const gelezenPersonen = [...new Set(rijen.map((r) => r.invoer.persoon_id.trim()).filter((id) => id !== ''))];
-    // No pupil named, none looked up: nothing to record.
-    if (gelezenPersonen.length === 0) return ids;
+    // No pupil named, none looked up: nothing to record. Every pupil named was looked up, known or not.
+    if (referenties.length === 0) return ids;
     await registreerInzage(tx, {
       gebruiker: opties.gebruiker, handeling: opties.handeling ?? 'verzuim.importeren', doel: 'verzuim-melden',
       parameters: { brin: opties.brin, importId, rijen: rijen.length, gemeld: ids.length },
-      personen: { ids: gelezenPersonen },
+      personen: { referenties },
     });
     return ids;
   });

@@ -105,11 +105,16 @@ function uitsplitsingenIn(openbaar: unknown, exact: unknown, pad: string, uit: G
     const naast = Object.entries(o).map(([k, v]) => [k, v, e[k]] as const);
     const onder = Object.entries((o.uitsplitsingen ?? {}) as Record<string, unknown>)
       .map(([k, v]) => [`uitsplitsingen/${k}`, v, (e.uitsplitsingen as Record<string, unknown>)[k]] as const);
+    // The learning paths make up the mbo sector, not the total (docs/rules/leerweg.md).
+    const sectoren = (o.sector ?? (o.uitsplitsingen as Record<string, unknown> | undefined)?.sector) as { waarde: string; cijfer: Cijferachtig }[] | undefined;
+    const mbo = sectoren?.find((x) => x.waarde === 'mbo')?.cijfer;
     for (const [naam, lijst, exacteLijst] of [...naast, ...onder]) {
       if (!Array.isArray(lijst) || lijst.length === 0 || !lijst.every(isOnderdeel)) continue;
+      const geheel = naam.endsWith('leerweg') ? mbo : o.totaal;
+      expect(geheel, `${pad}/${naam}: het geheel`).toBeDefined();
       uit.push({
         plek: `${pad}/${naam}`,
-        totaal: o.totaal,
+        totaal: geheel!,
         cellen: lijst.map((c: { waarde: string; cijfer: Cijferachtig }, i) => {
           const x = (exacteLijst as { waarde: string; cijfer: Cijferachtig }[])[i]!;
           expect(x.waarde, `${pad}/${naam}/${i}`).toBe(c.waarde);

@@ -8,7 +8,7 @@ import { apiomgeving } from './omgeving.js';
  * What every endpoint says about the test delivery: the figures come from the stored runs,
  * each with its school year, status, definition version and run id.
  */
-const zichtbaar = (startpopulatie: number, vsv: number, percentage: string) => ({ startpopulatie, vsv, percentage, afgeschermd: false });
+const zichtbaar = (startpopulatie: number, vsv: number, percentage: string | null) => ({ startpopulatie, vsv, percentage, afgeschermd: false });
 
 describeDatabases('API: cijfers', (driver) => {
   const api = apiomgeving(driver);
@@ -57,7 +57,11 @@ describeDatabases('API: cijfers', (driver) => {
     expect(k.totaal).toEqual(zichtbaar(100, 18, '18.00'));
     expect(k.vorigJaar.telling.schooljaar).toBe('2016-2017');
     expect(k.vorigJaar.totaal).toEqual(zichtbaar(99, 14, '14.14'));
-    expect(Object.keys(k.uitsplitsingen)).toEqual(['sector', 'categorie', 'leeftijdsgroep', 'geslacht']);
+    expect(Object.keys(k.uitsplitsingen)).toEqual(['sector', 'categorie', 'leerweg', 'leeftijdsgroep', 'geslacht']);
+    // every mbo student of the test delivery follows bol: bol is the mbo sector, bbl and ex are 0 of 0
+    const mbo = k.uitsplitsingen.sector.find((c: { waarde: string }) => c.waarde === 'mbo').cijfer;
+    expect(k.uitsplitsingen.leerweg.map((c: { waarde: string; cijfer: unknown }) => [c.waarde, c.cijfer])).toEqual([
+      ['bol', mbo], ['bbl', zichtbaar(0, 0, null)], ['ex', zichtbaar(0, 0, null)]]);
     expect(k.uitsplitsingen.categorie.map((c: { waarde: string }) => c.waarde)).toEqual([
       'vo-onderbouw', 'vo-bovenbouw-vmbo', 'vo-bovenbouw-havo-vwo', 'mbo-1', 'mbo-2', 'mbo-3-4', 'vavo']);
     const leeftijd = k.uitsplitsingen.leeftijdsgroep;

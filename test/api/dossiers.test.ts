@@ -77,12 +77,29 @@ describeDatabases('dossiers in de API', (driver) => {
     expect((await post(TESTGEBRUIKERS.school, `/api/v1/dossiers/${rmcDossier}/gebeurtenissen`, { soort: 'intake', datum: '2018-05-01', gegevens: {} })).statusCode).toBe(403);
   });
 
+  it('gedeeld met een school: wie, wat, grondslag van de rol; op de tijdlijn en in het audittrail; een fout noemt het veld', async () => {
+    const gedeeld = { organisatie: 'ROC Midden Nederland', soortOrganisatie: 'school', delen: 'personalia,traject', grondslag: 'wettelijke-taak' };
+    const fout = await post(TESTGEBRUIKERS.rmc, `/api/v1/dossiers/${rmcDossier}/gebeurtenissen`, { soort: 'gedeeld', datum: '2018-06-02', gegevens: { ...gedeeld, grondslag: 'leerplichtwet', delen: 'bsn' } });
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['gegevens.delen', 'gegevens.grondslag']);
+    const r = await post(TESTGEBRUIKERS.rmc, `/api/v1/dossiers/${rmcDossier}/gebeurtenissen`, { soort: 'gedeeld', datum: '2018-06-02', gegevens: gedeeld });
+    expect(r.statusCode, r.body).toBe(201);
+    const d = (await lees(TESTGEBRUIKERS.rmc, rmcDossier)).json();
+    expect(d.tijdlijn[0]).toMatchObject({ datum: '2018-06-02', bron: 'medewerker', soort: 'gedeeld', door: TESTGEBRUIKERS.rmc.weergavenaam });
+    expect(d.tijdlijn[0].omschrijving).toContain('ROC Midden Nederland');
+    expect(d.tijdlijn[0].omschrijving).toContain('wettelijke-taak');
+    const [audit] = await api.db.query<{ parameters: string; aantal_personen: number }>(
+      "SELECT parameters::text AS parameters, aantal_personen FROM audit WHERE handeling = 'dossier.schrijven' ORDER BY id DESC LIMIT 1");
+    expect(audit).toMatchObject({ aantal_personen: 1 });
+    expect(audit!.parameters).toContain('gedeeld');
+  });
+
   it('elke inzage en elke vastlegging staat in het audittrail, met één persoon en het doel van de rol', async () => {
     const rijen = await api.db.query<{ handeling: string; doel: string; aantal_personen: number; account_id: string }>(
       "SELECT handeling, doel, aantal_personen, account_id FROM audit WHERE handeling LIKE 'dossier.%' ORDER BY id");
     const lezen = rijen.filter((r) => r.handeling === 'dossier.lezen' && r.account_id === 't-rmc');
     expect(lezen.length).toBeGreaterThanOrEqual(4);
-    expect(rijen.filter((r) => r.handeling === 'dossier.schrijven' && r.account_id === 't-rmc')).toHaveLength(8);
+    expect(rijen.filter((r) => r.handeling === 'dossier.schrijven' && r.account_id === 't-rmc')).toHaveLength(9);
     expect(rijen.filter((r) => r.account_id === 't-rmc').every((r) => r.doel === 'trajectbegeleiding')).toBe(true);
     expect(rijen.filter((r) => r.account_id === 't-lp').every((r) => r.doel === 'leerplichthandhaving')).toBe(true);
   });

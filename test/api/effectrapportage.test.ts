@@ -13,7 +13,7 @@ describe('effectrapportage (regels)', () => {
     expect(intakegroep('2018-04-01', '2018-05-14')).toBe('meer-dan-6-weken');
   });
   it('een onbekende uitkomst is een fout, geen stille nul', () => {
-    expect(() => maakEffectrapportage({ eersteContacten: 0, trajecten: 0, intakes: [], uitkomsten: ['school'], open: [] }, '2018-09-30')).toThrow(/school/);
+    expect(() => maakEffectrapportage({ eersteContacten: [], trajecten: [], intakes: [], uitkomsten: [{ dossierId: 'd1', categorie: 'school' }], open: [] }, '2018-09-30')).toThrow(/school/);
   });
 });
 
@@ -51,6 +51,25 @@ describeDatabases('effectrapportage in de API', (driver) => {
     const r = (await rapport(TESTGEBRUIKERS.rmc, '19', '2018-2019')).json();
     expect(r.kerncijfers.map((k: { dossiers: number }) => k.dossiers)).toEqual([0, 0, 0]);
     expect(r.oudVsvers.find((g: { groep: string }) => g.groep === '1-2').dossiers).toBe(1);
+  });
+
+  it('elk cijfer leidt naar de dossiers erachter, voor wie ze mag zien; vastgelegd in het audittrail', async () => {
+    const achter = (g: Gebruiker, code: string, tabel: string, groep: string) => post(g, `/api/v1/rmc-regios/${code}/effectrapportage/_dossiers`, { schooljaar: '2017-2018', tabel, groep });
+    const [dossier] = (await post(TESTGEBRUIKERS.rmc, '/api/v1/dossiers/_zoek', {})).json().dossiers;
+    const voor = (await api.db.query<{ n: number }>('SELECT coalesce(max(id), 0)::int AS n FROM audit'))[0]!.n;
+    const r = await achter(TESTGEBRUIKERS.rmc, '19', 'kerncijfers', 'eerste-contacten');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().dossiers.map((d: { dossierId: string }) => d.dossierId)).toEqual([dossier.dossierId]);
+    expect(r.json().paginering.totaalAantal).toBe(1);
+    expect((await api.db.query<{ handeling: string; aantal_personen: number }>('SELECT handeling, aantal_personen FROM audit WHERE id > $1', [voor])))
+      .toEqual([{ handeling: 'dossier.lezen', aantal_personen: 1 }]);
+    // the latest outcome counts: werk (June) is behind no figure, opleiding (July) is
+    expect((await achter(TESTGEBRUIKERS.rmc, '19', 'uitkomsten', 'werk')).json().dossiers).toEqual([]);
+    expect((await achter(TESTGEBRUIKERS.rmc, '19', 'uitkomsten', 'opleiding')).json().paginering.totaalAantal).toBe(1);
+    expect((await achter(TESTGEBRUIKERS.rmc, '19', 'wekenTotIntake', '4-6-weken')).json().paginering.totaalAantal).toBe(1);
+    expect((await achter(TESTGEBRUIKERS.rmc, '21', 'kerncijfers', 'intakes')).statusCode).toBe(403);
+    expect((await achter(TESTGEBRUIKERS.leerplicht, '19', 'kerncijfers', 'intakes')).statusCode).toBe(403);
+    expect((await achter(TESTGEBRUIKERS.rmc, '19', 'tabel-die-niet-bestaat', 'x')).statusCode).toBe(400);
   });
 
   it('CSV en xlsx; een andere regio of leerplicht: 403', async () => {

@@ -55,7 +55,7 @@ describeDatabases('inloggen, sessies en accounts', (driver) => {
     expect(c.maxAge).toBeUndefined();
     expect(c.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const s = r.json();
-    expect(s).toMatchObject({ ingelogd: true, gebruiker: { weergavenaam: 'Naam rmc19', rol: 'rmc', scope: { soort: 'rmc-regio', code: '19' }, soort: 'persoon' }, startpagina: '/personen' });
+    expect(s).toMatchObject({ ingelogd: true, gebruiker: { weergavenaam: 'Naam rmc19', rol: 'rmc', scope: { soort: 'rmc-regio', code: '19' }, soort: 'persoon' }, startpagina: '/werklijst' });
     expect(s.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const wie = await app.inject({ url: '/api/v1/sessie', headers: { cookie: `binnenboord_sessie=${c.value}` } });
     expect(wie.json()).toMatchObject({ ingelogd: true, csrfToken: s.csrfToken, gebruiker: { rol: 'rmc' } });

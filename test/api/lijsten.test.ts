@@ -49,6 +49,10 @@ describeDatabases('maandlijsten in de API', (driver) => {
     const p2 = (await zoek(TESTGEBRUIKERS.rmc, { soort: 'uitschrijvingen', maand: '2018-04', sorteer: 'leeftijd', perPagina: 2, pagina: 2 })).json();
     expect(p2.rijen).toHaveLength(1);
     expect(p2.paginering.aantalPaginas).toBe(2);
+    // past the end: no rows, the number of the whole list still right
+    const p9 = (await zoek(TESTGEBRUIKERS.rmc, { soort: 'uitschrijvingen', maand: '2018-04', sorteer: 'nieuw', perPagina: 2, pagina: 9 })).json();
+    expect(p9.rijen).toEqual([]);
+    expect(p9.paginering.totaalAantal).toBe(3);
   });
 
   it('leerplicht ziet de inwoners van de gemeente; een andere gemeente: 403', async () => {

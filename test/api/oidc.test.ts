@@ -130,10 +130,10 @@ describeDatabases('OpenID Connect met een echte provider', (driver) => {
 
   it('rol en scope uit claims: na login en toestemming bij de provider een sessie als rmc in regio 19, op de startpagina', async () => {
     const { browser, eind } = await logInVia('claims', 'medewerker-rmc');
-    expect(new URL(eind).pathname).toBe('/personen');
+    expect(new URL(eind).pathname).toBe('/werklijst');
     expect(browser.koekjes.get('binnenboord_oidc')).toBeUndefined();
     expect(await wieBenIk('claims', browser)).toMatchObject({
-      ingelogd: true, startpagina: '/personen', gebruiker: { weergavenaam: 'Medewerker RMC', rol: 'rmc', scope: { soort: 'rmc-regio', code: '19' }, soort: 'persoon' },
+      ingelogd: true, startpagina: '/werklijst', gebruiker: { weergavenaam: 'Medewerker RMC', rol: 'rmc', scope: { soort: 'rmc-regio', code: '19' }, soort: 'persoon' },
     });
     // the account was made for beheer to see and block, without a password
     const account = await leesAccountOpOidcSub(t.db, 'medewerker-rmc');

@@ -31,10 +31,14 @@ describeDatabases('API: protocol', (driver) => {
       '/sessie', '/sessie/_inloggen', '/sessie/_uitloggen',
       // absence reports (issue 10)
       '/leerlingen/_zoek', '/verzuimmeldingen', '/verzuimmeldingen/_importeren', '/verzuimmeldingen/_zoek',
-      '/verzuimmeldingen/{meldingId}', '/verzuimmeldingen/{meldingId}/acties',
+      '/verzuimmeldingen/{meldingId}', '/verzuimmeldingen/{meldingId}/acties', '/verzuimcijfers',
+      // public absence figures (issue 10 item 5)
+      '/verzuim', '/verzuim/schooljaren', '/rmc-regios/{rmcCode}/verzuim',
       // monthly lists, dossiers, worklist, effect report (issue 9)
       '/lijsten/_zoek', '/dossiers/_zoek', '/dossiers/{dossierId}', '/dossiers/{dossierId}/gebeurtenissen', '/werklijst/_zoek',
-      '/rmc-regios/{rmcCode}/effectrapportage', '/rmc-regios/{rmcCode}/instellingen',
+      '/rmc-regios/{rmcCode}/effectrapportage', '/rmc-regios/{rmcCode}/effectrapportage/_dossiers', '/rmc-regios/{rmcCode}/instellingen',
+      // the warm handover of dossiers (issue 9 item 4)
+      '/overdrachten/_zoek', '/overdrachten/{overdrachtId}/verzending', '/overdrachten/{overdrachtId}/aanvaarding', '/overdrachten/{overdrachtId}/weigering',
     ].sort());
     for (const [pad, operaties] of Object.entries<Record<string, { responses: Record<string, { headers?: object; content?: object }> }>>(doc.paths)) {
       // kebab-case segments; the last may be an action (/_zoek), as the API Design Rules allow

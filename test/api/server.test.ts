@@ -20,9 +20,18 @@ describe('serverinstellingen', () => {
         port: 3000, host: '127.0.0.1', database: '/werk/.binnenboord', demoSchaal: 0.1, logniveau: 'info', antwoordcache: true,
         verzoekenPerMinuut: 300, vertrouwdeProxy: null, verzoekTijdlimiet: 30, antwoordTijdlimiet: 30,
         inloggen: { productie: false, inactiefMinuten: 30, absoluutMinuten: 600, veiligeCookie: true, oidc: null },
-        verzuimAchterstandWeken: 4,
+        verzuimAchterstandWeken: 4, databaseVerbindingen: null,
       },
     });
+  });
+
+  it('leest BINNENBOORD_DATABASE_VERBINDINGEN: een geheel aantal, minstens 1 (zonder: 2 × kernen + 1)', () => {
+    expect(leesServerConfig({ BINNENBOORD_DATABASE_VERBINDINGEN: '8' })).toMatchObject({ ok: true, config: { databaseVerbindingen: 8 } });
+    for (const fout of ['0', '2.5', 'veel']) {
+      const u = leesServerConfig({ BINNENBOORD_DATABASE_VERBINDINGEN: fout });
+      expect(u.ok).toBe(false);
+      expect((u as { fouten: string[] }).fouten[0]).toMatch(/^BINNENBOORD_DATABASE_VERBINDINGEN/);
+    }
   });
 
   it('leest BINNENBOORD_VERZUIM_ACHTERSTAND_WEKEN: een geheel aantal weken, minstens 1', () => {

@@ -16,6 +16,7 @@ import { Readable } from 'node:stream';
 import { MELDINGVELDEN } from '../../src/domain/verzuim/melding.js';
 import { readCsvRecords } from '../../src/importeren/csvReader.js';
 import { importeerVerzuimRecords } from '../../src/verzuim/importeer.js';
+import { publiceerVerzuimcijfers } from '../../src/verzuim/publiceren.js';
 
 /** One valid report of T00251 (at 20BB in 2017-2018, living in GM0344; test/api/fixture.ts). */
 function meldingenCsvVoor20BB(): string {
@@ -52,10 +53,13 @@ const ids = { account: '', machineclient: '' };
 /** A dossier of each role with dossiers in the test delivery's region 19 (made in beforeAll from the lists of April 2018). */
 const dossiers: Partial<Record<string, string>> = {};
 const GEEN_DOSSIER = `d${'0'.repeat(20)}`;
+/** No handover exists in the matrix: a role the policy allows gets 404 (test/api/overdrachten.test.ts tests the steps). */
+const GEEN_OVERDRACHT = `o${'0'.repeat(20)}`;
 let volgnummer = 0;
 
 function padwaarde(pad: string, naam: string, g: Gebruiker | null): string {
   if (naam === 'dossierId') return (g && dossiers[g.rol]) ?? GEEN_DOSSIER;
+  if (naam === 'overdrachtId') return GEEN_OVERDRACHT;
   if (naam === 'id' && pad.startsWith('/api/v1/accounts/')) return ids.account;
   if (naam === 'id' && pad.startsWith('/api/v1/machineclients/')) return ids.machineclient;
   const w = PARAMWAARDEN[naam];
@@ -116,9 +120,16 @@ const BODIES: Record<string, (g: Gebruiker | null, variant: Variant) => Voorbeel
   'PATCH /api/v1/rmc-regios/:rmcCode/instellingen': () => ({ body: { contactintervalMaanden: 6 }, context: { gevraagd: { rmcCode: '19' } } }),
   'POST /api/v1/werklijst/_zoek': () => ({ body: { peildatum: '2018-06-01' }, context: {} }),
   'POST /api/v1/dossiers/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
+  'POST /api/v1/rmc-regios/:rmcCode/effectrapportage/_dossiers': () => ({
+    body: { schooljaar: '2017-2018', tabel: 'oudVsvers', groep: '1-2' }, context: { gevraagd: { rmcCode: '19' } },
+  }),
   'POST /api/v1/dossiers/:dossierId/gebeurtenissen': () => ({
     body: { soort: 'notitie', datum: '2018-05-01', gegevens: { doel: 'contact', tekst: 'matrix' } }, context: {}, status: 201,
   }),
+  'POST /api/v1/overdrachten/_zoek': () => ({ body: { richting: 'inkomend' }, context: {}, audit: 1 }),
+  'POST /api/v1/overdrachten/:overdrachtId/verzending': () => ({ body: { delen: [], reden: 'matrix' }, context: {}, status: 404, audit: 0 }),
+  'POST /api/v1/overdrachten/:overdrachtId/aanvaarding': () => ({ body: {}, context: {}, status: 404, audit: 0 }),
+  'POST /api/v1/overdrachten/:overdrachtId/weigering': () => ({ body: { reden: 'matrix' }, context: {}, status: 404, audit: 0 }),
   'POST /api/v1/audit/_zoek': () => ({ body: { perPagina: 5 }, context: {} }),
   'POST /api/v1/leerlingen/_zoek': () => ({ body: { naam: 'jansen', geboortedatum: '2001-01-15' }, context: { doel: 'verzuim-melden' }, audit: 1 }),
   // An incomplete report passes the policy and is refused by the rules: 400, no pupil read, no audit.
@@ -156,6 +167,8 @@ describeDatabases('toegangsmatrix', (driver) => {
     // Absence report 1: a pupil of 20BB living in GM0344, routed to leerplicht there.
     const v = await importeerVerzuimRecords(api.db, readCsvRecords(Readable.from([meldingenCsvVoor20BB()])), { brin: '20BB', gebruiker: TESTGEBRUIKERS.school, vandaag: '2018-06-01' });
     expect(v.gemeld.map((m) => m.meldingId)).toEqual([1]);
+    // the public absence figures of its school year (GET /verzuim, /rmc-regios/19/verzuim)
+    await publiceerVerzuimcijfers(api.db, '2017-2018');
     await lijstenMetDossiers(api.db, parseMaand('2018-04')!);
     delete dossiers.rmc; // the PGlite and PostgreSQL suites each have their own
     delete dossiers.leerplicht;

@@ -106,7 +106,7 @@ describeDatabases('API: Excel-downloads (xlsx) en CORS', (driver) => {
   it('formaat=xlsx: een blad Toelichting en een blad per tabel; aantallen en percentages als getal, codes als tekst', async () => {
     const { r, boek } = await werkmap('/api/v1/rmc-regios/21?schooljaar=2017-2018&formaat=xlsx');
     expect(r.headers['content-disposition']).toBe('attachment; filename="vsv-rmc-regios-21-2017-2018.xlsx"');
-    expect(boek.worksheets.map((w) => w.name)).toEqual(['Toelichting', 'totaal', 'sector', 'categorie', 'leeftijdsgroep', 'geslacht',
+    expect(boek.worksheets.map((w) => w.name)).toEqual(['Toelichting', 'totaal', 'sector', 'categorie', 'leerweg', 'leeftijdsgroep', 'geslacht',
       'trend', 'gemeenten', 'vestigingen', 'instellingen']);
     const totaal = boek.getWorksheet('totaal')!;
     const kop = (totaal.getRow(1).values as unknown[]).slice(1);

@@ -169,6 +169,57 @@ describeDatabases('verzuimmeldingen via de API', (driver) => {
     await api.db.query("UPDATE verzuimmelding SET ingediend_op = now() - interval '27 days' WHERE status = 'in-behandeling'");
     expect((await post(LEERPLICHT, '/api/v1/verzuimmeldingen/_zoek', { alleenAchterstallig: true })).json().paginering.totaalAantal).toBe(0);
   });
+
+  it('verzuimcijfers per schooljaar binnen de eigen scope, zonder personen en zonder audit; een ander ziet 0', async () => {
+    const get = (g: Gebruiker, q: string) => api.app.inject({ method: 'GET', url: `/api/v1/verzuimcijfers${q}`, headers: alsGebruiker(g) });
+    const voor = await laatsteAudit();
+    const r = await get(LEERPLICHT, '?schooljaar=2017-2018');
+    expect(r.statusCode, r.body).toBe(200);
+    const b = r.json();
+    expect(b).toMatchObject({
+      schooljaar: '2017-2018', meldingen: 2, schooljarenMetMeldingen: ['2017-2018'], perStatus: { afgesloten: 1, 'in-behandeling': 1, 'ter-kennisneming-aangenomen': 0 },
+      perAfsluitreden: { 'terug-naar-school': 1 },
+      eersteActie: { metActie: 1, zonderActie: 1, perSoort: { 'gesprek-leerling-en-ouders': 1, halt: 0 } },
+      tijdigheid: { tijdig: 1, teLaat: 1, zonderOordeel: 0, aandeelTeLaat: 50 },
+      perSchool: [{ brin: '20BB', meldingen: 2, tijdig: 1, teLaat: 1, zonderOordeel: 0, aandeelTeLaat: 50 }],
+    });
+    expect(b.perSoort['16u4w']).toBeGreaterThanOrEqual(1);
+    expect(r.body).not.toMatch(/T00\d{3}|Jansen/);
+    // the school sees the same counts of its own reports
+    expect((await get(SCHOOL, '?schooljaar=2017-2018')).json()).toMatchObject({ meldingen: 2, tijdigheid: { aandeelTeLaat: 50 } });
+    // never kept across scopes: another municipality and another school see none
+    expect((await get(ANDERE_GEMEENTE, '?schooljaar=2017-2018')).json()).toMatchObject({ meldingen: 0, perSchool: [], tijdigheid: { aandeelTeLaat: null } });
+    expect((await get(ANDERE_SCHOOL, '?schooljaar=2017-2018')).json().meldingen).toBe(0);
+    expect((await get(LEERPLICHT, '?schooljaar=2016-2017')).json().meldingen).toBe(0);
+    expect((await get(TESTGEBRUIKERS.analist, '?schooljaar=2017-2018')).statusCode).toBe(403);
+    const fout = await get(LEERPLICHT, '?schooljaar=2017-2019');
+    expect(fout.statusCode).toBe(400);
+    expect(fout.json().invalidParams[0]).toMatchObject({ name: 'schooljaar' });
+    expect(await auditNa(voor)).toEqual([]);
+  });
+
+  it("verzuim vóór uitval: het aandeel vsv'ers van de telling met een melding in de telperiode (vanaf 1 oktober)", async () => {
+    const get = async () => (await api.app.inject({ method: 'GET', url: '/api/v1/verzuimcijfers?schooljaar=2017-2018', headers: alsGebruiker(LEERPLICHT) })).json().vsvMetMelding;
+    const [run] = await api.db.query<{ id: number; status: string }>(
+      "SELECT id, status FROM telling_run WHERE schooljaar = '2017-2018' ORDER BY (status = 'definitief') DESC, id DESC LIMIT 1");
+    const vsvers = (await api.db.query<{ persoon_id: string }>(
+      "SELECT persoon_id FROM telling_persoon WHERE run_id = $1 AND vsv AND gemeente_code = 'GM0344' ORDER BY persoon_id", [run!.id])).map((r) => r.persoon_id);
+    expect(vsvers.length).toBeGreaterThanOrEqual(2);
+    const meldingen = await api.db.query<{ id: number; persoon_id: string; meldingsdatum: string }>('SELECT id, persoon_id, meldingsdatum FROM verzuimmelding ORDER BY meldingsdatum');
+    const inPeriode = new Set(meldingen.filter((m) => m.meldingsdatum >= '2017-10-01' && m.meldingsdatum <= '2018-09-30').map((m) => m.persoon_id));
+    const verwacht = vsvers.filter((p) => inPeriode.has(p)).length;
+    expect(await get()).toEqual({ schooljaar: '2017-2018', status: run!.status, vsvers: vsvers.length, metMelding: verwacht, aandeel: Math.round((1000 * verwacht) / vsvers.length) / 10 });
+    // a report of 2 October 2017 for a vsv'er without one counts; one of 22 September 2017 (before the count's 1 October) does not
+    const zonder = vsvers.filter((p) => !inPeriode.has(p));
+    expect(zonder.length).toBeGreaterThanOrEqual(2);
+    const oktober = meldingen.find((m) => m.meldingsdatum === '2017-10-02')!;
+    const september = meldingen.find((m) => m.meldingsdatum === '2017-09-22')!;
+    const telde = inPeriode.has(oktober.persoon_id) && vsvers.includes(oktober.persoon_id) ? 1 : 0;
+    await api.db.query('UPDATE verzuimmelding SET persoon_id = $1 WHERE id = $2', [zonder[0], oktober.id]);
+    await api.db.query('UPDATE verzuimmelding SET persoon_id = $1 WHERE id = $2', [zonder[1], september.id]);
+    expect((await get()).metMelding).toBe(verwacht - telde + 1);
+    expect((await api.app.inject({ method: 'GET', url: '/api/v1/verzuimcijfers?schooljaar=2030-2031', headers: alsGebruiker(LEERPLICHT) })).json().vsvMetMelding).toBeNull();
+  });
 });
 
 describeDatabases('verzuimmeldingen van een machineclient', (driver) => {

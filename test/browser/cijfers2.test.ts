@@ -157,14 +157,18 @@ describe('kaart: zoomen met Ctrl en het wiel en met toetsen; een gebied met focu
 });
 
 describe('instelling tegen landelijk: leerweg', () => {
-  it('een mbo-instelling zegt dat er geen cijfers per leerweg (bol, bbl) zijn; een vo-school niet', async () => {
+  it('een mbo-instelling staat per leerweg (bol) naast het landelijke cijfer van die leerweg; een vo-school heeft geen leerwegrij', async () => {
     const mbo = await open('/instelling/20BB', 1280, '#kop-landelijk');
-    await mbo.page.locator('#kop-landelijk ~ p').first().waitFor();
-    expect(await mbo.page.getByTestId('geen-leerweg').innerText()).toContain('bol of bbl');
+    const tabel = mbo.page.getByRole('region', { name: /tegen landelijk per sector en niveau/ });
+    await tabel.waitFor();
+    const rij = tabel.getByRole('row', { name: /mbo, bol/ });
+    expect(await rij.count()).toBe(1);
+    expect(await rij.textContent()).toMatch(/procentpunt|niet te vergelijken/);
     expect(await axe(mbo.page)).toEqual([]);
     await mbo.page.close();
     const vo = await open('/instelling/10AA', 320, '#kop-landelijk');
-    expect(await vo.page.getByTestId('geen-leerweg').count()).toBe(0);
+    await vo.page.getByRole('region', { name: /tegen landelijk per sector en niveau/ }).waitFor();
+    expect(await vo.page.getByRole('row', { name: /mbo, bol/ }).count()).toBe(0);
     await vo.page.close();
   });
 });

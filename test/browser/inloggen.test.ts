@@ -98,7 +98,7 @@ describe('inloggen in de browser', () => {
     const page = await browser.context.newPage();
     try {
       await logIn(page, 'demo-rmc', demoWachtwoord('rmc'));
-      await page.waitForURL((u) => u.pathname === '/personen');
+      await page.waitForURL((u) => u.pathname === '/werklijst');
       const [cookie] = (await browser.context.cookies()).filter((c) => c.name === 'binnenboord_sessie');
       expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/v1', expires: -1 });
       expect(await page.evaluate(() => document.cookie)).not.toContain('binnenboord_sessie');
@@ -121,6 +121,8 @@ describe('inloggen in de browser', () => {
     const page = await browser.context.newPage();
     try {
       await logIn(page, 'demo-rmc', demoWachtwoord('rmc'));
+      await page.waitForURL((u) => u.pathname === '/werklijst');
+      await page.getByRole('link', { name: 'Personen' }).click();
       await page.waitForURL((u) => u.pathname === '/personen');
       const antwoord = page.waitForResponse((r) => r.url().endsWith('/api/v1/personen/_zoek'));
       await page.getByRole('button', { name: 'Zoeken' }).click();

@@ -76,8 +76,11 @@ describe('de werkdag in de browser', () => {
         await page.getByText(`${gemeld} vastgelegd.`).waitFor();
       };
       await leg('contactpoging', { Kanaal: 'telefoon', Resultaat: 'niet-bereikt' }, 'Contactpoging');
-      await leg('intake', { 'Toelichting (optioneel)': 'Wil een bbl-plek' }, 'Intake');
+      // dated in 2017-2018, 39 days after the list's peildatum: the effect report's 4-6 weeks
+      await leg('intake', { Datum: '2018-05-10', 'Toelichting (optioneel)': 'Wil een bbl-plek' }, 'Intake');
       await leg('traject', { Doel: 'bbl-of-combinatie', Partnerorganisatie: 'Leerwerkloket Utrecht' }, 'Traject gestart');
+      // the confirmation comes before the dossier is read again: wait for the timeline to show the last event
+      await page.locator('.bb-tijdlijn', { hasText: 'partner: Leerwerkloket Utrecht' }).waitFor();
       const tijdlijn = await page.locator('.bb-tijdlijn').textContent();
       for (const tekst of ['contactpoging (kanaal: telefoon; resultaat: niet-bereikt)', 'intake (toelichting: Wil een bbl-plek)', 'partner: Leerwerkloket Utrecht']) {
         expect(tijdlijn).toContain(tekst);
@@ -96,6 +99,10 @@ describe('de werkdag in de browser', () => {
       await page.getByLabel('Schooljaar', { exact: true }).selectOption('2017-2018');
       await page.getByRole('button', { name: 'Tonen' }).click();
       await page.getByRole('table', { name: 'Weken van de lijst tot de intake' }).waitFor();
+      // a figure opens the dossiers behind it, each linked to its dossier page
+      await page.getByRole('button', { name: /de dossiers achter Weken van de lijst tot de intake, 4-6-weken/ }).click();
+      await page.getByRole('heading', { level: 2, name: /Dossiers achter Weken van de lijst tot de intake/ }).waitFor();
+      expect(await page.getByRole('region', { name: /Dossiers achter/ }).getByRole('link').count()).toBeGreaterThan(0);
       expect(await axe(page)).toEqual([]);
       await schermafdruk(page, 'opvolging-effectrapportage-rmc');
       expect(fouten).toEqual([]);
@@ -103,7 +110,7 @@ describe('de werkdag in de browser', () => {
       const a = await audit('t-rmc');
       expect(a.filter((r) => r.handeling === 'lijst.lezen').map((r) => r.aantal_personen)).toEqual([3]);
       expect(a.filter((r) => r.handeling === 'dossier.schrijven').map((r) => r.aantal_personen)).toEqual([1, 1, 1]);
-      expect(a.filter((r) => r.handeling === 'dossier.lezen').length).toBeGreaterThanOrEqual(4); // the page, and after each record
+      expect(a.filter((r) => r.handeling === 'dossier.lezen').length).toBeGreaterThanOrEqual(5); // the page, after each record, and the dossiers behind a figure
       expect(a.filter((r) => r.handeling === 'werklijst.lezen').map((r) => r.aantal_personen)).toEqual([1]);
     } finally {
       await page.close();
@@ -128,8 +135,9 @@ describe('de werkdag in de browser', () => {
     const { page, fouten } = await open(TESTGEBRUIKERS.school, '/maandlijsten');
     try {
       await page.getByRole('heading', { level: 1, name: 'Maandlijsten' }).waitFor();
-      const lijsten = await page.getByLabel('Lijst', { exact: true }).locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
-      expect(lijsten).toEqual(['uitschrijvingen', 'herinschrijvingen', 'startset']);
+      // the options follow the signed-in role, which the page learns after its heading is shown
+      await expect.poll(() => page.getByLabel('Lijst', { exact: true }).locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)))
+        .toEqual(['uitschrijvingen', 'herinschrijvingen', 'startset']);
       await toonLijst(page, 'uitschrijvingen', '2018-04');
       expect(await page.locator('main tbody tr').count()).toBe(3);
       const koppen = await page.locator('main thead th').allTextContents();

@@ -154,6 +154,28 @@ describe('verzuim in de webapp', () => {
     }
   }, 60_000);
 
+  it('verzuimcijfers: leerplicht kiest het schooljaar met meldingen en ziet aantallen, aandeel te laat en eerste actie; geen namen', async () => {
+    const { page, fouten } = await alsGebruiker('lp-utrecht', '/verzuim/cijfers');
+    try {
+      await page.getByRole('heading', { level: 2, name: /schooljaar/ }).waitFor();
+      await page.getByRole('combobox', { name: 'Schooljaar' }).selectOption('2017-2018');
+      await page.getByRole('button', { name: 'Tonen' }).click();
+      await page.getByRole('heading', { level: 2, name: /schooljaar 2017-2018/ }).waitFor();
+      const tekst = await page.locator('main').textContent();
+      expect(tekst).toContain('2 meldingen');
+      expect(tekst).toContain('50,0 %');
+      expect(await page.getByRole('region', { name: 'Eerste actie per melding' }).getByRole('row', { name: /gesprek met leerling en ouders/ }).textContent()).toContain('1');
+      expect(await page.getByRole('region', { name: /Per school/ }).getByRole('row', { name: /20BB/ }).textContent()).toContain('50,0 %');
+      for (const geheim of ['Sanne', 'Jansen', 'pesten']) expect(tekst).not.toContain(geheim);
+      expect(await page.getByTestId('vsv-met-melding').textContent()).toMatch(/^Verzuim vóór uitval: \d+ van de \d+ vsv'ers van de (definitieve|voorlopige) telling 2017-2018/);
+      expect(await axe(page)).toEqual([]);
+      await schermafdruk(page, 'verzuim-cijfers');
+      expect(fouten).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   it('een andere gemeente ziet niets; elke inzage staat in het audittrail', async () => {
     const { page, fouten } = await alsGebruiker('lp-amsterdam', '/verzuim/meldingen');
     try {

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../../src/db/database.js';
 import { openDatabase } from '../../src/db/open.js';
+import { schrijfVerzuimcijfers } from '../../src/db/verzuimcijfers.js';
 import { demoLeveringsnaam } from '../../src/demo/demodata.js';
 import { vulTestdatabase } from '../api/fixture.js';
 import { tijdelijkeMap } from '../support/database.js';
@@ -237,7 +238,7 @@ describe('pagina\'s', () => {
     const inhoud = page.getByRole('navigation', { name: 'Op deze pagina' });
     const links = await inhoud.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(links).toEqual([['Verloop', '#kop-trend'], ['Scholen boven de norm', '#kop-normen'], ['Uitsplitsingen', '#kop-uitsplitsing'],
-      ['Gemeenten in Agglomeratie Amsterdam', '#kop-gemeenten'], ['Schoolvestigingen', '#kop-vestigingen']]);
+      ['Gemeenten in Agglomeratie Amsterdam', '#kop-gemeenten'], ['Schoolvestigingen', '#kop-vestigingen'], ['Verzuim', '#kop-verzuim']]);
     // every link has its heading, and the sections are in that order on the page
     const volgorde = await page.locator('main h2[id^=kop-]').evaluateAll((hs) => hs.map((h) => h.id));
     expect(volgorde.filter((id) => links.some(([, href]) => href === `#${id}`))).toEqual(links.map(([, href]) => href!.slice(1)));
@@ -298,6 +299,34 @@ describe('pagina\'s', () => {
     expect(tekst).not.toMatch(/8,11|4,88/);
     expect(await page.locator('[data-testid=kerncijfers] li').first().innerText()).toMatch(/^<5/);
     await page.close();
+  });
+
+  it('verzuim naast de vsv-cijfers: landelijk en regio tonen meldingen naar soort en vsv\'ers met een melding, met <5 en x; axe vindt niets', async () => {
+    const rij = (niveau: 'landelijk' | 'regio', gebied: string, dimensie: string, waarde: string, aantal: number) => ({ niveau, gebied, dimensie, waarde, aantal });
+    // 30 reports: lrv 3 would follow from the total and the other types without the x (secondary suppression)
+    await schrijfVerzuimcijfers(db, '2018-2019', [
+      rij('landelijk', 'NL', 'totaal', 'meldingen', 30), rij('landelijk', 'NL', 'soort', '16u4w', 20), rij('landelijk', 'NL', 'soort', 'lrv', 3),
+      rij('landelijk', 'NL', 'soort', 'rmc', 7), rij('landelijk', 'NL', 'vsvMetMelding', 'vsvers', 46), rij('landelijk', 'NL', 'vsvMetMelding', 'metMelding', 15),
+      rij('regio', '21', 'totaal', 'meldingen', 30), rij('regio', '21', 'soort', '16u4w', 20), rij('regio', '21', 'soort', 'lrv', 3),
+      rij('regio', '21', 'soort', 'rmc', 7), rij('regio', '21', 'vsvMetMelding', 'vsvers', 46), rij('regio', '21', 'vsvMetMelding', 'metMelding', 15),
+    ], new Date('2019-09-01T06:00:00Z'), 'voorlopig');
+    for (const pad of ['/', '/regio/21']) {
+      const page = await browser.context.newPage();
+      const fouten = volgFouten(page);
+      await page.goto(`${basis}${pad}`);
+      const sectie = page.locator('[data-testid=verzuim]');
+      await sectie.locator('table').first().waitFor();
+      const tekst = await sectie.innerText();
+      expect(tekst, pad).toContain('schooljaar 2018-2019');
+      expect(tekst, pad).toMatch(/langdurig relatief verzuim \(lrv\)\s+<5/);
+      // the largest other type is withheld too (x), so the 3 cannot be had from 30 − 20 − 7
+      expect(tekst, pad).toMatch(/RMC, 18–22 jaar \(rmc\)\s+x/);
+      expect(tekst, pad).toMatch(/Nederland\s+46\s+15\s+32,6/);
+      const axe = await new AxeBuilder({ page }).include('[data-testid=verzuim]').withTags(AXE_TAGS).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.help}`), pad).toEqual([]);
+      expect(fouten, pad).toEqual([]);
+      await page.close();
+    }
   });
 
   it('regio: "Scholen boven de norm" met normjaar en referentienorm in het bijschrift, boven de norm eerst, met een link naar de instelling', async () => {

@@ -31,6 +31,20 @@ async function knoei(db: Db, sql: string): Promise<void> {
 }
 
 describeDatabases('audittrail', (driver) => {
+  describe('gelijktijdig', () => {
+    const t = verseDatabase(driver);
+
+    it('veel gelijktijdige inzagen blijven één keten; de hash die de database maakt, is die van recordHash (ook met tekens die JSON ontsnapt)', async () => {
+      const vreemd: Gebruiker = { ...RMC, weergavenaam: 'Ö. "de" Vries\\\n\u00e9' };
+      await Promise.all(Array.from({ length: 12 }, (_, i) => t.db.transaction(async (tx) => registreerInzage(tx, i % 3 === 0
+        ? { gebruiker: vreemd, handeling: 'persoon.lezen', doel: 'trajectbegeleiding', parameters: { z: 'ü"', a: i }, personen: { query: 'SELECT unnest($1::text[]) AS persoon_id', params: [['P10', `P${i}`, 'P10']] } }
+        : inzage(i % 3 === 1 ? [] : [`P${i}`, 'P01'])))));
+      expect(await controleerKeten(t.db)).toEqual({ heel: true, aantal: 12 });
+      const [r] = await t.db.query<{ aantal_personen: number; weergavenaam: string }>("SELECT aantal_personen, weergavenaam FROM audit WHERE parameters LIKE '%\"a\":3%'");
+      expect(r).toEqual({ aantal_personen: 2, weergavenaam: vreemd.weergavenaam });
+    });
+  });
+
   describe('schrijven en weigeren', () => {
     const t = verseDatabase(driver);
 

@@ -81,6 +81,9 @@ describeDatabases('bewaartermijnen toepassen', (driver) => {
         ('d-oud-open', 1, '2023-01', NULL, NULL);
       INSERT INTO dossier_gebeurtenis (dossier_id, soort, datum, gegevens, account_id, weergavenaam) VALUES
         ('d-a-gesloten', 'intake', '2021-10-01', '{}', 'x', 'X'), ('d-oud-open', 'intake', '2023-02-01', '{}', 'x', 'X');
+      INSERT INTO dossier_overdracht (id, dossier_id, van_soort, van_code, naar_soort, naar_code, oorzaak, status, voorgesteld_maand, voorgesteld_op)
+        VALUES ('o-a', 'd-a-gesloten', 'gemeente', 'GM0344', 'rmc-regio', '19', 'meerderjarig', 'vervallen', '2022-01', '2022-01-01');
+      INSERT INTO dossier_overdracht_stap (overdracht_id, status) VALUES ('o-a', 'voorgesteld'), ('o-a', 'vervallen');
     `);
     // 2024-06-30: closed in June 2022 is not yet 2 years past its month; OUD2 turns 24 (goes, with the open dossier)
     let uit = await pasBewaartermijnenToe(db, STANDAARD_BEWAARTERMIJNEN, '2024-06-30');
@@ -92,6 +95,9 @@ describeDatabases('bewaartermijnen toepassen', (driver) => {
     expect((await db.query<{ id: string }>('SELECT id FROM dossier')).map((r) => r.id)).toEqual(['d-b-gesloten']);
     expect(await db.query('SELECT dossier_id FROM dossier_periode')).toEqual([{ dossier_id: 'd-b-gesloten' }]);
     expect(await db.query('SELECT count(*)::int AS n FROM dossier_gebeurtenis')).toEqual([{ n: 0 }]);
+    // its handovers go with it
+    expect(await db.query('SELECT count(*)::int AS n FROM dossier_overdracht')).toEqual([{ n: 0 }]);
+    expect(await db.query('SELECT count(*)::int AS n FROM dossier_overdracht_stap')).toEqual([{ n: 0 }]);
     const log = await db.query<{ soort: string; aantal: number }>("SELECT soort, aantal FROM verwijdering WHERE soort = 'dossier'");
     expect(log).toEqual([{ soort: 'dossier', aantal: 1 }]);
   });

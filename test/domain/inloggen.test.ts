@@ -33,9 +33,10 @@ describe('regels van het inloggen', () => {
     expect(leesRolEnScope('directeur', null)).toEqual({ fout: 'rol \'directeur\' is onbekend: kies uit rmc, leerplicht, school, analist, beheer, privacy' });
   });
 
-  it('elke rol heeft een startpagina; alleen de rollen met persoonsgegevens starten op /personen', () => {
+  it('elke rol heeft een startpagina; rmc en leerplicht beginnen bij hun werklijst, de school bij personen', () => {
     expect(Object.keys(STARTPAGINA).sort()).toEqual([...ROLLEN].sort());
-    expect(ROLLEN.filter((r) => STARTPAGINA[r] === '/personen').sort()).toEqual(['leerplicht', 'rmc', 'school']);
+    expect(ROLLEN.filter((r) => STARTPAGINA[r] === '/werklijst').sort()).toEqual(['leerplicht', 'rmc']);
+    expect(STARTPAGINA.school).toBe('/personen');
     expect(STARTPAGINA.analist).toBe('/');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AFGESCHERMD, AFGESCHERMD_OORDEEL, SECUNDAIR_AFGESCHERMD, publiceerAantal, publiceerAfgeleide, publiceerCijfer, publiceerPercentage,
+  AFGESCHERMD, AFGESCHERMD_OORDEEL, SECUNDAIR_AFGESCHERMD, herleidbaar, publiceerAantal, publiceerAfgeleide, publiceerCijfer,
+  publiceerPercentage, secundaireAfscherming, secundaireAfschermingGenest, secundaireAfschermingTabel, herleidbaarInTabel, NIET_SECUNDAIR,
+  type Cel, type Celafscherming,
 } from '../../src/domain/openbaarmaking.js';
 
 /**
@@ -88,5 +90,29 @@ describe('openbaarmaking: gepubliceerde vorm van een aanvullend afgeschermde cel
     expect(publiceerCijfer({ startpopulatie: 120, vsv: 9 }, 'gerechtigd', { startpopulatie: false, vsv: true }))
       .toEqual({ startpopulatie: 120, vsv: 9, percentage: '7.50', afgeschermd: false });
     expect(publiceerCijfer({ startpopulatie: 120, vsv: 9 }, 'openbaar')).not.toHaveProperty('afschermingsreden');
+  });
+});
+
+describe('secundaire afscherming van een tabel met twee dimensies (regio × soort)', () => {
+  const c = (n: number) => ({ startpopulatie: n, vsv: 0 });
+  // region A: lrv 2 among large counts; region B: lrv 5; nationally lrv 7, no <5
+  const cellen = [[c(20), c(2), c(8)], [c(30), c(5), c(10)]];
+  const totaal = c(75);
+
+  it('per rij alleen is een kolom te herleiden (7 − 5 = 2); de tabel schermt zo af dat niets vast te pinnen is', () => {
+    const perRij = {
+      rijen: [NIET_SECUNDAIR, NIET_SECUNDAIR], kolommen: [NIET_SECUNDAIR, NIET_SECUNDAIR, NIET_SECUNDAIR],
+      cellen: cellen.map((r) => secundaireAfscherming(r, { startpopulatie: r.reduce((t, x) => t + x.startpopulatie, 0), vsv: 0 }, 'openbaar')),
+    };
+    expect(herleidbaarInTabel(cellen, totaal, perRij)).not.toEqual([]);
+    const a = secundaireAfschermingTabel(cellen, totaal, 'openbaar');
+    expect(herleidbaarInTabel(cellen, totaal, a)).toEqual([]);
+    expect(a.cellen[1]![1]!.startpopulatie).toBe(true);
+  });
+
+  it('rijen en kolommen krijgen hetzelfde besluit als de vlakke uitsplitsingen; met toegang niets', () => {
+    const a = secundaireAfschermingTabel([[c(26)], [c(4)]], c(30), 'openbaar');
+    expect(a.rijen).toEqual(secundaireAfscherming([c(26), c(4)], c(30), 'openbaar'));
+    expect(secundaireAfschermingTabel(cellen, totaal, 'gerechtigd').cellen.flat().every((x) => !x.startpopulatie && !x.vsv)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { parseMaand } from '../../src/domain/lijsten/maand.js';
 import { importeerLevering } from '../../src/importeren/importeer.js';
-import { lijstenMetDossiers } from '../../src/lijsten/dossiers.js';
+import { berekenLijsten } from '../../src/lijsten/berekenLijsten.js';
+import { actueleLijsten, lijstenMetDossiers } from '../../src/lijsten/dossiers.js';
 import { describeDatabases, verseDatabase } from '../support/database.js';
 import { schrijfZelfgemaakt } from './fixture.js';
 
@@ -51,5 +52,24 @@ describeDatabases('dossiers volgen de maandlijsten', (driver) => {
       expect(r.id).toMatch(/^d[0-9a-f]{20}$/);
       expect(r.id).not.toContain(r.persoon_id);
     }
+  });
+
+  it('actueleLijsten: dezelfde run zolang er niets nieuws is; een nieuwe levering of een lijstrun van elders geeft de nieuwe', async () => {
+    const juni = parseMaand('2023-06')!;
+    const mei = parseMaand('2023-05')!;
+    const [eerst, vorige] = await actueleLijsten(t.db, [juni, mei]);
+    const runs = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM lijst_run'))[0]!.n;
+    const aantal = await runs();
+    expect((await actueleLijsten(t.db, [juni, mei])).map((r) => r.id)).toEqual([eerst!.id, vorige!.id]);
+    expect(await runs()).toBe(aantal);
+    // a new delivery: the stored lists no longer name every delivery, so they are computed anew
+    await t.db.query("INSERT INTO levering (naam, map, controlesom) VALUES ('nog een', '/nergens', 'x')");
+    const [na] = await actueleLijsten(t.db, [juni]);
+    expect(na!.id).toBeGreaterThan(eerst!.id);
+    expect(na!.leveringen).toHaveLength(eerst!.leveringen.length + 1);
+    // lists computed anew by another process (the lists benchmark does so): the page takes the newest run
+    const elders = await berekenLijsten(t.db, juni);
+    expect(elders.id).toBeGreaterThan(na!.id);
+    expect((await actueleLijsten(t.db, [juni]))[0]!.id).toBe(elders.id);
   });
 });

@@ -43,10 +43,11 @@ export const ALLE_TABELLEN = [
   'levering', 'levering_bestand', 'afgewezen_rij', 'levering_weigering',
   ...BESTANDEN.map((b) => b.tabel),
   'telling_run', 'telling_run_levering', 'telling_persoon', 'telling_cijfer', 'publicatie_patroon', 'audit', 'schema_migration',
-  'audit_persoon', 'audit_keten', 'audit_voor_003', 'toegang_sleutel', 'verwijdering',
+  'audit_persoon', 'audit_keten', 'audit_voor_003', 'audit_wachtrij', 'toegang_sleutel', 'verwijdering',
   'verzuimmelding', 'verzuimactie', 'verzuimstatus',
   'lijst_run', 'lijst_run_levering', 'lijst_persoon', 'lijst_startset', 'lijst_uitval_cijfer',
-  'dossier', 'dossier_periode', 'dossier_gebeurtenis', 'dossier_lijstrun', 'regio_instelling',
+  'dossier', 'dossier_periode', 'dossier_gebeurtenis', 'dossier_lijstrun', 'regio_instelling', 'dossier_overdracht', 'dossier_overdracht_stap', 'dossier_gebeurtenis_zichtbaar',
+  'verzuim_cijfer', 'verzuim_cijfer_berekening',
 ] as const;
 
 /** Row count of every table. */

@@ -62,7 +62,11 @@ describeDatabases('verzuimmeldingen importeren', (driver) => {
       "SELECT handeling, doel, aantal_personen, parameters FROM audit WHERE handeling = 'verzuim.importeren'");
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ handeling: 'verzuim.importeren', doel: 'verzuim-melden' });
-    expect(audits[0]!.aantal_personen).toBeGreaterThan(0);
+    // every pupil named was looked up, known or not (P9 is unknown, P3 not enrolled here)
+    expect(audits[0]!.aantal_personen).toBe(4);
+    const genoemd = await t.db.query<{ r: string }>("SELECT persoon_referentie(p) AS r FROM unnest(ARRAY['P1','P2','P3','P9']) AS p ORDER BY 1");
+    expect(await t.db.query<{ r: string }>(`SELECT ap.referentie AS r FROM audit_persoon ap JOIN audit a ON a.id = ap.audit_id
+      WHERE a.handeling = 'verzuim.importeren' ORDER BY 1`)).toEqual(genoemd);
     expect(audits[0]!.parameters).not.toMatch(/P\d/);
   });
 

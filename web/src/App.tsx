@@ -19,8 +19,10 @@ const Vergelijken = lazy(() => import('./paginas/Vergelijken').then((m) => ({ de
 const Personen = lazy(() => import('./paginas/Personen').then((m) => ({ default: m.Personen })));
 const VerzuimMelden = lazy(() => import('./paginas/VerzuimMelden').then((m) => ({ default: m.VerzuimMelden })));
 const VerzuimMeldingen = lazy(() => import('./paginas/VerzuimMeldingen').then((m) => ({ default: m.VerzuimMeldingen })));
+const VerzuimCijfers = lazy(() => import('./paginas/VerzuimCijfers').then((m) => ({ default: m.VerzuimCijfers })));
 const DossierPagina = lazy(() => import('./paginas/Dossier').then((m) => ({ default: m.DossierPagina })));
 const WerklijstPagina = lazy(() => import('./paginas/Werklijst').then((m) => ({ default: m.WerklijstPagina })));
+const OverdrachtenPagina = lazy(() => import('./paginas/Overdrachten').then((m) => ({ default: m.OverdrachtenPagina })));
 const EffectrapportagePagina = lazy(() => import('./paginas/Effectrapportage').then((m) => ({ default: m.EffectrapportagePagina })));
 const Maandlijsten = lazy(() => import('./paginas/Maandlijsten').then((m) => ({ default: m.Maandlijsten })));
 const Audit = lazy(() => import('./paginas/Audit').then((m) => ({ default: m.Audit })));
@@ -42,11 +44,13 @@ const ROUTES: [Webpad, ComponentType<{ p: Record<string, string> }>][] = [
   ['/maandlijsten', Maandlijsten],
   ['/dossier/:id', DossierPagina],
   ['/werklijst', WerklijstPagina],
+  ['/overdrachten', OverdrachtenPagina],
   ['/effectrapportage', EffectrapportagePagina],
   ['/audit', Audit],
   ['/verzuim/melden', VerzuimMelden],
   ['/verzuim/mijn-meldingen', () => <VerzuimMeldingen alsSchool />],
   ['/verzuim/meldingen', () => <VerzuimMeldingen alsSchool={false} />],
+  ['/verzuim/cijfers', VerzuimCijfers],
   ['/inloggen', Inloggen],
   ['/beheer', Beheer],
   ['/over-deze-cijfers', OverDezeCijfers],
@@ -63,11 +67,13 @@ const MENU = [
 const MAANDLIJSTEN = { href: '/maandlijsten', tekst: 'Maandlijsten' };
 const PERSONEN = { href: '/personen', tekst: 'Personen' };
 const WERKLIJST = { href: '/werklijst', tekst: 'Werklijst' };
+const OVERDRACHTEN = { href: '/overdrachten', tekst: 'Overdrachten' };
 const VERZUIMMELDINGEN = { href: '/verzuim/meldingen', tekst: 'Verzuimmeldingen' };
+const VERZUIMCIJFERS = { href: '/verzuim/cijfers', tekst: 'Verzuimcijfers' };
 const ROLMENU: Readonly<Record<string, readonly { href: string; tekst: string }[]>> = {
-  rmc: [MAANDLIJSTEN, WERKLIJST, { href: '/effectrapportage', tekst: 'Effectrapportage' }, VERZUIMMELDINGEN, PERSONEN],
-  leerplicht: [MAANDLIJSTEN, WERKLIJST, VERZUIMMELDINGEN, PERSONEN],
-  school: [MAANDLIJSTEN, { href: '/verzuim/melden', tekst: 'Verzuim melden' }, { href: '/verzuim/mijn-meldingen', tekst: 'Mijn meldingen' }, PERSONEN],
+  rmc: [MAANDLIJSTEN, WERKLIJST, OVERDRACHTEN, { href: '/effectrapportage', tekst: 'Effectrapportage' }, VERZUIMMELDINGEN, VERZUIMCIJFERS, PERSONEN],
+  leerplicht: [MAANDLIJSTEN, WERKLIJST, OVERDRACHTEN, VERZUIMMELDINGEN, VERZUIMCIJFERS, PERSONEN],
+  school: [MAANDLIJSTEN, { href: '/verzuim/melden', tekst: 'Verzuim melden' }, { href: '/verzuim/mijn-meldingen', tekst: 'Mijn meldingen' }, VERZUIMCIJFERS, PERSONEN],
   beheer: [{ href: '/beheer', tekst: 'Beheer' }],
   privacy: [{ href: '/audit', tekst: 'Privacy' }],
 };

@@ -196,12 +196,19 @@ export interface Staaf {
  * value is written right of the bar or of the tick, whichever is further, so the two never
  * overlap. On a narrow screen each label stands above its bar instead of beside it.
  */
-export function staafgrafiek(Plot: PlotModule, breedte: number, opties: { staven: Staaf[]; xLabel: string; vergelijkingLabel: string }) {
+export function staafgrafiek(
+  Plot: PlotModule, breedte: number,
+  opties: { staven: Staaf[]; xLabel: string; vergelijkingLabel: string; /** whole counts instead of percentages: integer ticks, and an axis to at least 1 */ aantallen?: boolean },
+) {
   const smal = breedte < SMAL;
   const staven = opties.staven.filter((s) => s.waarde !== null);
   const zonder = opties.staven.filter((s) => s.waarde === null);
   const ticks = opties.staven.filter((s) => s.vergelijking !== null && s.vergelijking !== undefined);
-  const pct = (v: number) => `${v.toFixed(1).replace('.', ',')}%`;
+  const pct = opties.aantallen
+    ? (v: number) => (Number.isInteger(v) ? v.toLocaleString('nl-NL') : '')
+    : (v: number) => `${v.toFixed(1).replace('.', ',')}%`;
+  // all zero would leave a scale of [0, 0] on which every bar spans the width
+  const domein = opties.aantallen ? { domain: [0, Math.max(1, ...staven.map((s) => s.waarde!))] } : {};
   const rechts = (s: Staaf) => Math.max(s.waarde ?? 0, s.vergelijking ?? 0);
   const band = smal ? 52 : 40;
   // on a narrow screen the bar takes the lower part of its band, its label the upper part
@@ -213,7 +220,7 @@ export function staafgrafiek(Plot: PlotModule, breedte: number, opties: { staven
     marginLeft: smal ? 8 : 190,
     marginRight: smal ? 48 : 60,
     marginBottom: 44,
-    x: { grid: true, label: opties.xLabel, zero: true, nice: true, tickFormat: pct, labelOffset: 38, labelAnchor: 'center', ticks: smal ? 4 : undefined },
+    x: { grid: true, label: opties.xLabel, zero: true, nice: true, tickFormat: pct, labelOffset: 38, labelAnchor: 'center', ticks: smal ? 4 : undefined, ...domein },
     y: { domain: opties.staven.map((s) => s.label), label: null, axis: smal ? null : 'left' },
     marks: [
       Plot.barX(staven, { y: 'label', x: 'waarde', fill: KLEUREN[0], ...inzet }),

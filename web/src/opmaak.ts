@@ -46,6 +46,8 @@ export const CATEGORIEEN: Record<string, string> = {
 };
 
 export const LEEFTIJDSGROEPEN: Record<string, string> = { '<18': 'jonger dan 18', '18+': '18 jaar of ouder' };
+/** mbo learning paths: together the mbo sector */
+export const LEERWEGEN: Record<string, string> = { bol: 'bol (beroepsopleidende leerweg)', bbl: 'bbl (beroepsbegeleidende leerweg)', ex: 'examendeelnemer' };
 
 export const GESLACHTEN: Record<string, string> = { M: 'man', V: 'vrouw', X: 'X (anders)', onbekend: 'onbekend' };
 

@@ -23,15 +23,20 @@ export function intakegroep(lijstPeildatum: Datum, intake: Datum): Intakegroep {
 }
 
 export interface Rapportbron {
-  readonly eersteContacten: number;
-  readonly trajecten: number;
+  /** the dossier of every first contact dated in the year (one entry per event) */
+  readonly eersteContacten: readonly string[];
+  /** the dossier of every trajectory started in the year (one entry per event) */
+  readonly trajecten: readonly string[];
   /** every intake in the year with the peildatum of its dossier period's list */
-  readonly intakes: readonly { readonly lijstPeildatum: Datum; readonly datum: Datum }[];
+  readonly intakes: readonly { readonly dossierId: string; readonly lijstPeildatum: Datum; readonly datum: Datum }[];
   /** the latest outcome in the year of each dossier that has one */
-  readonly uitkomsten: readonly string[];
+  readonly uitkomsten: readonly { readonly dossierId: string; readonly categorie: string }[];
   /** the dossiers open at the end of the year */
   readonly open: readonly OpenDossier[];
 }
+
+export const RAPPORTTABELLEN = ['kerncijfers', 'wekenTotIntake', 'uitkomsten', 'oudVsvers'] as const;
+export type Rapporttabel = (typeof RAPPORTTABELLEN)[number];
 
 export interface Effectrapportage {
   readonly eersteContacten: number;
@@ -40,20 +45,43 @@ export interface Effectrapportage {
   readonly wekenTotIntake: Readonly<Record<Intakegroep, number>>;
   readonly uitkomsten: Readonly<Record<string, number>>;
   readonly oudVsvers: Readonly<Record<string, number>>;
+  /**
+   * The dossiers behind each figure, per table and group (each dossier once, sorted): what a
+   * user allowed to see them opens from the report (issue 9 item 5, "traceable"). A dossier with
+   * two trajectories in the year counts twice and is listed once.
+   */
+  readonly dossiers: Readonly<Record<Rapporttabel, Readonly<Record<string, readonly string[]>>>>;
 }
 
 export function maakEffectrapportage(bron: Rapportbron, eindeJaar: Datum): Effectrapportage {
+  const ids: Record<Rapporttabel, Record<string, Set<string>>> = { kerncijfers: {}, wekenTotIntake: {}, uitkomsten: {}, oudVsvers: {} };
+  const noteer = (tabel: Rapporttabel, groep: string, dossierId: string) => (ids[tabel][groep] ??= new Set()).add(dossierId);
+  for (const d of bron.eersteContacten) noteer('kerncijfers', 'eerste-contacten', d);
+  for (const i of bron.intakes) noteer('kerncijfers', 'intakes', i.dossierId);
+  for (const d of bron.trajecten) noteer('kerncijfers', 'trajecten', d);
   const weken = Object.fromEntries(INTAKEGROEPEN.map((g) => [g, 0])) as Record<Intakegroep, number>;
-  for (const i of bron.intakes) weken[intakegroep(i.lijstPeildatum, i.datum)] += 1;
+  for (const i of bron.intakes) {
+    const g = intakegroep(i.lijstPeildatum, i.datum);
+    weken[g] += 1;
+    noteer('wekenTotIntake', g, i.dossierId);
+  }
   const uitkomsten: Record<string, number> = Object.fromEntries(UITKOMSTEN.map((u) => [u, 0]));
   for (const u of bron.uitkomsten) {
-    if (!(u in uitkomsten)) throw new Error(`onbekende uitkomst '${u}'`);
-    uitkomsten[u]! += 1;
+    if (!(u.categorie in uitkomsten)) throw new Error(`onbekende uitkomst '${u.categorie}'`);
+    uitkomsten[u.categorie]! += 1;
+    noteer('uitkomsten', u.categorie, u.dossierId);
   }
   const oud: Record<string, number> = Object.fromEntries(JAREN_UIT_GROEPEN.map((g) => [g, 0]));
   for (const d of bron.open) {
     const g = jarenUitGroep(d, eindeJaar);
-    if (g) oud[g]! += 1;
+    if (!g) continue;
+    oud[g]! += 1;
+    noteer('oudVsvers', g, d.dossierId);
   }
-  return { eersteContacten: bron.eersteContacten, intakes: bron.intakes.length, trajecten: bron.trajecten, wekenTotIntake: weken, uitkomsten, oudVsvers: oud };
+  const dossiers = Object.fromEntries(RAPPORTTABELLEN.map((t) => [t, Object.fromEntries(Object.entries(ids[t]).map(([g, s]) => [g, [...s].sort()]))])) as
+    Record<Rapporttabel, Record<string, string[]>>;
+  return {
+    eersteContacten: bron.eersteContacten.length, intakes: bron.intakes.length, trajecten: bron.trajecten.length,
+    wekenTotIntake: weken, uitkomsten, oudVsvers: oud, dossiers,
+  };
 }

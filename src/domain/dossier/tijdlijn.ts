@@ -24,6 +24,8 @@ export interface Registraties {
   readonly lijsten: readonly { maand: string; lijst: string; reden: string | null }[];
   readonly periodes: readonly { geopend_maand: string; gesloten_maand: string | null; sluitreden: string | null }[];
   readonly vastgelegd: readonly { soort: string; datum: string; gegevens: Record<string, string>; weergavenaam: string }[];
+  /** accepted handovers (src/domain/dossier/overdracht.ts): the day of acceptance, from, to, cause */
+  readonly overdrachten?: readonly { datum: string; van: string; naar: string; oorzaak: string }[];
 }
 
 const eerste = (maand: string) => `${maand}-01`;
@@ -49,6 +51,7 @@ export function bouwTijdlijn(r: Registraties): Tijdlijnitem[] {
     voeg(eerste(p.geopend_maand), 'dossier', 'geopend', `dossier geopend (lijsten van ${p.geopend_maand})`);
     if (p.gesloten_maand) voeg(eerste(p.gesloten_maand), 'dossier', 'gesloten', `dossier gesloten: ${p.sluitreden ?? ''} (lijsten van ${p.gesloten_maand})`);
   }
+  for (const o of r.overdrachten ?? []) voeg(o.datum, 'dossier', 'overgedragen', `dossier overgedragen van ${o.van} aan ${o.naar} (${o.oorzaak})`);
   for (const e of r.vastgelegd) voeg(e.datum, 'medewerker', e.soort, beschrijf(e.soort, e.gegevens), e.weergavenaam);
   // newest first; on one day the deliveries' facts before what people did with them
   const volgorde: Record<Tijdlijnbron, number> = { medewerker: 0, dossier: 1, lijst: 2, levering: 3 };

@@ -1,5 +1,6 @@
 import { CATEGORIEEN, SECTOREN, sectorVan, type Categorie } from '../telling/startpopulatie.js';
 import { LANDELIJK, ONBEKEND_GESLACHT, type Niveau } from '../telling/cijfers.js';
+import { LEERWEGEN } from '../telling/beoordeling.js';
 
 /**
  * The publication table of one count run: every cell the API can publish, and the linear
@@ -46,6 +47,8 @@ export function celsleutel(niveau: string, gebied: string, dimensie: string, waa
 export const VASTE_WAARDEN = {
   sector: SECTOREN as readonly string[],
   categorie: CATEGORIEEN as readonly string[],
+  /** mbo only: together they make the mbo sector (docs/rules/leerweg.md) */
+  leerweg: LEERWEGEN as readonly string[],
   leeftijdsgroep: ['<18', '18+'],
   geslacht: ['M', 'V', 'X', ONBEKEND_GESLACHT],
 } as const;
@@ -79,6 +82,7 @@ const isCategorie = (w: string): w is Categorie => (CATEGORIEEN as readonly stri
  * of every breakdown; institutions with their sectors and the categories they have pupils in;
  * locations with theirs) and the relations:
  * - within each area, institution and location: total = Σ each breakdown; sector = Σ its categories;
+ *   the mbo sector = Σ learning paths;
  * - national = Σ regions and region = Σ its municipalities, per cell of every breakdown;
  * - institution = Σ its locations, for the total and per category.
  * A relation that does not hold in the stored figures of a count (a municipality attributed
@@ -119,14 +123,18 @@ export function bouwTabel(opbouw: Opbouw): Publicatietabel {
     const totaal = cel(niveau, gebied, 'totaal', 'totaal');
     uit.set('totaal|totaal', totaal);
     for (const d of dimensies) {
-      const vaste: readonly string[] = vast || d === 'sector' ? VASTE_WAARDEN[d] : [];
+      const vaste: readonly string[] = vast || d === 'sector' || d === 'leerweg' ? VASTE_WAARDEN[d] : [];
       const waarden = [...vaste, ...gevonden(niveau, gebied, d).filter((w) => !vaste.includes(w)).sort()];
       const delen = waarden.map((w) => {
         const i = cel(niveau, gebied, d, w);
         uit.set(`${d}|${w}`, i);
         return i;
       });
-      relatie(totaal, delen, `${niveau} ${gebied}: totaal = Σ ${d}`);
+      // the learning paths make up the mbo sector, every other breakdown the total
+      if (d === 'leerweg') {
+        const mbo = uit.get('sector|mbo') ?? cel(niveau, gebied, 'sector', 'mbo');
+        relatie(mbo, delen, `${niveau} ${gebied}: mbo = Σ leerweg`);
+      } else relatie(totaal, delen, `${niveau} ${gebied}: totaal = Σ ${d}`);
     }
     if (dimensies.includes('sector') && dimensies.includes('categorie')) {
       for (const s of SECTOREN) {
@@ -159,11 +167,11 @@ export function bouwTabel(opbouw: Opbouw): Publicatietabel {
   const brins = [...new Set([...opbouw.vestigingen.keys(), ...gebiedenVan('instelling')])].sort();
   const vestigingenInCijfers = gebiedenVan('vestiging');
   for (const brin of brins) {
-    const inst = eenheid('instelling', brin, ['sector', 'categorie'], false);
+    const inst = eenheid('instelling', brin, ['sector', 'categorie', 'leerweg'], false);
     const codes = [...new Set([...(opbouw.vestigingen.get(brin) ?? []).map((v) => `${brin}-${v}`),
       ...vestigingenInCijfers.filter((v) => v.startsWith(`${brin}-`))])].sort();
     const vest = codes.map((v) => eenheid('vestiging', v, ['categorie'], false));
-    hierarchie(new Map([...inst].filter(([k]) => !k.startsWith('sector|'))), vest, `instelling ${brin} = Σ vestigingen`);
+    hierarchie(new Map([...inst].filter(([k]) => !k.startsWith('sector|') && !k.startsWith('leerweg|'))), vest, `instelling ${brin} = Σ vestigingen`);
   }
 
   const relaties = { startpopulatie: [] as Relatie[], vsv: [] as Relatie[] };

@@ -19,6 +19,8 @@ export type RmcIndeling = (gemeenteCode: string) => string | null;
 export interface Telling {
   readonly categorie: Categorie;
   readonly sector: Sector;
+  /** the mbo learning path of the enrolment (`bol`, `bbl`, `ex`); null outside mbo (docs/rules/leerweg.md) */
+  readonly leerweg: Leerweg | null;
   readonly brin: string;
   readonly vestiging: string;
   readonly inschrijvingId: string;
@@ -55,6 +57,19 @@ export function gemeenteOpT0(dossier: Dossier, jaar: Schooljaar): string | null 
   return gekozen?.gemeenteCode ?? null;
 }
 
+export const LEERWEGEN = ['bol', 'bbl', 'ex'] as const;
+export type Leerweg = (typeof LEERWEGEN)[number];
+
+/**
+ * The learning path an enrolment is counted under: its `leerweg` for an mbo enrolment
+ * (levering.md: required for mbo, `bol`, `bbl` or `ex`); none for vo and vavo.
+ */
+export function leerwegVan(t: Pick<TelbareInschrijving, 'sector' | 'inschrijving'>): Leerweg | null {
+  if (t.sector !== 'mbo') return null;
+  const l = t.inschrijving.leerweg?.trim().toLowerCase();
+  return (LEERWEGEN as readonly string[]).includes(l ?? '') ? (l as Leerweg) : null;
+}
+
 export function beoordeel(dossier: Dossier, jaar: Schooljaar, opties: Telopties, rmc: RmcIndeling): Uitkomst {
   const start = bepaalStartpopulatie(dossier, jaar);
   if (!start.inStartpopulatie) return start;
@@ -70,6 +85,7 @@ export function beoordeel(dossier: Dossier, jaar: Schooljaar, opties: Telopties,
     return {
       categorie: t.categorie,
       sector: t.sector,
+      leerweg: leerwegVan(t),
       brin: t.inschrijving.brin,
       vestiging: t.inschrijving.vestiging,
       inschrijvingId: t.inschrijving.inschrijvingId,

@@ -6,7 +6,7 @@ import type { Beoordeling } from './beoordeling.js';
  * primary enrolment; institution figures count a person at every institution (BRIN).
  */
 export type Niveau = 'landelijk' | 'rmc' | 'gemeente' | 'instelling' | 'vestiging';
-export type Dimensie = 'totaal' | 'sector' | 'categorie' | 'leeftijdsgroep' | 'geslacht' | 'reden';
+export type Dimensie = 'totaal' | 'sector' | 'categorie' | 'leerweg' | 'leeftijdsgroep' | 'geslacht' | 'reden';
 
 export interface Cijfer {
   readonly niveau: Niveau;
@@ -37,7 +37,7 @@ export function percentage(vsv: number, startpopulatie: number): string {
 
 /**
  * Accumulates the figures of a count. Persons are first counted per combination of
- * attributes (region, municipality, sector, category, age group, sex, reason): there are
+ * attributes (region, municipality, sector, category, age group, sex, reason, mbo learning path): there are
  * far fewer combinations than persons, so each person costs one map update, and the
  * figures per grouping are summed from the combinations at the end.
  */
@@ -52,10 +52,10 @@ export class Cijferteller {
 
   voegToe(b: Beoordeling): void {
     const p = b.primair;
-    const sleutel = [b.rmcCode, b.gemeenteCode, p.sector, p.categorie, leeftijdsgroep(b.leeftijd), b.geslacht ?? ONBEKEND_GESLACHT, p.reden].join('\t');
+    const sleutel = [b.rmcCode, b.gemeenteCode, p.sector, p.categorie, leeftijdsgroep(b.leeftijd), b.geslacht ?? ONBEKEND_GESLACHT, p.reden, p.leerweg ?? ''].join('\t');
     this.personen.set(sleutel, (this.personen.get(sleutel) ?? 0) + 1);
     for (const t of b.perInstelling) {
-      const s = [t.brin, t.vestiging, t.sector, t.categorie, t.reden].join('\t');
+      const s = [t.brin, t.vestiging, t.sector, t.categorie, t.reden, t.leerweg ?? ''].join('\t');
       this.instellingen.set(s, (this.instellingen.get(s) ?? 0) + 1);
     }
   }
@@ -73,23 +73,26 @@ export class Cijferteller {
       if (vsv) c.vsv += aantal;
     };
     for (const [sleutel, aantal] of this.personen) {
-      const [rmc, gemeente, sector, categorie, leeftijd, geslacht, reden] = sleutel.split('\t') as [string, string, string, string, string, string, string];
+      const [rmc, gemeente, sector, categorie, leeftijd, geslacht, reden, leerweg] = sleutel.split('\t') as [string, string, string, string, string, string, string, string];
       const vsv = reden === 'vsv';
       for (const [niveau, gebied] of [['landelijk', LANDELIJK], ['rmc', rmc], ['gemeente', gemeente]] as const) {
         tel(niveau, gebied, 'totaal', 'totaal', aantal, vsv);
         tel(niveau, gebied, 'sector', sector, aantal, vsv);
         tel(niveau, gebied, 'categorie', categorie, aantal, vsv);
+        // mbo only: the learning paths add up to the mbo sector, not to the total
+        if (leerweg !== '') tel(niveau, gebied, 'leerweg', leerweg, aantal, vsv);
         tel(niveau, gebied, 'leeftijdsgroep', leeftijd, aantal, vsv);
         tel(niveau, gebied, 'geslacht', geslacht, aantal, vsv);
         tel(niveau, gebied, 'reden', reden, aantal, vsv);
       }
     }
     for (const [sleutel, aantal] of this.instellingen) {
-      const [brin, vestiging, sector, categorie, reden] = sleutel.split('\t') as [string, string, string, string, string];
+      const [brin, vestiging, sector, categorie, reden, leerweg] = sleutel.split('\t') as [string, string, string, string, string, string];
       const vsv = reden === 'vsv';
       tel('instelling', brin, 'totaal', 'totaal', aantal, vsv);
       tel('instelling', brin, 'sector', sector, aantal, vsv);
       tel('instelling', brin, 'categorie', categorie, aantal, vsv);
+      if (leerweg !== '') tel('instelling', brin, 'leerweg', leerweg, aantal, vsv);
       tel('instelling', brin, 'reden', reden, aantal, vsv);
       tel('vestiging', `${brin}-${vestiging}`, 'totaal', 'totaal', aantal, vsv);
       tel('vestiging', `${brin}-${vestiging}`, 'categorie', categorie, aantal, vsv);

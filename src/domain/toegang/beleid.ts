@@ -44,6 +44,11 @@ export const BELEID = {
   'verzuim.melden': { wie: 'rollen-eigen-scope', rollen: ['school'] },
   /** absence reports: leerplicht and RMC those routed to them (all fields), a school its own (status and contact person only) */
   'verzuim.lezen': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc', 'school'] },
+  /**
+   * absence figures of one's own scope per school year (counts, no person): leerplicht and RMC of
+   * the reports routed to them, a school of its own reports (docs/rules/verzuim-cijfers.md)
+   */
+  'verzuim.cijfers': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc', 'school'] },
   /** leerplicht and RMC handle the reports routed to them: status, contact person, actions, closing */
   'verzuim.behandelen': { wie: 'rollen-eigen-scope', rollen: ['leerplicht', 'rmc'] },
   /** a monthly person list (lijsten.md): `binnenboord lijst`, and POST /lijsten/_zoek for the roles within their scope */
@@ -52,6 +57,15 @@ export const BELEID = {
   'dossier.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
   /** recording in a dossier: contact attempts, intake, trajectory, outcome, contact details, notes, next contact */
   'dossier.schrijven': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /**
+   * the handovers of the own scope (docs/opvolging.md "Overdracht"): outgoing (the holder's) and
+   * incoming (sent to the scope; only the request until accepted)
+   */
+  'overdracht.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** the holder sends a proposed (or refused) handover: the parts to pass on and a reason */
+  'overdracht.verzenden': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
+  /** the receiver accepts a sent handover (and becomes the holder) or refuses it with a reason */
+  'overdracht.beslissen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
   /** the officer's worklist (new names, contacts due, intakes overdue, periodic contact) and open-work counts */
   'werklijst.lezen': { wie: 'rollen-eigen-scope', rollen: ['rmc', 'leerplicht'] },
   /** the RMC annual effect report of the own region (counts from the dossiers, no persons) */

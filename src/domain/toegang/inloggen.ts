@@ -42,8 +42,9 @@ export const STARTPAGINA: Readonly<Record<Rol, string>> = {
   analist: '/',
   beheer: '/beheer',
   privacy: '/audit',
-  rmc: '/personen',
-  leerplicht: '/personen',
+  // the working day starts with what is due: new names, contacts, overdue intakes (issue 9)
+  rmc: '/werklijst',
+  leerplicht: '/werklijst',
   school: '/personen',
 };
 

@@ -51,3 +51,30 @@ export function routeer(
   }
   return { ok: true, behandelaar: 'leerplicht', gemeenteCode, rmcCode: null };
 }
+
+/** Who handles a report: `leerplicht` of a municipality, or `rmc` of a region. */
+export interface Behandeling {
+  readonly behandelaar: 'leerplicht' | 'rmc';
+  readonly gemeenteCode: string;
+  readonly rmcCode: string | null;
+}
+
+/**
+ * Where an open report goes when its pupil's dossier is handed over and the receiver accepts
+ * (issue 10 item 2: "moves after filing hand the report over with the dossier";
+ * docs/rules/verzuim-routering.md): a report the sender handles goes to the receiver — to the
+ * new municipality's leerplicht after a move, to the RMC region at an 18th birthday or a move
+ * of an 18+ person (the residence municipality it was filed for stays on record). A report
+ * someone else handles (another municipality's, or closed) stays where it is: null.
+ */
+export function behandelingNaOverdracht(
+  huidig: Behandeling, van: { soort: 'gemeente' | 'rmc-regio'; code: string }, naar: { soort: 'gemeente' | 'rmc-regio'; code: string },
+): Behandeling | null {
+  const bijVan = van.soort === 'gemeente'
+    ? huidig.behandelaar === 'leerplicht' && huidig.gemeenteCode === van.code
+    : huidig.behandelaar === 'rmc' && huidig.rmcCode === van.code;
+  if (!bijVan) return null;
+  return naar.soort === 'gemeente'
+    ? { behandelaar: 'leerplicht', gemeenteCode: naar.code, rmcCode: null }
+    : { behandelaar: 'rmc', gemeenteCode: huidig.gemeenteCode, rmcCode: naar.code };
+}

@@ -85,4 +85,4 @@ export function tabel(naam: string, kolommen: readonly string[], rijen: Record<s
 
 export const ok = <T extends TSchema>(schema: T, description: string) => ({ 200: { description, ...schema } });
 
-export const UITSPLITSINGSTABELLEN = ['totaal', 'sector', 'categorie', 'leeftijdsgroep', 'geslacht'] as const;
+export const UITSPLITSINGSTABELLEN = ['totaal', 'sector', 'categorie', 'leerweg', 'leeftijdsgroep', 'geslacht'] as const;

@@ -32,7 +32,7 @@ const GebeurtenisVraag = Type.Object({
   gegevens: Type.Record(Type.String(), Type.String(), { description: 'de velden van deze soort (docs/opvolging.md)' }),
 }, { additionalProperties: false });
 
-function doelVan(request: FastifyRequest, handeling: Handeling): Doel {
+export function doelVan(request: FastifyRequest, handeling: Handeling): Doel {
   const doel = doelenVoor(request.gebruiker!.rol, handeling)[0];
   if (!doel) throw new Error('het beleid liet een rol zonder doel door');
   return doel;
@@ -73,7 +73,8 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }): P
       tags: ['Dossiers'], operationId: 'dossierLezen',
       summary: 'Eén dossier met zijn tijdlijn (vastgelegd in het audittrail)',
       description: 'De tijdlijn: inschrijvingen, diploma\'s, vrijstellingen, verhuizingen en BRP-gebeurtenissen uit de leveringen, de lijsten waarop de '
-        + 'persoon stond, het openen en sluiten van het dossier en wat medewerkers vastlegden. Een dossier buiten uw scope: 404.',
+        + 'persoon stond, het openen, sluiten en overdragen van het dossier en wat medewerkers vastlegden (na een overdracht alleen wat is doorgegeven). '
+        + 'overdracht: de lopende overdracht (voorgesteld, verzonden of geweigerd), anders null. Een dossier buiten uw scope: 404.',
       params: DossierParams, querystring: Type.Object({}, { additionalProperties: false }),
       response: ok(DossierAntwoord, 'Het dossier'),
     },
@@ -88,14 +89,20 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }): P
       vastgelegd: gelezen.vastgelegd.map((e) => ({
         id: e.id, soort: e.soort, datum: e.datum, gegevens: e.gegevens, door: e.weergavenaam, vastgelegdOp: e.vastgelegd_op,
       })),
+      overdracht: gelezen.lopend && {
+        overdrachtId: gelezen.lopend.id, status: gelezen.lopend.status, oorzaak: gelezen.lopend.oorzaak,
+        naar: `${gelezen.lopend.naar.soort} ${gelezen.lopend.naar.code}`, voorgesteldOp: gelezen.lopend.voorgesteld_op,
+        delen: gelezen.lopend.delen, reden: gelezen.lopend.reden, weigerreden: gelezen.lopend.weigerreden,
+      },
     };
   });
 
   app.post('/dossiers/:dossierId/gebeurtenissen', {
     schema: {
       tags: ['Dossiers'], operationId: 'gebeurtenisVastleggen',
-      summary: 'Vastleggen wat er gebeurde: contactpoging, eerste contact, intake, traject, uitkomst, contactgegeven, notitie, volgend contact',
-      description: 'Elke soort heeft eigen velden in gegevens (docs/opvolging.md); een fout noemt elk veld. Met een sessie: X-CSRF-Token verplicht.',
+      summary: 'Vastleggen wat er gebeurde: contactpoging, eerste contact, intake, traject, uitkomst, contactgegeven, notitie, volgend contact, gedeeld',
+      description: 'Elke soort heeft eigen velden in gegevens (docs/opvolging.md); een fout noemt elk veld. gedeeld: wat met een school of '
+        + 'partnerorganisatie is gedeeld (organisatie, soortOrganisatie, delen als komma-lijst, grondslag van uw rol). Met een sessie: X-CSRF-Token verplicht.',
       params: DossierParams, body: GebeurtenisVraag,
       response: { 201: { description: 'Vastgelegd', ...GebeurtenisAntwoord } },
     },
@@ -103,7 +110,7 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }): P
   }, async (request, reply) => {
     const { dossierId } = request.params as Static<typeof DossierParams>;
     const v = request.body as Static<typeof GebeurtenisVraag>;
-    const fouten = controleerGebeurtenis(v.soort, v.datum, v.gegevens, new Date().toISOString().slice(0, 10));
+    const fouten = controleerGebeurtenis(v.soort, v.datum, v.gegevens, new Date().toISOString().slice(0, 10), request.gebruiker!.rol);
     if (fouten.length) throw ongeldig(fouten.map((f) => ({ name: f.naam, code: 'invalid', reason: f.reden })));
     const id = await legGebeurtenisVast(db, {
       gebruiker: request.gebruiker!, dossierId, soort: v.soort, datum: v.datum, gegevens: v.gegevens,

@@ -2,10 +2,13 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { leesRapportbron } from '../../db/werklijst.js';
-import { INTAKEGROEPEN, maakEffectrapportage } from '../../domain/dossier/effectrapportage.js';
+import { INTAKEGROEPEN, maakEffectrapportage, RAPPORTTABELLEN } from '../../domain/dossier/effectrapportage.js';
+import { zoekDossiersGeaudit } from '../../db/dossiers.js';
+import { DossierzoekAntwoord } from '../schemasDossiers.js';
+import { dossierkop, doelVan } from './dossiers.js';
 import { parseSchooljaar } from '../../domain/schooljaar.js';
 import { ongeldig } from '../problems.js';
-import { FormaatParam, SchooljaarParam } from '../schemas.js';
+import { FormaatParam, SchooljaarParam, StringEnum } from '../schemas.js';
 import { ok, tabel } from './common.js';
 
 /**
@@ -28,6 +31,13 @@ const EffectAntwoord = Type.Object({
 const groepen = (r: Readonly<Record<string, number>>) => Object.entries(r).map(([groep, dossiers]) => ({ groep, dossiers }));
 
 export async function effectrapportageRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const rapportVan = async (rmcCode: string, schooljaar: string) => {
+    const jaar = parseSchooljaar(schooljaar);
+    if (!jaar) throw ongeldig([{ name: 'schooljaar', code: 'invalid', reason: `'${schooljaar}' is geen schooljaar` }]);
+    const van = `${jaar.jaar}-10-01`;
+    const tot = `${jaar.jaar + 1}-09-30`;
+    return { jaar, van, tot, r: maakEffectrapportage(await leesRapportbron(db, rmcCode, van, tot), tot) };
+  };
   const Params = Type.Object({ rmcCode: Type.String({ pattern: '^\\d{2}$', description: 'RMC-code van twee cijfers', example: '19' }) });
   app.get('/rmc-regios/:rmcCode/effectrapportage', {
     schema: {
@@ -48,11 +58,7 @@ export async function effectrapportageRoutes(app: FastifyInstance, { db }: { db:
   }, async (request) => {
     const { rmcCode } = request.params as Static<typeof Params>;
     const { schooljaar } = request.query as { schooljaar: string };
-    const jaar = parseSchooljaar(schooljaar);
-    if (!jaar) throw ongeldig([{ name: 'schooljaar', code: 'invalid', reason: `'${schooljaar}' is geen schooljaar` }]);
-    const van = `${jaar.jaar}-10-01`;
-    const tot = `${jaar.jaar + 1}-09-30`;
-    const r = maakEffectrapportage(await leesRapportbron(db, rmcCode, van, tot), tot);
+    const { jaar, van, tot, r } = await rapportVan(rmcCode, schooljaar);
     return {
       rmcCode, schooljaar: jaar.naam, van, tot,
       kerncijfers: groepen({ 'eerste-contacten': r.eersteContacten, intakes: r.intakes, trajecten: r.trajecten }),
@@ -60,5 +66,38 @@ export async function effectrapportageRoutes(app: FastifyInstance, { db }: { db:
       uitkomsten: groepen(r.uitkomsten),
       oudVsvers: groepen(r.oudVsvers),
     };
+  });
+
+  const DossiersVraag = Type.Object({
+    schooljaar: SchooljaarParam,
+    tabel: StringEnum(RAPPORTTABELLEN, { description: 'de tabel van de effectrapportage' }),
+    groep: Type.String({ maxLength: 40, description: 'de groep (rij) in die tabel, zoals eerste-contacten of 4-6-weken' }),
+    pagina: Type.Optional(Type.Integer({ minimum: 1 })),
+    perPagina: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  }, { additionalProperties: false });
+  app.post('/rmc-regios/:rmcCode/effectrapportage/_dossiers', {
+    schema: {
+      tags: ['Dossiers'], operationId: 'effectrapportageDossiers',
+      summary: 'De dossiers achter één cijfer van de effectrapportage (vastgelegd in het audittrail)',
+      description: 'Voor de RMC-medewerkers van de eigen regio: de dossiers die een cijfer vormen (elk dossier één keer; een dossier met twee trajecten '
+        + 'in het jaar telt twee keer mee en staat één keer in de lijst). Met een sessie: X-CSRF-Token verplicht.',
+      params: Params, body: DossiersVraag, response: ok(DossierzoekAntwoord, 'De dossiers achter het cijfer'),
+    },
+    config: {
+      handeling: 'dossier.lezen', bewaar: false,
+      toegangscontext: (request) => ({ gevraagd: { rmcCode: (request.params as { rmcCode?: string }).rmcCode } }),
+    },
+  }, async (request) => {
+    const { rmcCode } = request.params as Static<typeof Params>;
+    const v = request.body as Static<typeof DossiersVraag>;
+    const { jaar, r } = await rapportVan(rmcCode, v.schooljaar);
+    const ids = r.dossiers[v.tabel][v.groep] ?? [];
+    const pagina = v.pagina ?? 1;
+    const perPagina = v.perPagina ?? 50;
+    const { totaal, dossiers } = await zoekDossiersGeaudit(db, {
+      gebruiker: request.gebruiker!, ids, offset: (pagina - 1) * perPagina, limit: perPagina, doel: doelVan(request, 'dossier.lezen'),
+      parameters: { schooljaar: jaar.naam, tabel: v.tabel, groep: v.groep, pagina, perPagina },
+    });
+    return { paginering: { pagina, perPagina, totaalAantal: totaal, aantalPaginas: Math.ceil(totaal / perPagina) }, dossiers: dossiers.map(dossierkop) };
   });
 }

@@ -8,6 +8,7 @@ import { kaartRoutes } from './kaarten.js';
 import { landelijkRoutes } from './landelijk.js';
 import { lijstRoutes } from './lijsten.js';
 import { dossierRoutes } from './dossiers.js';
+import { overdrachtRoutes } from './overdrachten.js';
 import { regioInstellingRoutes, werklijstRoutes } from './werklijst.js';
 import { effectrapportageRoutes } from './effectrapportage.js';
 import { auditRoutes } from './audit.js';
@@ -17,6 +18,7 @@ import { regioRoutes } from './regios.js';
 import { tellingRoutes } from './tellingen.js';
 import { vergelijkingRoutes } from './vergelijking.js';
 import { verzuimRoutes, type Verzuiminstellingen } from './verzuim.js';
+import { verzuimPubliekRoutes } from './verzuimPubliek.js';
 
 /** Every public route of /api/v1, on the public door. Each module maps HTTP onto reads of stored results only. */
 export async function apiRoutes(app: FastifyInstance, context: ApiContext): Promise<void> {
@@ -27,6 +29,7 @@ export async function apiRoutes(app: FastifyInstance, context: ApiContext): Prom
   await instellingRoutes(app, context);
   await vergelijkingRoutes(app, context);
   await kaartRoutes(app, context);
+  await verzuimPubliekRoutes(app, context);
   await rechtenRoutes(app);
 }
 
@@ -38,6 +41,7 @@ export async function beschermdeRoutes(app: FastifyInstance, context: { db: Db; 
   await personenRoutes(app, context);
   await lijstRoutes(app, context);
   await dossierRoutes(app, context);
+  await overdrachtRoutes(app, context);
   await werklijstRoutes(app, context);
   await regioInstellingRoutes(app, context);
   await effectrapportageRoutes(app, context);

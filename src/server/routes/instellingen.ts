@@ -112,7 +112,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
         + 'Een normoordeel is afgeschermd als het percentage dat is. '
         + 'Een leerling telt mee bij elke instelling waar hij op de teldatum stond ingeschreven.',
       params: Type.Object({ brin: Type.String({ pattern: BRIN_PATROON, description: 'BRIN: twee cijfers en twee hoofdletters', example: '10AA' }) }),
-      querystring: figuurQuery(JaarEnStatus, ['totaal', 'sector', 'categorie', 'vestigingen', 'trend']),
+      querystring: figuurQuery(JaarEnStatus, ['totaal', 'sector', 'leerweg', 'categorie', 'vestigingen', 'trend']),
       response: ok(InstellingAntwoord, 'De instelling'),
     },
     config: {
@@ -125,6 +125,8 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
             [{ ...t, ...s, normjaar: p.normbasis.normjaar, vastgesteld: p.normbasis.vastgesteld, ...p.normsamenvatting, ...cijferCellen(p.totaal) }]),
           tabel('sector', [...TELLINGKOLOMMEN, 'brin', 'sector', ...CIJFERKOLOMMEN],
             p.sector.map((o) => ({ ...t, brin: p.brin, sector: o.waarde, ...cijferCellen(o.cijfer) }))),
+          tabel('leerweg', [...TELLINGKOLOMMEN, 'brin', 'leerweg', ...CIJFERKOLOMMEN],
+            p.leerweg.map((o) => ({ ...t, brin: p.brin, leerweg: o.waarde, ...cijferCellen(o.cijfer) }))),
           tabel('categorie', [...TELLINGKOLOMMEN, 'brin', 'categorie', ...NORMKOLOMMEN],
             p.categorie.map((o) => ({ ...t, brin: p.brin, categorie: o.waarde, ...normCellen(o) }))),
           tabel('vestigingen', [...TELLINGKOLOMMEN, 'brin', 'vestiging', 'vestigingsnaam', 'plaats', 'categorie', ...NORMKOLOMMEN],
@@ -156,7 +158,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
     const jaren = runsPerJaar(cat, q.status);
     const [instellingen, eigen, indeling] = await Promise.all([
       gegevens.instellingen(),
-      gegevens.gepubliceerd(jaren.map((r) => r.id), 'instelling', [brin], ['totaal', 'sector', 'categorie']),
+      gegevens.gepubliceerd(jaren.map((r) => r.id), 'instelling', [brin], ['totaal', 'sector', 'categorie', 'leerweg']),
       gegevens.laatsteIndeling(),
     ]);
     const vestigingen = instellingen.get(brin)?.vestigingen ?? [];
@@ -176,6 +178,7 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
       soort: vestigingen[0]?.soort ?? 'onbekend',
       totaal: totaalVan(dit),
       sector: onderdelen(dit, 'sector'),
+      leerweg: onderdelen(dit, 'leerweg'),
       normbasis: normbasis(run.schooljaar),
       categorie,
       normsamenvatting: normsamenvatting(categorie, request.toegang),

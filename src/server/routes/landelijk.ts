@@ -60,7 +60,7 @@ export async function landelijkRoutes(app: FastifyInstance, { db, gegevens }: Ap
       handeling: 'cijfers.lezen',
       csv: (p: Static<typeof KerncijfersAntwoord>) => [
         tabel('totaal', [...TELLINGKOLOMMEN, ...CIJFERKOLOMMEN], [{ ...tellingCellen(p.telling), ...cijferCellen(p.totaal) }]),
-        ...(['sector', 'categorie', 'leeftijdsgroep', 'geslacht'] as const).map((d) => tabel(d, [...TELLINGKOLOMMEN, d, ...CIJFERKOLOMMEN],
+        ...(['sector', 'categorie', 'leerweg', 'leeftijdsgroep', 'geslacht'] as const).map((d) => tabel(d, [...TELLINGKOLOMMEN, d, ...CIJFERKOLOMMEN],
           p.uitsplitsingen[d].map((o) => ({ ...tellingCellen(p.telling), [d]: o.waarde, ...cijferCellen(o.cijfer) })))),
       ],
     },

@@ -11,7 +11,7 @@ import { uitvalcijfersBinnenScope } from '../../domain/lijsten/uitvalBinnenScope
 import type { Context } from '../../domain/toegang/beleid.js';
 import type { Gebruiker } from '../../domain/toegang/rollen.js';
 import { schooljaarVanaf } from '../../domain/schooljaar.js';
-import { lijstenMetDossiers } from '../../lijsten/dossiers.js';
+import { actueleLijsten } from '../../lijsten/dossiers.js';
 import { lijstCsv } from '../../lijsten/uitvoer.js';
 import type { Gegevens } from '../gegevens.js';
 import { nietGevonden, ongeldig, ProblemError } from '../problems.js';
@@ -61,7 +61,7 @@ const CSV_KOLOM = { gemeenteCode: 3, rmcCode: 4, brin: 6, onderwijstype: 8 } as 
 async function leesRun(db: Db, vraag: Vraag): Promise<{ run: Lijstrun; vorige: Lijstrun }> {
   const maand = parseMaand(vraag.maand);
   if (!maand) throw ongeldig([{ name: 'maand', code: 'invalid', reason: `'${vraag.maand}' is geen maand` }]);
-  const { run } = await lijstenMetDossiers(db, maand);
+  const [run, vorige] = await actueleLijsten(db, [maand, vorigeMaand(maand)]) as [Lijstrun, Lijstrun];
   const jaar = lijstjaar(maand);
   if ((vraag.soort === 'startset' || vraag.soort === 'uitval') && run.startset_run_id === null) {
     throw nietGevonden(`De ${vraag.soort} van ${maand.naam} komt uit de telling van ${jaar.naam}, en die is er nog niet.`);
@@ -69,7 +69,6 @@ async function leesRun(db: Db, vraag: Vraag): Promise<{ run: Lijstrun; vorige: L
   if (vraag.soort === 'verlate-startkwalificatie' && run.vorige_run_id === null) {
     throw nietGevonden(`De lijst verlate-startkwalificatie van ${maand.naam} komt uit de definitieve telling van ${schooljaarVanaf(jaar.jaar - 1).naam}, en die is er nog niet.`);
   }
-  const { run: vorige } = await lijstenMetDossiers(db, vorigeMaand(maand));
   return { run, vorige };
 }
 

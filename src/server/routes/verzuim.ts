@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
-import { persoonIdVanLeerling } from '../../db/verzuim.js';
+import { leesMeldingsfeiten, leesSchooljarenMetMeldingen, persoonIdVanLeerling, telVsvMetMelding } from '../../db/verzuim.js';
 import type { Context } from '../../domain/toegang/beleid.js';
 import { MELDINGVELDEN, type MeldingInvoer, type Meldingveld } from '../../domain/verzuim/melding.js';
 import { voegActieToe, wijzigAfhandeling, zoekLeerling, zoekMeldingen, type Verzuimopties, type Wijzigingsuitkomst } from '../../verzuim/behandelen.js';
@@ -11,8 +11,10 @@ import { readCsvRecords } from '../../importeren/csvReader.js';
 import { nietGevonden, ongeldig, ProblemError } from '../problems.js';
 import {
   AfhandelingWijziging, Gemeld, Importverslag, LeerlingenAntwoord, LeerlingVraag, MeldingenAntwoord, MeldingenVraag, NieuweActie,
-  NieuweMelding, Verzuimmelding,
+  NieuweMelding, Verzuimcijfers, VerzuimcijfersVraag, Verzuimmelding,
 } from '../schemasVerzuim.js';
+import { isSchooljaar, schooljaarGrenzen, schooljaarVanMelding, telperiode, verzuimcijfers, vsvMetMelding } from '../../domain/verzuim/cijfers.js';
+import { scopeTekst } from '../../domain/toegang/rollen.js';
 import { Type } from '@sinclair/typebox';
 
 /**
@@ -210,5 +212,36 @@ export async function verzuimRoutes(app: FastifyInstance, { db, verzuim }: { db:
     const uit = await voegActieToe(db, request.gebruiker!, meldingId, request.body as Static<typeof NieuweActie>, opties());
     if (!uit.ok) throw naarProblem(uit);
     return reply.code(201).send(uit.melding);
+  });
+
+  app.get('/verzuimcijfers', {
+    schema: {
+      tags: ['Verzuim'], operationId: 'verzuimcijfersLezen',
+      summary: 'Verzuimcijfers van uw gemeente, RMC-regio of school per schooljaar',
+      description: 'Aantallen, geen personen: meldingen per soort, per status en afsluitreden, de eerste actie en hoe lang die duurde, '
+        + 'en het aandeel te laat gedane meldingen, in totaal en per school. Leerplicht en RMC over de meldingen die naar hen zijn gestuurd, '
+        + 'een school over de eigen meldingen. Het schooljaar loopt van 1 augustus tot en met 31 juli (meldingsdatum). '
+        + 'Zie docs/rules/verzuim-cijfers.md.',
+      querystring: VerzuimcijfersVraag,
+      response: { 200: { description: 'De cijfers', ...Verzuimcijfers } },
+    },
+    // never kept: the answer depends on the caller's scope, and reports change without a new data version
+    config: { handeling: 'verzuim.cijfers', bewaar: false },
+  }, async (request) => {
+    const q = request.query as Static<typeof VerzuimcijfersVraag>;
+    const schooljaar = q.schooljaar ?? schooljaarVanMelding(opties().vandaag);
+    if (!isSchooljaar(schooljaar)) {
+      throw ongeldig([{ name: 'schooljaar', code: 'schooljaar', reason: `'${schooljaar}' is geen schooljaar: twee opeenvolgende jaren, zoals 2025-2026` }],
+        `'${schooljaar}' is geen schooljaar`);
+    }
+    const { van, tot } = schooljaarGrenzen(schooljaar);
+    const scope = request.gebruiker!.scope;
+    const [feiten, schooljaren, vsv] = await Promise.all([
+      leesMeldingsfeiten(db, scope, van, tot), leesSchooljarenMetMeldingen(db, scope), telVsvMetMelding(db, scope, schooljaar, telperiode(schooljaar)),
+    ]);
+    return {
+      ...verzuimcijfers(schooljaar, feiten), scope: scopeTekst(scope), schooljarenMetMeldingen: schooljaren,
+      vsvMetMelding: vsv ? vsvMetMelding(schooljaar, vsv.status, vsv.vsvers, vsv.metMelding) : null,
+    };
   });
 }

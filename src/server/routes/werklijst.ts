@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { demoklok } from '../../demo/demodata.js';
 import type { Db } from '../../db/database.js';
 import { leesContactinterval, leesOpenDossiersGeaudit, zetContactinterval, type Werklijstdossier } from '../../db/werklijst.js';
 import { openWerk, STANDAARD_CONTACTINTERVAL_MAANDEN, werkpunt, dagenTussen, jarenUitGroep } from '../../domain/dossier/werklijst.js';
@@ -15,7 +16,7 @@ import { ok } from './common.js';
  * src/domain/dossier/werklijst.ts; the read is audited with every person on it.
  */
 const WerklijstVraag = Type.Object({
-  peildatum: Type.Optional(Type.String({ format: 'date', description: 'de dag waarop de werklijst geldt (standaard vandaag), JJJJ-MM-DD' })),
+  peildatum: Type.Optional(Type.String({ format: 'date', description: 'de dag waarop de werklijst geldt (standaard vandaag; in een database met alleen demodata het vandaag van de demowereld), JJJJ-MM-DD' })),
 }, { additionalProperties: false });
 
 function item(d: Werklijstdossier, peildatum: string) {
@@ -41,7 +42,7 @@ export async function werklijstRoutes(app: FastifyInstance, { db, gegevens }: { 
   }, async (request) => {
     const v = request.body as Static<typeof WerklijstVraag>;
     const g = request.gebruiker!;
-    const peildatum = v.peildatum ?? new Date().toISOString().slice(0, 10);
+    const peildatum = v.peildatum ?? (await demoklok(db)) ?? new Date().toISOString().slice(0, 10);
     let regio: string | null = null;
     if (g.scope.soort === 'rmc-regio') regio = g.scope.code;
     else if (g.scope.soort === 'gemeente') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeer, type Leerlinggegevens } from '../../../src/domain/verzuim/routering.js';
+import { behandelingNaOverdracht, routeer, type Leerlinggegevens } from '../../../src/domain/verzuim/routering.js';
 
 const leerling: Leerlinggegevens = {
   geboortedatum: '1999-10-20',
@@ -33,5 +33,25 @@ describe('routering naar de woongemeente of de RMC-regio', () => {
     expect(routeer({ ...melding, startdatum: '2017-10-15' }, leerling, rmc).ok).toBe(true); // laatste dag van de inschrijving
     expect(routeer(melding, { ...leerling, verblijf: [] }, rmc)).toMatchObject({ ok: false, reden: expect.stringMatching(/geen woongemeente/) });
     expect(routeer({ ...melding, soort: 'rmc', verblijfGemeenteCode: 'GM0014' }, leerling, rmc)).toMatchObject({ ok: false, reden: expect.stringMatching(/geen RMC-regio/) });
+  });
+});
+
+describe('behandelingNaOverdracht: een open melding gaat mee met het dossier (issue 10 punt 2)', () => {
+  const gm = (code: string) => ({ soort: 'gemeente' as const, code });
+  const rmc = (code: string) => ({ soort: 'rmc-regio' as const, code });
+  const lp = { behandelaar: 'leerplicht' as const, gemeenteCode: 'GM0344', rmcCode: null };
+  it('verhuizing: naar leerplicht van de nieuwe gemeente', () => {
+    expect(behandelingNaOverdracht(lp, gm('GM0344'), gm('GM0363'))).toEqual({ behandelaar: 'leerplicht', gemeenteCode: 'GM0363', rmcCode: null });
+  });
+  it('18 jaar: naar de RMC-regio; de woongemeente van de melding blijft staan', () => {
+    expect(behandelingNaOverdracht(lp, gm('GM0344'), rmc('19'))).toEqual({ behandelaar: 'rmc', gemeenteCode: 'GM0344', rmcCode: '19' });
+  });
+  it('verhuizing van een 18-plusser: naar de nieuwe regio', () => {
+    expect(behandelingNaOverdracht({ behandelaar: 'rmc', gemeenteCode: 'GM0344', rmcCode: '19' }, rmc('19'), rmc('21')))
+      .toEqual({ behandelaar: 'rmc', gemeenteCode: 'GM0344', rmcCode: '21' });
+  });
+  it('een melding die een ander behandelt, blijft waar ze is', () => {
+    expect(behandelingNaOverdracht({ ...lp, gemeenteCode: 'GM0363' }, gm('GM0344'), rmc('19'))).toBeNull();
+    expect(behandelingNaOverdracht({ behandelaar: 'rmc', gemeenteCode: 'GM0344', rmcCode: '19' }, gm('GM0344'), rmc('21'))).toBeNull();
   });
 });

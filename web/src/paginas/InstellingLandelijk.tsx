@@ -4,11 +4,11 @@ import { Toon } from '../componenten/Melding';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen, type Cel } from '../componenten/Tabel';
 import { Procent } from '../componenten/Waarde';
 import { staafgrafiek } from '../grafieken';
-import { CATEGORIEEN, SECTOREN, getal, label } from '../opmaak';
+import { CATEGORIEEN, LEERWEGEN, SECTOREN, getal, label } from '../opmaak';
 
 /**
- * A fair comparison for an institution: each sector and each level it offers against the
- * national figure of that same sector or level (an mbo school against mbo-2 nationally, never
+ * A fair comparison for an institution: each sector, each level and each mbo learning path
+ * (bol, bbl) it offers against the national figure of that same sector, level or path (an mbo school against mbo-2 nationally, never
  * against the all-sector total, which vo's low percentages pull down). Same school year and
  * status as the institution's figures. Only the parts where the institution has pupils.
  */
@@ -41,9 +41,6 @@ export function InstellingTegenLandelijk({ i }: { i: Instelling }) {
       <p className="utrecht-paragraph">
         Elke sector en elk niveau van {i.naam} naast het landelijke vsv-percentage van precies die sector of dat niveau, in
         {' '}{i.telling.schooljaar} ({i.telling.status}). Niet tegen het landelijke totaal van alle sectoren: dat ligt door het vo veel lager.
-        {i.sector.some((s) => s.waarde === 'mbo' && s.cijfer.startpopulatie !== 0) && (
-          <span data-testid="geen-leerweg"> Cijfers per leerweg (bol of bbl) zijn er niet: de telling maakt geen uitsplitsing naar leerweg.</span>
-        )}
       </p>
       <Toon toestand={landelijk} wat="de landelijke cijfers" klaar={(l) => {
         const rijen: Rij[] = [
@@ -52,6 +49,9 @@ export function InstellingTegenLandelijk({ i }: { i: Instelling }) {
           })),
           ...i.categorie.filter((c) => heeftLeerlingen(c.cijfer)).map((c) => ({
             label: label(CATEGORIEEN, c.waarde), eigen: c.cijfer, landelijk: l.uitsplitsingen.categorie.find((x) => x.waarde === c.waarde)?.cijfer,
+          })),
+          ...i.leerweg.filter((c) => heeftLeerlingen(c.cijfer)).map((c) => ({
+            label: `mbo, ${label(LEERWEGEN, c.waarde)}`, eigen: c.cijfer, landelijk: l.uitsplitsingen.leerweg.find((x) => x.waarde === c.waarde)?.cijfer,
           })),
         ];
         if (rijen.length === 0) return <p className="utrecht-paragraph">{i.naam} heeft in {i.telling.schooljaar} geen leerlingen in de startpopulatie.</p>;

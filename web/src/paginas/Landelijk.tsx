@@ -7,10 +7,11 @@ import { Jaarkeuze } from '../componenten/Jaarkeuze';
 import { Kerncijfers } from '../componenten/Kerncijfers';
 import { Melding, Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
+import { Verzuimsectie } from '../componenten/Verzuimsectie';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen } from '../componenten/Tabel';
 import { Getal, Procent } from '../componenten/Waarde';
 import { alsGetal, lijngrafiek } from '../grafieken';
-import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, SECTOREN, aantal, label, schaaltekst } from '../opmaak';
+import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, LEERWEGEN, SECTOREN, aantal, label, schaaltekst } from '../opmaak';
 import { useRouter } from '../router';
 
 /**
@@ -43,6 +44,7 @@ export function Landelijk() {
         <h2 id="kop-reeks" className="utrecht-heading-2">Verloop over de schooljaren</h2>
         <Toon toestand={reeks} wat="de reeks" klaar={(r) => <ReeksBlok r={r} url={reeksUrl} />} />
       </section>
+      <Verzuimsectie />
     </Pagina>
   );
 }
@@ -125,6 +127,8 @@ function KerncijferBlok({ k, url }: { k: KerncijfersData; url: string }) {
         kolommen={[{ kop: 'Sector' }, ...CIJFERKOLOMMEN]} rijen={t.sector.map((o) => [label(SECTOREN, o.waarde), ...cijfercellen(o.cijfer)])} />
       <Tabel titel={`Naar categorie, ${k.telling.schooljaar}`} csv={csvUrl(url, 'categorie')}
         kolommen={[{ kop: 'Categorie' }, ...CIJFERKOLOMMEN]} rijen={t.categorie.map((o) => [label(CATEGORIEEN, o.waarde), ...cijfercellen(o.cijfer)])} />
+      <Tabel titel={`mbo naar leerweg, ${k.telling.schooljaar}`} csv={csvUrl(url, 'leerweg')}
+        kolommen={[{ kop: 'Leerweg' }, ...CIJFERKOLOMMEN]} rijen={t.leerweg.map((o) => [label(LEERWEGEN, o.waarde), ...cijfercellen(o.cijfer)])} />
       <Tabel titel={`Naar leeftijd op 1 oktober, ${k.telling.schooljaar}`} csv={csvUrl(url, 'leeftijdsgroep')}
         kolommen={[{ kop: 'Leeftijd' }, ...CIJFERKOLOMMEN]} rijen={t.leeftijdsgroep.map((o) => [label(LEEFTIJDSGROEPEN, o.waarde), ...cijfercellen(o.cijfer)])} />
       <Tabel titel={`Naar geslacht, ${k.telling.schooljaar}`} csv={csvUrl(url, 'geslacht')}

@@ -5,6 +5,7 @@ import { Jaarkeuze } from '../componenten/Jaarkeuze';
 import { Kruimelpad } from '../componenten/Kruimelpad';
 import { Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
+import { Verzuimsectie } from '../componenten/Verzuimsectie';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen, naamcel } from '../componenten/Tabel';
 import { Link, useRouter } from '../router';
 import { aandeelcel } from './gebied';
@@ -41,6 +42,7 @@ export function Regio({ p }: { p: Record<string, string> }) {
                   aandeelcel(g.cijfer.vsv, r.totaal.vsv)])} />}
           </section>
           <Gebiedsvestigingen g={r} naam={r.naam} url={url} />
+          <Verzuimsectie rmcCode={r.rmcCode} />
         </>
       )} />
     </Pagina>

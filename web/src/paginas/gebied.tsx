@@ -5,7 +5,7 @@ import { Kerncijfers } from '../componenten/Kerncijfers';
 import { CIJFERKOLOMMEN, Tabel, cijfercellen, naamcel, type Sorteercel } from '../componenten/Tabel';
 import { Getal, Procent } from '../componenten/Waarde';
 import { lijngrafiek, staafgrafiek } from '../grafieken';
-import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, SECTOREN, getal, label, normtekst, procent } from '../opmaak';
+import { CATEGORIEEN, GESLACHTEN, LEEFTIJDSGROEPEN, LEERWEGEN, SECTOREN, getal, label, normtekst, procent } from '../opmaak';
 import { Link } from '../router';
 
 /**
@@ -48,6 +48,7 @@ export function Inhoudsopgave({ onderdelen }: { onderdelen: { id: string; tekst:
 }
 
 /** The sections of a region or municipality page, in their order; the ids are those of their headings. */
+/** The page's sections in order; a region's page (with its municipalities) ends with its absence figures (Verzuimsectie). */
 export function gebiedsonderdelen(naam: string, metGemeenten: boolean): { id: string; tekst: string }[] {
   return [
     { id: 'kop-trend', tekst: 'Verloop' },
@@ -55,6 +56,7 @@ export function gebiedsonderdelen(naam: string, metGemeenten: boolean): { id: st
     { id: 'kop-uitsplitsing', tekst: 'Uitsplitsingen' },
     ...(metGemeenten ? [{ id: 'kop-gemeenten', tekst: `Gemeenten in ${naam}` }] : []),
     { id: 'kop-vestigingen', tekst: 'Schoolvestigingen' },
+    ...(metGemeenten ? [{ id: 'kop-verzuim', tekst: 'Verzuim' }] : []),
   ];
 }
 
@@ -105,6 +107,8 @@ export function Gebiedsuitsplitsingen({ g, naam, url }: { g: Gebied; naam: strin
         rijen={uitsplitsingsrijen(u.sector, l.sector, SECTOREN)} />
       <Tabel titel={`Naar categorie, ${jaar}`} csv={csvUrl(url, 'categorie')} kolommen={[{ kop: 'Categorie' }, ...CIJFERKOLOMMEN, ...LANDELIJK_KOLOMMEN]}
         rijen={uitsplitsingsrijen(u.categorie, l.categorie, CATEGORIEEN)} />
+      <Tabel titel={`mbo naar leerweg, ${jaar}`} csv={csvUrl(url, 'leerweg')} kolommen={[{ kop: 'Leerweg' }, ...CIJFERKOLOMMEN, ...LANDELIJK_KOLOMMEN]}
+        rijen={uitsplitsingsrijen(u.leerweg, l.leerweg, LEERWEGEN)} />
       <Tabel titel={`Naar leeftijd op 1 oktober, ${jaar}`} csv={csvUrl(url, 'leeftijdsgroep')} kolommen={[{ kop: 'Leeftijd' }, ...CIJFERKOLOMMEN, ...LANDELIJK_KOLOMMEN]}
         rijen={uitsplitsingsrijen(u.leeftijdsgroep, l.leeftijdsgroep, LEEFTIJDSGROEPEN)} />
       <Tabel titel={`Naar geslacht, ${jaar}`} csv={csvUrl(url, 'geslacht')} kolommen={[{ kop: 'Geslacht' }, ...CIJFERKOLOMMEN, ...LANDELIJK_KOLOMMEN]}
