@@ -3,7 +3,7 @@ import { leesAlleVestigingen, leesIndeling, leesRuncijfers } from '../db/cijfers
 import type { Db } from '../db/database.js';
 import { bewaarPatroon, leesPatroon } from '../db/publicatie.js';
 import { leesAlleRuns, leesRun } from '../db/tellingen.js';
-import { bepaalPatroon, isPrimair, PRIMAIR, SECUNDAIR, ZICHTBAAR, type Patroon } from '../domain/openbaarmaking/patroon.js';
+import { bepaalPatroon, GEVOUWEN, isPrimair, PRIMAIR, SECUNDAIR, ZICHTBAAR, type Patroon } from '../domain/openbaarmaking/patroon.js';
 import { bouwTabel, celsleutel, TALLEN, type Opbouw, type Publicatietabel, type Tal } from '../domain/openbaarmaking/tabel.js';
 import { highsOplosser } from './highs.js';
 import { maakRunpublicatie, type Runpublicatie } from './publicatie.js';
@@ -14,7 +14,10 @@ import { maakRunpublicatie, type Runpublicatie } from './publicatie.js';
  * do that; the public door of a running server may only read).
  */
 /** Raise when the pattern's algorithm changes: every stored pattern is then computed anew. */
-export const PATROONVERSIE = '3';
+export const PATROONVERSIE = '4';
+
+/** A folded cell ("niet uitgesplitst") is kept among the withheld ones with this mark before its key. */
+const GEVOUWEN_TEKEN = '~';
 
 export async function opbouwVan(db: Db, runId: number): Promise<Opbouw> {
   const run = await leesRun(db, runId);
@@ -46,7 +49,10 @@ function uitBewaard(tabel: Publicatietabel, secundair: Record<Tal, string[]>, on
   const index = new Map(tabel.cellen.map((_, i) => [sleutelVan(tabel, i), i]));
   const stand = (tal: Tal) => {
     const s = Uint8Array.from(tabel.cellen, (c) => (isPrimair(c[tal]) ? PRIMAIR : ZICHTBAAR));
-    for (const k of secundair[tal]) s[index.get(k)!] = SECUNDAIR;
+    for (const k of secundair[tal]) {
+      if (k.startsWith(GEVOUWEN_TEKEN)) s[index.get(k.slice(GEVOUWEN_TEKEN.length))!] = GEVOUWEN;
+      else s[index.get(k)!] = SECUNDAIR;
+    }
     return s;
   };
   return {
@@ -68,7 +74,8 @@ export async function publicatieVan(db: Db, runId: number, opties: { bewaar: boo
   }
   const patroon = bepaalPatroon(tabel, await highsOplosser(), opties.verloop);
   if (opties.bewaar) {
-    const secundair = (tal: Tal) => [...patroon[tal]].flatMap((s, i) => (s === SECUNDAIR ? [sleutelVan(tabel, i)] : []));
+    const secundair = (tal: Tal) => [...patroon[tal]].flatMap((s, i) => (s === SECUNDAIR ? [sleutelVan(tabel, i)]
+      : s === GEVOUWEN ? [`${GEVOUWEN_TEKEN}${sleutelVan(tabel, i)}`] : []));
     await bewaarPatroon(db, runId, {
       vingerafdruk: vinger, secundair: { startpopulatie: secundair('startpopulatie'), vsv: secundair('vsv') },
       onbeschermd: patroon.onbeschermd.map((o) => `${o.tal}:${sleutelVan(tabel, o.cel)}`), rondes: patroon.rondes,

@@ -1,6 +1,6 @@
 import type { Celafscherming } from '../domain/openbaarmaking.js';
 import type { Lpoplosser } from '../domain/openbaarmaking/intervallen.js';
-import { bepaalPatroon, SECUNDAIR, type Patroon } from '../domain/openbaarmaking/patroon.js';
+import { bepaalPatroon, GEVOUWEN, SECUNDAIR, type Patroon } from '../domain/openbaarmaking/patroon.js';
 import { bouwTabel, type Opbouw, type Publicatietabel } from '../domain/openbaarmaking/tabel.js';
 import type { Niveau } from '../domain/telling/cijfers.js';
 
@@ -30,6 +30,13 @@ export interface Runpublicatie {
   readonly perGebied: ReadonlyMap<string, readonly GepubliceerdeRij[]>;
 }
 
+/** What a pattern withholds of cell `i` on top of DUO's rule: secondary, or the whole cell folded ("niet uitgesplitst"). */
+export function afschermingVan(patroon: Pick<Patroon, 'startpopulatie' | 'vsv'>, i: number): Celafscherming {
+  const gevouwen = patroon.startpopulatie[i] === GEVOUWEN || patroon.vsv[i] === GEVOUWEN;
+  if (gevouwen) return { startpopulatie: true, vsv: true, gevouwen: true };
+  return { startpopulatie: patroon.startpopulatie[i] === SECUNDAIR, vsv: patroon.vsv[i] === SECUNDAIR };
+}
+
 export function maakRunpublicatie(runId: number, opbouw: Opbouw, tabel: Publicatietabel, patroon: Patroon): Runpublicatie {
   const opgeslagen = new Set(opbouw.rijen.map((r) => `${r.niveau}|${r.gebied}|${r.dimensie}|${r.waarde}`));
   const perGebied = new Map<string, GepubliceerdeRij[]>();
@@ -40,7 +47,7 @@ export function maakRunpublicatie(runId: number, opbouw: Opbouw, tabel: Publicat
     const rij: GepubliceerdeRij = {
       run_id: runId, niveau: c.niveau, gebied: c.gebied, dimensie: c.dimensie, waarde: c.waarde,
       startpopulatie: c.startpopulatie, vsv: c.vsv,
-      afscherming: { startpopulatie: patroon.startpopulatie[i] === SECUNDAIR, vsv: patroon.vsv[i] === SECUNDAIR },
+      afscherming: afschermingVan(patroon, i),
     };
     const k = `${c.niveau}|${c.gebied}`;
     const l = perGebied.get(k);

@@ -133,7 +133,7 @@ function voegStandaardAntwoordenToe(op: Operatie, csv: boolean, beschermd: boole
         type: 'string', format: 'binary',
         description: 'De tabellen van dit antwoord als Excel-werkmap (xlsx; formaat=xlsx): een blad Toelichting en een blad per tabel, '
           + 'met dezelfde afscherming. Aantallen en percentages zijn getallen, codes tekst; afgeschermde cellen staan als "<5" of '
-          + '"secundair afgeschermd" en worden op het blad Toelichting uitgelegd.',
+          + '"secundair afgeschermd" of "niet uitgesplitst" en worden op het blad Toelichting uitgelegd.',
       },
     };
   }

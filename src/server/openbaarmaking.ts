@@ -1,6 +1,6 @@
 import { beoordeelNorm, normVoor } from '../domain/normen.js';
 import {
-  AFGESCHERMD_OORDEEL, NIET_SECUNDAIR, publiceerAantal, publiceerAfgeleide, publiceerCijfer, secundaireAfscherming, type Celafscherming, type Toegang,
+  AFGESCHERMD_OORDEEL, NIET_SECUNDAIR, publiceerAantal, publiceerAfgeleide, publiceerCijfer, type Celafscherming, type Toegang,
 } from '../domain/openbaarmaking.js';
 
 /**
@@ -33,10 +33,9 @@ export interface Celplek {
 }
 
 /**
- * A breakdown whose cells together make up a published total (src/server/figures.ts makes
- * them). Which cells are withheld on top of DUO's rule (secondary suppression,
- * `secundaireAfscherming`) depends on all cells at once and on the access level, so it is
- * decided here, once per access level, when the first cell is published.
+ * A breakdown decided as a whole when it is published (the public absence figures, whose
+ * pattern src/server/routes/verzuimPubliek.ts keeps): which cells are withheld on top of DUO's
+ * rule, per access level, decided once when the first cell is published.
  */
 export class Celgroep {
   private readonly besluiten = new Map<Toegang, readonly Celafscherming[]>();
@@ -55,21 +54,13 @@ export class Celgroep {
 
 /**
  * A bare count (for example the persons that could not be counted, or absence reports).
- * `cel`: this count is cell `index` of a breakdown of counts (`aantallengroep`); when it is
- * withheld by secondary suppression it is published as null.
+ * `cel`: this count is cell `index` of a breakdown of counts (`Celgroep`); when it is
+ * withheld by secondary suppression, or folded, it is published as null.
  */
 export class Telaantal {
   constructor(readonly aantal: number, readonly cel?: Celplek) {}
 }
 
-/**
- * A breakdown of bare counts whose cells add up to `totaal` (absence reports by type, the
- * regions' reports): the same secondary suppression as a breakdown of figures, with each count
- * as a figure's only count (`secundaireAfscherming` over `{ startpopulatie: n, vsv: 0 }`).
- */
-export function aantallengroep(cellen: readonly number[], totaal: number): Celgroep {
-  return new Celgroep((toegang) => secundaireAfscherming(cellen.map((n) => ({ startpopulatie: n, vsv: 0 })), { startpopulatie: totaal, vsv: 0 }, toegang));
-}
 
 /**
  * A share of persons: `metMelding` of `vsvers` (the vsv'ers who had an absence report). Published

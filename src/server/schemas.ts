@@ -58,12 +58,15 @@ export const Aantal = Type.Unsafe<number | '<5'>({
 export const CijferAantal = Type.Unsafe<number | '<5' | null>({
   oneOf: [{ type: 'integer', minimum: 0, nullable: true }, { type: 'string', enum: ['<5'] }],
   description: 'Een aantal personen. Zonder inlog wordt een aantal van 1 tot en met 4 getoond als "<5" (afscherming van DUO). '
-    + 'null: aanvullend afgeschermd, zodat een "<5" in dezelfde uitsplitsing niet uit het totaal is terug te rekenen (zie afschermingsreden).',
+    + 'null: aanvullend afgeschermd, zodat een "<5" in dezelfde uitsplitsing niet uit het totaal is terug te rekenen, '
+    + 'of niet uitgesplitst (zie afschermingsreden).',
 });
 
-const Afschermingsreden = Type.Optional(StringEnum(['secundair afgeschermd'] as const, {
-  description: 'Alleen als een aantal null is: het is minstens 5 maar niet getoond, om een "<5" in dezelfde uitsplitsing te beschermen; '
-    + 'het percentage is dan ook niet getoond.',
+const Afschermingsreden = Type.Optional(StringEnum(['secundair afgeschermd', 'niet uitgesplitst'] as const, {
+  description: 'Alleen als een aantal null is. "secundair afgeschermd": het aantal is minstens 5 maar niet getoond, om een "<5" '
+    + 'elders te beschermen; het percentage is dan ook niet getoond. "niet uitgesplitst": deze uitsplitsing van dit gebied of deze '
+    + 'instelling wordt niet gepubliceerd, omdat er te weinig leerlingen zijn om haar te tonen zonder dat een "<5" terug te rekenen is; '
+    + 'beide aantallen en het percentage zijn null, wat het aantal ook is (0, 1 tot en met 4, of meer). Zie docs/openbaarmaking.md.',
 }));
 
 export const CijferSchema = Type.Object({

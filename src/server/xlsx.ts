@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { SECUNDAIR_AFGESCHERMD } from '../domain/openbaarmaking.js';
+import { NIET_UITGESPLITST, SECUNDAIR_AFGESCHERMD } from '../domain/openbaarmaking.js';
 import type { Celwaarde, CsvTabel } from './csv.js';
 
 /**
@@ -26,6 +26,7 @@ export interface Werkboekbron {
 const UITLEG = [
   ['<5', 'een aantal van 1 tot en met 4 personen, afgeschermd'],
   [SECUNDAIR_AFGESCHERMD, 'een aantal dat is afgeschermd omdat een ander afgeschermd aantal anders uit de totalen te herleiden is'],
+  [NIET_UITGESPLITST, 'deze uitsplitsing wordt niet gepubliceerd: te weinig leerlingen om haar te tonen zonder dat een <5 terug te rekenen is'],
   ['leeg percentage', 'niet getoond: geen leerlingen in de startpopulatie, minder dan 5 vsv\'ers (ook bij 0), of een aantal ervan is afgeschermd'],
 ] as const;
 
@@ -51,7 +52,7 @@ function bladnaam(naam: string, gebruikt: Set<string>): string {
 }
 
 function afgeschermd(w: Celwaarde): boolean {
-  return w === '<5' || w === SECUNDAIR_AFGESCHERMD;
+  return w === '<5' || w === SECUNDAIR_AFGESCHERMD || w === NIET_UITGESPLITST;
 }
 
 export async function alsXlsx(tabellen: readonly CsvTabel[], bron: Werkboekbron, nu = new Date()): Promise<Buffer> {

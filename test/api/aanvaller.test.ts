@@ -10,6 +10,9 @@ import { maakGegevens } from '../../src/server/gegevens.js';
 import { describeDatabases } from '../support/database.js';
 import { vulRijkeDatabase } from './fixtureRijk.js';
 import { apiomgeving } from './omgeving.js';
+import { maakDemoverzuim } from '../../src/demo/verzuim.js';
+import { publiceerVerzuimcijfers } from '../../src/verzuim/publiceren.js';
+import { verzuimAanval } from './verzuimAanvaller.js';
 
 /**
  * The attacker (docs/openbaarmaking.md): knows the algorithm, every published value, every
@@ -48,6 +51,11 @@ for (const levering of ['testlevering', 'rijk'] as const) describeDatabases(`API
     const gegevens = maakGegevens(api.db, new Antwoordcache(api.db));
     const cat = await gegevens.catalogus();
     publicaties = await Promise.all(cat.runs.map((r) => gegevens.publicatie(r.id)));
+    // Public absence figures of the last school year, from demo reports filed on the delivery's
+    // persons (one in two vsv'ers, one in five others: many small cells), as the demo does.
+    const laatste = cat.runs.reduce((a, b) => (b.schooljaar > a.schooljaar || (b.schooljaar === a.schooljaar && b.id > a.id) ? b : a));
+    await maakDemoverzuim(api.db, laatste.id, Number(laatste.schooljaar.slice(0, 4)), 1, '2026-12-07', { vsv: 0.5, anderen: 0.2 });
+    await publiceerVerzuimcijfers(api.db, laatste.schooljaar, new Date('2026-12-07T05:00:00Z'));
   }, 300_000);
 
   it('haalt elk GET-pad van het OpenAPI-document op, met elke parameterwaarde uit de lijsten', async () => {
@@ -119,6 +127,21 @@ for (const levering of ['testlevering', 'rijk'] as const) describeDatabases(`API
     console.log(`aanvaller (${levering}): ${publicaties.length} tellingen, primair ${primair}, secundair ${secundair}, vastgepind: 0, versmald (door het patroon gemeld): ${versmald}`);
     expect(primair).toBeGreaterThan(20);
     expect(secundair).toBeGreaterThan(0);
+  });
+
+  it('verzuimcijfers (een eigen familie van tabellen: land → regio × soort, status, …): niets versmald of vastgepind, elk schooljaar', async () => {
+    const { schooljaren } = await api.json('/api/v1/verzuim/schooljaren');
+    expect(schooljaren.length).toBeGreaterThan(0);
+    let primair = 0;
+    let secundair = 0;
+    for (const jaar of schooljaren as string[]) {
+      const a = await verzuimAanval(api, api.db, jaar);
+      expect(a.falen).toEqual([]);
+      primair += a.primair;
+      secundair += a.secundair;
+    }
+    console.log(`aanvaller verzuim (${levering}): primair ${primair}, secundair ${secundair}, versmald of vastgepind: 0`);
+    expect(primair).toBeGreaterThan(5);
   });
 
   it('zonder aanvullende afscherming is er wel een <5 terug te rekenen (de test kan falen)', async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { toets } from '../../src/domain/openbaarmaking/intervallen.js';
+import { aanvallersmodel, bepaalPatroon, isPrimair, PRIMAIR, ZICHTBAAR } from '../../src/domain/openbaarmaking/patroon.js';
+import { bouwVerzuimtabel } from '../../src/domain/openbaarmaking/verzuimtabel.js';
+import { highsOplosser } from '../../src/publicatie/highs.js';
 import {
-  AFGESCHERMD, AFGESCHERMD_OORDEEL, SECUNDAIR_AFGESCHERMD, herleidbaar, publiceerAantal, publiceerAfgeleide, publiceerCijfer,
-  publiceerPercentage, secundaireAfscherming, secundaireAfschermingGenest, secundaireAfschermingTabel, herleidbaarInTabel, NIET_SECUNDAIR,
-  type Cel, type Celafscherming,
+  AFGESCHERMD, AFGESCHERMD_OORDEEL, NIET_UITGESPLITST, SECUNDAIR_AFGESCHERMD, publiceerAantal, publiceerAfgeleide, publiceerCijfer, publiceerPercentage,
 } from '../../src/domain/openbaarmaking.js';
 
 /**
@@ -93,26 +95,39 @@ describe('openbaarmaking: gepubliceerde vorm van een aanvullend afgeschermde cel
   });
 });
 
-describe('secundaire afscherming van een tabel met twee dimensies (regio × soort)', () => {
-  const c = (n: number) => ({ startpopulatie: n, vsv: 0 });
-  // region A: lrv 2 among large counts; region B: lrv 5; nationally lrv 7, no <5
-  const cellen = [[c(20), c(2), c(8)], [c(30), c(5), c(10)]];
-  const totaal = c(75);
+describe('verzuimcijfers: één patroon over land, regio\'s en uitsplitsingen (regio × soort)', () => {
+  // region 19: lrv 2 among large counts; region 21: lrv 5; nationally lrv 7, no <5. Per region alone,
+  // 19's rmc (8) would be withheld with its lrv, and then 7 − 5 gives the 2 back along the column.
+  const rij = (niveau: 'landelijk' | 'regio', gebied: string, meldingen: number, soort: Record<string, number>) => [
+    { niveau, gebied, dimensie: 'totaal', waarde: 'meldingen', aantal: meldingen },
+    ...Object.entries(soort).map(([waarde, aantal]) => ({ niveau, gebied, dimensie: 'soort', waarde, aantal })),
+  ];
+  const rijen = [...rij('landelijk', 'NL', 75, { '16u4w': 50, lrv: 7, rmc: 18 }), ...rij('regio', '19', 30, { '16u4w': 20, lrv: 2, rmc: 8 }),
+    ...rij('regio', '21', 45, { '16u4w': 30, lrv: 5, rmc: 10 })];
+  const waarden = { soort: ['16u4w', 'lrv', 'rmc'], status: [], afsluitreden: [], eersteActie: [], tijdigheid: [] };
 
-  it('per rij alleen is een kolom te herleiden (7 − 5 = 2); de tabel schermt zo af dat niets vast te pinnen is', () => {
-    const perRij = {
-      rijen: [NIET_SECUNDAIR, NIET_SECUNDAIR], kolommen: [NIET_SECUNDAIR, NIET_SECUNDAIR, NIET_SECUNDAIR],
-      cellen: cellen.map((r) => secundaireAfscherming(r, { startpopulatie: r.reduce((t, x) => t + x.startpopulatie, 0), vsv: 0 }, 'openbaar')),
-    };
-    expect(herleidbaarInTabel(cellen, totaal, perRij)).not.toEqual([]);
-    const a = secundaireAfschermingTabel(cellen, totaal, 'openbaar');
-    expect(herleidbaarInTabel(cellen, totaal, a)).toEqual([]);
-    expect(a.cellen[1]![1]!.startpopulatie).toBe(true);
+  it('alleen DUO\'s regel geeft de 2 terug; het patroon laat niets versmallen of vastpinnen', async () => {
+    const tabel = bouwVerzuimtabel({ rijen, regios: ['19', '21'], waarden });
+    const oplosser = await highsOplosser();
+    const duo = { startpopulatie: Uint8Array.from(tabel.cellen, (c) => (isPrimair(c.startpopulatie) ? PRIMAIR : ZICHTBAAR)), vsv: new Uint8Array(tabel.cellen.length) };
+    const m0 = aanvallersmodel(tabel, duo, oplosser);
+    expect(toets(m0.grenzen, m0.eisen, m0.rijen, oplosser).falen.length).toBeGreaterThan(0);
+    const p = bepaalPatroon(tabel, oplosser);
+    expect(p.onbeschermd).toEqual([]);
+    const m = aanvallersmodel(tabel, p, oplosser);
+    expect(toets(m.grenzen, m.eisen, m.rijen, oplosser, true).falen).toEqual([]);
+    // the national figures stay shown
+    const nl = tabel.cellen.findIndex((c) => c.niveau === 'landelijk' && c.dimensie === 'totaal');
+    expect(p.startpopulatie[nl]).toBe(ZICHTBAAR);
   });
+});
 
-  it('rijen en kolommen krijgen hetzelfde besluit als de vlakke uitsplitsingen; met toegang niets', () => {
-    const a = secundaireAfschermingTabel([[c(26)], [c(4)]], c(30), 'openbaar');
-    expect(a.rijen).toEqual(secundaireAfscherming([c(26), c(4)], c(30), 'openbaar'));
-    expect(secundaireAfschermingTabel(cellen, totaal, 'gerechtigd').cellen.flat().every((x) => !x.startpopulatie && !x.vsv)).toBe(true);
+describe('openbaarmaking: een niet uitgesplitste (gevouwen) cel', () => {
+  it('beide aantallen null met de reden, geen percentage, wat het aantal ook is; gerechtigd ziet alles', () => {
+    for (const c of [{ startpopulatie: 0, vsv: 0 }, { startpopulatie: 3, vsv: 1 }, { startpopulatie: 40, vsv: 7 }]) {
+      expect(publiceerCijfer(c, 'openbaar', { startpopulatie: true, vsv: true, gevouwen: true }))
+        .toEqual({ startpopulatie: null, vsv: null, percentage: null, afgeschermd: true, afschermingsreden: NIET_UITGESPLITST });
+    }
+    expect(publiceerCijfer({ startpopulatie: 40, vsv: 7 }, 'gerechtigd', { startpopulatie: true, vsv: true, gevouwen: true }).vsv).toBe(7);
   });
 });

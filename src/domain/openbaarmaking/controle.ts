@@ -114,7 +114,7 @@ export class Controle {
         continue;
       }
       this.los(comp, leden, variabelen, grenzen, eisen, rijen, rijenVan, 'exact');
-      for (const v of leden) if (!this.toetsGetuige(variabelen[v]!, eisen[v]!)) falen.push(v);
+      for (const v of leden) if (!this.toetsGetuige(variabelen[v]!, eisen[v]!, true)) falen.push(v);
     }
     return falen;
   }
@@ -133,10 +133,12 @@ export class Controle {
     }
   }
 
-  private toetsGetuige(v: Variabele, eis: Eis): boolean {
+  /** `exact`: the value's range is the attacker's whole range (both ends solved by the exact programs). */
+  private toetsGetuige(v: Variabele, eis: Eis, exact = false): boolean {
     const b = this.getuige.get(v.sleutel);
-    const ok = b !== undefined && voldoet(b, eis);
-    if (ok) this.geslaagd.add(v.sleutel);
+    const ok = eis === 'vrij' || (b !== undefined && voldoet(b, eis, exact));
+    // a folded value known as 0 (or as 5 or more) may lose that when more is withheld: checked again next time
+    if (ok && (eis !== 'gevouwen' || voldoet(b!, eis))) this.geslaagd.add(v.sleutel);
     return ok;
   }
 
@@ -211,7 +213,8 @@ export class Controle {
           const b = this.getuige.get(sleutel)!;
           const eis = eisen[v]!;
           // the end still missing: the low one (or any other value) when minimising, the high one when maximising
-          const nodig = eis === 'niet-vast' ? true : richting === 1 ? b.min > eis.onder + EPS : b.max < eis.boven - EPS;
+          // a folded value: both ends exactly (see `voldoet`)
+          const nodig = eis === 'vrij' ? false : eis === 'niet-vast' || eis === 'gevouwen' ? true : richting === 1 ? b.min > eis.onder + EPS : b.max < eis.boven - EPS;
           if (!nodig) continue;
           this.statistiek[stap] += 1;
           let p: Float64Array | null;

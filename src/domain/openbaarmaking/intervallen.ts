@@ -1,3 +1,5 @@
+import { DREMPEL } from '../openbaarmaking.js';
+
 /**
  * The attacker's calculation: for every withheld value, how far it can range given
  * everything published. A linear system over the withheld values only (published values are
@@ -36,9 +38,12 @@ export interface Lprij {
 /**
  * What must hold for a variable: a `<5` value must still reach both ends of what the `<5`
  * markers alone allow (`{ onder, boven }`, within 1–4: see `basisbereik` in patroon.ts); any
- * other withheld value must not be pinned to one number (`'niet-vast'`).
+ * other withheld value must not be pinned to one number (`'niet-vast'`). A value that is not
+ * published at all (folded, `'gevouwen'`) must not be known to lie within 1–4 more narrowly than a
+ * `<5` would say: its range covers 1 to 4, or it is known to be 0 (0 is shown anyway), or known to
+ * be 5 or more (what DUO's rule would show anyway). `'vrij'` asks nothing.
  */
-export type Eis = { readonly onder: number; readonly boven: number } | 'niet-vast';
+export type Eis = { readonly onder: number; readonly boven: number } | 'niet-vast' | 'vrij' | 'gevouwen';
 
 export interface Bereik {
   min: number;
@@ -105,9 +110,9 @@ export function toets(
       // No relation: the bounds are all a reader has.
       for (const v of comp) {
         bereik[v] = { min: grenzen[v]!.onder, max: grenzen[v]!.boven };
-        if (!voldoet(bereik[v]!, eisen[v]!)) falen.push(v);
+        if (!voldoet(bereik[v]!, eisen[v]!, true)) falen.push(v);
       }
-      geheugen?.uitkomsten.set(sleutel, comp.map((v) => voldoet(bereik[v]!, eisen[v]!)));
+      geheugen?.uitkomsten.set(sleutel, comp.map((v) => voldoet(bereik[v]!, eisen[v]!, true)));
       return;
     }
     const model = oplosser.model(comp.map((v) => grenzen[v]!), eigenRijen);
@@ -132,16 +137,25 @@ export function toets(
     } finally {
       model.sluit();
     }
-    for (const v of comp) if (!voldoet(bereik[v]!, eisen[v]!)) falen.push(v);
-    geheugen?.uitkomsten.set(sleutel, comp.map((v) => voldoet(bereik[v]!, eisen[v]!)));
+    for (const v of comp) if (!voldoet(bereik[v]!, eisen[v]!, true)) falen.push(v);
+    geheugen?.uitkomsten.set(sleutel, comp.map((v) => voldoet(bereik[v]!, eisen[v]!, true)));
   });
   return { falen, bereik };
 }
 
 function minGenoeg(b: Bereik, eis: Eis): boolean {
+  if (eis === 'vrij') return true;
+  if (eis === 'gevouwen') return false;
   return eis === 'niet-vast' ? b.max - b.min > EPS : b.min <= eis.onder + EPS;
 }
 
-export function voldoet(b: Bereik, eis: Eis): boolean {
+/**
+ * `exact`: `b` is the attacker's whole range (both ends solved), not a range witnesses show
+ * within it. Only then may a folded value pass by being known as 0 or as 5 or more: those do
+ * not carry over from a part of the range to the whole.
+ */
+export function voldoet(b: Bereik, eis: Eis, exact = false): boolean {
+  if (eis === 'vrij') return true;
+  if (eis === 'gevouwen') return (b.min <= 1 + EPS && b.max >= DREMPEL - 1 - EPS) || (exact && (b.max <= EPS || b.min >= DREMPEL - EPS));
   return eis === 'niet-vast' ? b.max - b.min > EPS : b.min <= eis.onder + EPS && b.max >= eis.boven - EPS;
 }

@@ -2,9 +2,9 @@ import { DREMPEL } from '../openbaarmaking.js';
 import { Controle, type Controlestatistiek, type Variabele } from './controle.js';
 import { toets, type Eis, type Grens, type Lpoplosser, type Lprij } from './intervallen.js';
 import { TALLEN, type Publicatietabel, type Relatie, type Tabelcel, type Tal } from './tabel.js';
-import { getuigen, PRIMAIR, RUIM, SECUNDAIR, structuurVan, Verschuiver, ZICHTBAAR, type Verschuiving } from './verschuiving.js';
+import { GEVOUWEN, getuigen, PRIMAIR, RUIM, SECUNDAIR, structuurVan, Verschuiver, ZICHTBAAR, type Verschuiving } from './verschuiving.js';
 
-export { PRIMAIR, SECUNDAIR, ZICHTBAAR };
+export { GEVOUWEN, PRIMAIR, SECUNDAIR, ZICHTBAAR };
 
 /**
  * One suppression pattern for a whole publication table (all cells the API can publish of
@@ -28,7 +28,7 @@ export { PRIMAIR, SECUNDAIR, ZICHTBAAR };
  * A value is declared unprotected only by the exact programs, which see only what is published:
  * replaying the pattern with another value 1–4 in a `<5` cell gives the same pattern.
  */
-export type Stand = typeof ZICHTBAAR | typeof PRIMAIR | typeof SECUNDAIR;
+export type Stand = typeof ZICHTBAAR | typeof PRIMAIR | typeof SECUNDAIR | typeof GEVOUWEN;
 
 export interface Patroon {
   readonly startpopulatie: Uint8Array;
@@ -40,7 +40,7 @@ export interface Patroon {
   readonly programmas: Controlestatistiek;
 }
 
-const MAX_RONDES = 200;
+const MAX_RONDES = 1000;
 
 function niveaurang(c: Tabelcel): number {
   if (c.niveau === 'gemeente' || c.niveau === 'vestiging') return 0;
@@ -59,6 +59,15 @@ export interface Patroonopties {
    * verdicts, and so the pattern, are the same (test/api/aanvaller.test.ts shows it).
    */
   readonly getuigen?: boolean;
+  /**
+   * Counts whose publication is decided elsewhere and is only followed here (the vsv'ers of a
+   * region in the absence figures are the region's vsv of a count run): `verborgen` are withheld
+   * from the start, and none of them is ever chosen (withholding one here alone would add nothing,
+   * since it is shown elsewhere).
+   */
+  readonly extern?: { readonly tal: Tal; readonly cel: number; readonly verborgen: boolean }[];
+  /** cells folded from the start (coarsening by a rule on the structure: `grofheid.ts`), both counts */
+  readonly gevouwen?: (cel: number) => boolean;
 }
 
 export function bepaalPatroon(
@@ -69,6 +78,12 @@ export function bepaalPatroon(
     startpopulatie: Uint8Array.from(cellen, (c) => (isPrimair(c.startpopulatie) ? PRIMAIR : ZICHTBAAR)),
     vsv: Uint8Array.from(cellen, (c) => (isPrimair(c.vsv) ? PRIMAIR : ZICHTBAAR)),
   };
+  if (opties.gevouwen) for (const tal of TALLEN) stand[tal].forEach((_, c) => { if (opties.gevouwen!(c)) stand[tal][c] = GEVOUWEN; });
+  const extern: Record<Tal, Set<number>> = { startpopulatie: new Set(), vsv: new Set() };
+  for (const e of opties.extern ?? []) {
+    extern[e.tal].add(e.cel);
+    if (e.verborgen && stand[e.tal][e.cel] === ZICHTBAAR) stand[e.tal][e.cel] = SECUNDAIR;
+  }
   const leden = (tal: Tal) => tabel.relaties[tal].map((r) => [r.geheel, ...r.delen]);
   const ledenPer = { startpopulatie: leden('startpopulatie'), vsv: leden('vsv') };
   const relVan: Record<Tal, number[][]> = { startpopulatie: cellen.map(() => []), vsv: cellen.map(() => []) };
@@ -83,7 +98,8 @@ export function bepaalPatroon(
   // found below it. (The national sectors cannot be spared too: with a `<5` sector, total minus
   // the others would give it away.)
   const altijdZichtbaar = (c: number) => cellen[c]!.niveau === 'landelijk' && cellen[c]!.dimensie === 'totaal';
-  const kiesbaar = (tal: Tal, c: number) => stand[tal][c] === ZICHTBAAR && cellen[c]![tal] > 0 && !altijdZichtbaar(c);
+  const vrij = (tal: Tal, c: number) => stand[tal][c] === ZICHTBAAR && cellen[c]![tal] > 0 && !extern[tal].has(c);
+  const kiesbaar = (tal: Tal, c: number) => vrij(tal, c) && !altijdZichtbaar(c);
   const enkelvoudig = (tal: Tal, c: number) => relVan[tal][c]!.filter((r) => verborgen[tal][r] === 1).length;
   /** the order of (2): part before whole, finest level, breakdown before total, ends most single-withheld relations, key */
   const beter = (tal: Tal, geheel: number | null) => (a: number, b: number) =>
@@ -116,7 +132,7 @@ export function bepaalPatroon(
   };
   const structuur = structuurVan(tabel);
   // A shift never reaches the national figures (the headline figures stay whole): it runs between areas.
-  const verschuiver = new Verschuiver(tabel, structuur, stand, (c) => cellen[c]!.niveau === 'landelijk');
+  const verschuiver = new Verschuiver(tabel, structuur, stand, (c) => cellen[c]!.niveau === 'landelijk' || extern.startpopulatie.has(c) || extern.vsv.has(c));
   const verschuivingen = verschuiver.kiesAlle();
   verloop(`${verschuivingen.length} verschuivingen gekozen`);
   for (const tal of TALLEN) {
@@ -127,7 +143,7 @@ export function bepaalPatroon(
 
   let rondes = 0;
   let onbeschermd: { cel: number; tal: Tal }[] = [];
-  const controle = new Controle(oplosser);
+  let controle = new Controle(oplosser);
   const metGetuigen = opties.getuigen ?? true;
   if (metGetuigen) controle.neemGetuigen(getuigen(tabel, stand, verschuivingen));
   const nieuwVerborgen = (tal: Tal, r: number) => ledenPer[tal][r]!.filter((c) => stand[tal][c] !== ZICHTBAAR).length;
@@ -140,13 +156,80 @@ export function bepaalPatroon(
     if (metGetuigen) controle.neemGetuigen(getuigen(tabel, stand, verschuivingen.filter((w) => w.doel === v.doel)));
     return v;
   };
-  const basis = basisbereikLp(tabel, stand, oplosser);
-  let vorigeFalen = '';
-  let stilstand = 0;
+  let basis = basisbereikLp(tabel, stand, oplosser);
+  /**
+   * The last step, when nothing within reach can be withheld any more: fold (do not publish) the
+   * breakdown of the failing value's unit ("niet uitgesplitst"), both counts, whatever their class
+   * (0, `<5`, more). Already folded: the same breakdown of the units of its relations (siblings
+   * and parent); then those units whole, their totals too. A folded cell asks only not to be pinned
+   * and is bounded by 0 alone, so folding ends every failure at the latest when all is folded.
+   */
+  const vouw = (f: { cel: number; tal: Tal }): number => {
+    let n = 0;
+    const zet = (c: number) => {
+      for (const tal of TALLEN) {
+        if (stand[tal][c] === GEVOUWEN) continue;
+        if (stand[tal][c] === ZICHTBAAR) for (const r of relVan[tal][c]!) { verborgen[tal][r] = verborgen[tal][r]! + 1; wachtrij[tal].push(r); }
+        stand[tal][c] = GEVOUWEN;
+        n += 1;
+      }
+    };
+    const eenheid = (c: number) => [...structuur.eenheden[structuur.eenheidVan[c]!]!.cellen.values()];
+    const familie = (c: number) => {
+      const d = cellen[c]!.dimensie;
+      return eenheid(c).filter((x) => (d === 'totaal' ? cellen[x]!.dimensie !== 'totaal' : cellen[x]!.dimensie === d));
+    };
+    for (const c of familie(f.cel)) zet(c);
+    if (n > 0) return n;
+    const buren = [...new Set(relVan[f.tal][f.cel]!.flatMap((r) => ledenPer[f.tal][r]!))].sort((a, b) => a - b);
+    for (const b of buren) for (const c of familie(b)) zet(c);
+    if (n > 0) return n;
+    for (const b of buren) for (const c of eenheid(b)) zet(c);
+    return n;
+  };
+  let gevouwen = false;
+  // How often each value has failed a check after a repair was tried for it: the repair
+  // escalates with it (see `escaleer`), so the loop always ends with nothing narrowed or pinned.
+  const pogingen = new Map<string, number>();
+  /**
+   * Escalation for a value that failed before despite a repair (level ≥ 1): every member that
+   * can be withheld of every relation within `niveau` steps of it (a step: from a withheld member
+   * of a relation to that member's other relations), first without the national total, then with
+   * it; then the other count of those cells. Withholding more never narrows what a reader can
+   * infer, and with every non-zero cell of its component withheld nothing but the `<5` markers
+   * themselves bounds it, so this ends. Reads only the structure, which cells are withheld or 0,
+   * and the verdicts of the exact programs: replay-safe as the rest.
+   */
+  const escaleer = (f: { cel: number; tal: Tal }, niveau: number): number => {
+    let cellenSet = new Set<number>([f.cel]);
+    let relaties = new Set<number>();
+    for (let stap = 0; stap < niveau; stap += 1) {
+      const nieuweRel = new Set<number>(relaties);
+      for (const c of cellenSet) for (const r of relVan[f.tal][c]!) nieuweRel.add(r);
+      const nieuweCellen = new Set<number>(cellenSet);
+      for (const r of nieuweRel) for (const c of ledenPer[f.tal][r]!) if (stand[f.tal][c] !== ZICHTBAAR) nieuweCellen.add(c);
+      const gegroeid = nieuweRel.size > relaties.size || nieuweCellen.size > cellenSet.size;
+      relaties = nieuweRel;
+      cellenSet = nieuweCellen;
+      if (!gegroeid) break;
+    }
+    const leden = [...new Set([...relaties].flatMap((r) => ledenPer[f.tal][r]!))].sort((a, b) => a - b);
+    let n = 0;
+    for (const c of leden) if (kiesbaar(f.tal, c)) { verberg(f.tal, c, `escalatie ${sleutel[f.cel]}`); n += 1; }
+    if (n > 0) return n;
+    for (const c of leden) if (vrij(f.tal, c)) { verberg(f.tal, c, `escalatie ${sleutel[f.cel]}`); n += 1; }
+    if (n > 0) return n;
+    const ander: Tal = f.tal === 'vsv' ? 'startpopulatie' : 'vsv';
+    for (const c of leden) if (vrij(ander, c)) { verberg(ander, c, `escalatie ${sleutel[f.cel]}`); n += 1; }
+    return n;
+  };
   for (; rondes < MAX_RONDES; rondes += 1) {
     const falen = controleer(tabel, stand, oplosser, controle, basis);
     verloop(`ronde ${rondes}: ${falen.length} onbeschermd; programma's ${JSON.stringify(controle.statistiek)}`);
-    onbeschermd = [];
+    if (falen.length === 0) {
+      onbeschermd = [];
+      break;
+    }
     let hersteld = false;
     // One repair per relation per round: a cell withheld for one failing value often
     // protects its neighbours too, so those wait for the next check.
@@ -159,6 +242,28 @@ export function bepaalPatroon(
     for (const f of falen) {
       if ((f.tal === 'vsv' && spGeraakt.has(f.cel)) || relVan[f.tal][f.cel]!.some((r) => geraakt[f.tal].has(r))) {
         hersteld = true;
+        continue;
+      }
+      const k = `${f.tal}:${f.cel}`;
+      const poging = pogingen.get(k) ?? 0;
+      pogingen.set(k, poging + 1);
+      /** whole relations, further out with every failure; nothing left within reach: fold */
+      const verder = (niveau: number) => {
+        let n = escaleer(f, niveau);
+        while (n === 0 && niveau < 64) n = escaleer(f, (niveau += 1));
+        if (n === 0) {
+          n = vouw(f);
+          if (n > 0) gevouwen = true;
+        }
+        if (n > 0) {
+          raak(f.tal, f.cel);
+          if (f.tal === 'startpopulatie') spGeraakt.add(f.cel);
+          hersteld = true;
+        }
+      };
+      if (poging > 0 || stand[f.tal][f.cel] === GEVOUWEN) {
+        // it failed again after a repair (or is folded already): escalate
+        verder(Math.max(1, poging));
         continue;
       }
       // First a further shift through it (and through its start population when that is `<5`
@@ -198,19 +303,27 @@ export function bepaalPatroon(
         hersteld = true;
         continue;
       }
-      onbeschermd.push(f);
+      // nothing cheap: escalate at once
+      verder(1);
     }
-    // No progress for three rounds (the same values keep failing whatever is added): stop, and
-    // report them (the attacker test fails on any).
-    const vingerafdruk = falen.map((f) => `${f.tal}:${f.cel}`).sort().join(',');
-    stilstand = vingerafdruk === vorigeFalen ? stilstand + 1 : 0;
-    vorigeFalen = vingerafdruk;
-    // Every way out is right after a check, so `onbeschermd` is exactly what fails.
-    if (!hersteld || stilstand >= 2 || rondes === MAX_RONDES - 1) {
+    // Every way out is right after a check, so `onbeschermd` is exactly what fails. Only when
+    // nothing at all can be withheld any more (every non-zero cell within reach is) does the
+    // loop stop with failures; the attacker test fails on any.
+    if (!hersteld || rondes === MAX_RONDES - 1) {
       onbeschermd = falen;
       break;
     }
     for (const tal of TALLEN) structureel(tal);
+    // what the `<5` markers alone allow changes when some are no longer shown
+    if (gevouwen) {
+      basis = basisbereikLp(tabel, stand, oplosser);
+      gevouwen = false;
+      // and so what is asked of the `<5` values that stay: check everything anew
+      const statistiek = controle.statistiek;
+      controle = new Controle(oplosser);
+      Object.assign(controle.statistiek, statistiek);
+      if (metGetuigen) controle.neemGetuigen(getuigen(tabel, stand, verschuivingen));
+    }
   }
   return { startpopulatie: stand.startpopulatie, vsv: stand.vsv, onbeschermd, rondes, programmas: controle.statistiek };
 }
@@ -232,8 +345,9 @@ export function aanvallersmodel(tabel: Publicatietabel, stand: Record<Tal, Uint8
       nummer[tal][c] = variabelen.push({ cel: c, tal }) - 1;
       // A secondary cell was a visible count that is neither 0 (shown) nor 1–4 (`<5`): a reader
       // who knows the rule knows it is 5 or more.
-      grenzen.push(s === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : { onder: DREMPEL, boven: Infinity });
-      eisen.push(s === PRIMAIR ? basis[tal][c]! : 'niet-vast');
+      // A folded cell (not published) tells nothing of itself: 0 or more (what is asked of it: `Eis`).
+      grenzen.push(s === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : s === GEVOUWEN ? { onder: 0, boven: Infinity } : { onder: DREMPEL, boven: Infinity });
+      eisen.push(s === PRIMAIR ? basis[tal][c]! : s === GEVOUWEN ? 'gevouwen' : 'niet-vast');
     });
   }
   const rijen: Lprij[] = [];
@@ -285,7 +399,8 @@ export function basisbereik(tabel: Publicatietabel, stand: Record<Tal, Uint8Arra
   const klein = {} as Record<Tal, Relatie[]>;
   for (const tal of TALLEN) {
     b[tal] = tabel.cellen.map((c, i) => (stand[tal][i] === PRIMAIR ? { onder: 1, boven: DREMPEL - 1 } : { onder: c[tal], boven: c[tal] }));
-    klein[tal] = tabel.relaties[tal].filter((r) => [r.geheel, ...r.delen].every((c) => stand[tal][c] === PRIMAIR || tabel.cellen[c]![tal] === 0)
+    const klein0 = (c: number) => stand[tal][c] === PRIMAIR || (stand[tal][c] === ZICHTBAAR && tabel.cellen[c]![tal] === 0);
+    klein[tal] = tabel.relaties[tal].filter((r) => [r.geheel, ...r.delen].every(klein0)
       && [r.geheel, ...r.delen].some((c) => stand[tal][c] === PRIMAIR));
   }
   const beide = tabel.cellen.flatMap((_, i) => (stand.vsv[i] === PRIMAIR && stand.startpopulatie[i] === PRIMAIR ? [i] : []));
@@ -333,10 +448,12 @@ export function basisbereikLp(tabel: Publicatietabel, stand: Record<Tal, Uint8Ar
   const rijen: Lprij[] = [];
   for (const tal of TALLEN) {
     for (const r of tabel.relaties[tal]) {
-      const klein = (c: number) => stand[tal][c] === PRIMAIR || tabel.cellen[c]![tal] === 0;
+      const klein = (c: number) => stand[tal][c] === PRIMAIR || (stand[tal][c] === ZICHTBAAR && tabel.cellen[c]![tal] === 0);
       if (!r.delen.every(klein)) continue;
       // A whole of 5 or more (visible or withheld, its class is known) over parts that are all
       // `<5` or 0: the parts add up to at least 5.
+      // (a folded whole says nothing of its class)
+      if (stand[tal][r.geheel] === GEVOUWEN) continue;
       const grootGeheel = !klein(r.geheel);
       const leden = grootGeheel ? r.delen : [r.geheel, ...r.delen];
       const kolommen: number[] = [];

@@ -29,6 +29,12 @@ import { TALLEN, type Publicatietabel, type Tal } from './tabel.js';
 export const ZICHTBAAR = 0;
 export const PRIMAIR = 1;
 export const SECUNDAIR = 2;
+/**
+ * Not published at all ("niet uitgesplitst"): the last step of the repair folds a breakdown of a
+ * unit whose values stay narrowed with everything around them withheld. A reader knows nothing of
+ * such a cell but that it is 0 or more (its class is not shown either: 0, 1–4 and more alike).
+ */
+export const GEVOUWEN = 3;
 
 /** the largest step a witness needs: from 1 to 4 or back */
 const STAP = DREMPEL - 2;
@@ -384,7 +390,8 @@ export function getuigen(tabel: Publicatietabel, stand: Stand, verschuivingen: r
     else { if (w < b.min) b.min = w; if (w > b.max) b.max = w; }
   };
   const grens = (tal: Tal, c: number): [number, number] =>
-    (stand[tal][c] === PRIMAIR ? [1, DREMPEL - 1] : stand[tal][c] === SECUNDAIR ? [DREMPEL, Infinity] : [cellen[c]![tal], cellen[c]![tal]]);
+    (stand[tal][c] === PRIMAIR ? [1, DREMPEL - 1] : stand[tal][c] === SECUNDAIR ? [DREMPEL, Infinity]
+      : stand[tal][c] === GEVOUWEN ? [0, Infinity] : [cellen[c]![tal], cellen[c]![tal]]);
   // Shifts chosen for the two counts of one cell combine: both may move at once (vsv ≤ start population).
   const groepen: Verschuiving[][] = [];
   for (const v of verschuivingen) groepen.push([v]);

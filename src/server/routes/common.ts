@@ -67,7 +67,7 @@ export function cijferCellen(c: GepubliceerdCijfer | null, voorvoegsel = ''): Re
   const naam = (k: string) => (voorvoegsel ? `${voorvoegsel}${k[0]!.toUpperCase()}${k.slice(1)}` : k);
   // A count withheld by secondary suppression is null in JSON (with afschermingsreden); an
   // empty CSV cell would read as missing, so the cell says why instead.
-  const aantal = (a: Aantal | null | undefined) => (a === null ? SECUNDAIR_AFGESCHERMD : a);
+  const aantal = (a: Aantal | null | undefined) => (a === null ? (c?.afschermingsreden ?? SECUNDAIR_AFGESCHERMD) : a);
   return { [naam('startpopulatie')]: aantal(c?.startpopulatie), [naam('vsv')]: aantal(c?.vsv), [naam('percentage')]: c?.percentage };
 }
 

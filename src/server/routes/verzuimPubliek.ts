@@ -2,14 +2,18 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { leesVerzuimberekening, leesVerzuimcijfers, leesVerzuimSchooljaren } from '../../db/verzuimcijfers.js';
-import {
-  DREMPEL, secundaireAfscherming, secundaireAfschermingTabel, type Cel, type Celafscherming, type Tabelafscherming, type Toegang,
-} from '../../domain/openbaarmaking.js';
+import { DREMPEL, NIET_SECUNDAIR, type Celafscherming } from '../../domain/openbaarmaking.js';
+import { bepaalPatroon, SECUNDAIR } from '../../domain/openbaarmaking/patroon.js';
+import { celsleutel } from '../../domain/openbaarmaking/tabel.js';
+import { bouwVerzuimtabel, verzuimeenheid, VERZUIM_TOTAAL, VERZUIM_VSV } from '../../domain/openbaarmaking/verzuimtabel.js';
+import { LANDELIJK } from '../../domain/telling/cijfers.js';
+import { highsOplosser } from '../../publicatie/highs.js';
+import type { Runpublicatie } from '../../publicatie/publicatie.js';
 import { isSchooljaar, SCHOOLJAAR_PATROON } from '../../domain/verzuim/cijfers.js';
 import {
   DAGEN_DIMENSIE, LANDELIJK_GEBIED, ONBEKENDE_REGIO, VERZUIMUITSPLITSING_NAMEN, VERZUIMUITSPLITSINGEN, VSV_DIMENSIE, type Verzuimrij, type Verzuimuitsplitsing,
 } from '../../domain/verzuim/publiek.js';
-import { Aandeelcijfer, aantallengroep, Celgroep, Telaantal } from '../openbaarmaking.js';
+import { Aandeelcijfer, Celgroep, Telaantal } from '../openbaarmaking.js';
 import { nietGevonden, ongeldig } from '../problems.js';
 import { RMC_PATROON } from '../schemas.js';
 import { LandelijkVerzuimAntwoord, RegioVerzuimAntwoord } from '../schemasVerzuimPubliek.js';
@@ -20,16 +24,12 @@ import { gebiedsnaam } from './gebied.js';
 /**
  * The public absence figures (issue 10 item 5; docs/rules/verzuim-cijfers.md, "Openbare
  * verzuimcijfers"): national with its regions, and one RMC region, read from `verzuim_cijfer`
- * through the public door. Every count goes out as a `Telaantal` in a breakdown (`Celgroep`), so
- * DUO's rule and secondary suppression apply as to the vsv figures:
- * - the regions' totals are a breakdown of the national total, and so are the regions' vsv'ers
- *   with a report; a region's own page takes the very same decision for its total;
- * - every breakdown (by type, status, closing reason, first action, timeliness) is one table
- *   regions × values, whose rows add up to the regions' totals and whose columns to the national
- *   breakdown: `secundaireAfschermingTabel` protects it along both (the closing reasons: rows
- *   against the regions' closed reports as the status table decided them);
- * - a breakdown whose total is withheld by secondary suppression (a region's total, or the
- *   closed reports) also withholds all its non-zero cells, a further safeguard.
+ * through the public door. Every count goes out as a `Telaantal` or `Aandeelcijfer` in a
+ * breakdown (`Celgroep`), under DUO's rule and the one suppression pattern of the school year's
+ * figures (docs/openbaarmaking.md): the nation and every region with every breakdown, the
+ * regions adding up to the nation cell by cell, as one table (`bouwVerzuimtabel`) protected by
+ * `bepaalPatroon` like a count run's. A region's vsv'ers are the region's vsv of the count run,
+ * shown or withheld as that run's pattern decides.
  */
 const VerzuimQuery = figuurQuery({
   schooljaar: Type.Optional(Type.String({
@@ -40,34 +40,41 @@ const VerzuimQuery = figuurQuery({
 type Rijen = readonly Verzuimrij[];
 const aantal = (rijen: Rijen, dimensie: string, waarde: string) => rijen.find((r) => r.dimensie === dimensie && r.waarde === waarde)?.aantal ?? 0;
 
-/** Every non-zero cell withheld: the breakdown of a total that is itself withheld (zeros say nothing and are shown). */
-const allesVerborgen = (cellen: readonly number[]): Celafscherming[] => cellen.map((n) => ({ startpopulatie: n > 0, vsv: false }));
-
-const alsCel = (n: number): Cel => ({ startpopulatie: n, vsv: 0 });
-
 /**
- * The decisions of the tables regions × values of a school year, per access level. They depend
- * only on the stored counts, so they are kept per computation (`berekendOp`) instead of being
- * made again for every request (a table of 40 regions takes up to a few hundred milliseconds).
+ * The suppression pattern of a school year's absence figures (`verzuimtabel.ts`, the one method
+ * of `patroon.ts`), per database and computation. It depends only on the stored counts and on the
+ * count run's pattern for the vsv'ers, so it is kept instead of being made for every request.
  */
-type Tabellen = Record<Verzuimuitsplitsing, Tabelafscherming>;
-/** Per database (so two apps in one process never share), per computation: the decisions per access level. */
-const BEWAARD = new WeakMap<Db, Map<string, Map<Toegang, Tabellen>>>();
+const BEWAARD = new WeakMap<Db, Map<string, Promise<Verzuimpatroon>>>();
 const BEWAARD_MAX = 8;
 
-function bewaardeTabellen(db: Db, sleutel: string, maak: (t: Toegang) => Tabellen): (t: Toegang) => Tabellen {
-  return (t) => {
-    let vanDb = BEWAARD.get(db);
-    if (!vanDb) BEWAARD.set(db, (vanDb = new Map()));
-    let perToegang = vanDb.get(sleutel);
-    if (!perToegang) {
-      if (vanDb.size >= BEWAARD_MAX) vanDb.delete(vanDb.keys().next().value!);
-      vanDb.set(sleutel, (perToegang = new Map()));
-    }
-    let tabellen = perToegang.get(t);
-    if (!tabellen) perToegang.set(t, (tabellen = maak(t)));
-    return tabellen;
-  };
+interface Verzuimpatroon {
+  /** per cell key (`celsleutel`): what is withheld on top of DUO's rule */
+  readonly afscherming: ReadonlyMap<string, Celafscherming>;
+}
+
+function bewaardPatroon(db: Db, sleutel: string, maak: () => Promise<Verzuimpatroon>): Promise<Verzuimpatroon> {
+  let vanDb = BEWAARD.get(db);
+  if (!vanDb) BEWAARD.set(db, (vanDb = new Map()));
+  let p = vanDb.get(sleutel);
+  if (!p) {
+    if (vanDb.size >= BEWAARD_MAX) vanDb.delete(vanDb.keys().next().value!);
+    p = maak();
+    vanDb.set(sleutel, p);
+    p.catch(() => vanDb.delete(sleutel));
+  }
+  return p;
+}
+
+/**
+ * The run whose vsv'ers the absence figures count (`telVsvMetMeldingPerRegio`: the school year's
+ * definitive run, else its provisional one, the latest of them): its pattern decides whether a
+ * region's vsv'ers are shown, here as there.
+ */
+async function vsvRun(gegevens: ApiContext['gegevens'], schooljaar: string): Promise<Runpublicatie | null> {
+  const runs = (await gegevens.catalogus()).runs.filter((r) => r.schooljaar === schooljaar)
+    .sort((a, b) => Number(b.status === 'definitief') - Number(a.status === 'definitief') || b.id - a.id);
+  return runs[0] ? gegevens.publicatie(runs[0].id) : null;
 }
 
 function gebiedsfiguren(
@@ -91,8 +98,8 @@ function gebiedsfiguren(
 const heeftVsv = (rijen: Rijen) => rijen.some((r) => r.dimensie === VSV_DIMENSIE);
 
 /**
- * The national figures, the regions, and for every breakdown the table regions × values with
- * its secondary suppression (`secundaireAfschermingTabel`); shared by both routes so they agree.
+ * The national figures, the regions, and the one suppression pattern over all of them
+ * (`bouwVerzuimtabel`, `bepaalPatroon`); shared by both routes so they agree.
  */
 async function lees({ db, gegevens }: ApiContext, gevraagd: string | undefined) {
   if (gevraagd !== undefined && !isSchooljaar(gevraagd)) {
@@ -116,64 +123,65 @@ async function lees({ db, gegevens }: ApiContext, gevraagd: string | undefined) 
   for (const r of regiorijen) perRegio.get(r.gebied)!.push(r);
   const van = (code: string) => perRegio.get(code)!;
   const totalen = codes.map((c) => aantal(van(c), 'totaal', 'meldingen'));
-  const regioGroep = aantallengroep(totalen, aantal(nl, 'totaal', 'meldingen'));
 
   // the same values, in the same order, nationally and in every region
   const waarden = {} as Record<Verzuimuitsplitsing, readonly string[]>;
   for (const d of VERZUIMUITSPLITSING_NAMEN) {
     waarden[d] = [...new Set([...VERZUIMUITSPLITSINGEN[d].waarden, ...[...nl, ...regiorijen].filter((r) => r.dimensie === d).map((r) => r.waarde)])];
   }
-  const afgesloten = waarden.status.indexOf('afgesloten');
+  const metVsv = heeftVsv(nl);
+  const run = metVsv ? await vsvRun(gegevens, schooljaar) : null;
   // the computation, and a fingerprint of its counts in case two computations share a moment
   const vingerafdruk = regiorijen.reduce((h, r) => (h * 31 + r.aantal + r.waarde.length) % 1_000_000_007, regiorijen.length);
-  const tabellen = bewaardeTabellen(db, `${schooljaar}|${berekening.berekendOp}|${vingerafdruk}`, (t) => {
-    const uit = {} as Tabellen;
-    for (const d of VERZUIMUITSPLITSING_NAMEN) {
-      const basis = VERZUIMUITSPLITSINGEN[d].totaal;
-      const cellen = codes.map((c) => waarden[d].map((w) => alsCel(aantal(van(c), d, w))));
-      // the closing reasons of a region add up to its closed reports, a cell of the status table
-      const rijenElders = basis.dimensie === 'status' ? uit.status.cellen.map((r) => r[afgesloten]!) : undefined;
-      uit[d] = secundaireAfschermingTabel(cellen, alsCel(aantal(nl, basis.dimensie, basis.waarde)), t, rijenElders);
-    }
-    return uit;
+  const patroon = await bewaardPatroon(db, `${schooljaar}|${berekening.berekendOp}|${vingerafdruk}|${run?.runId ?? ''}|${codes.join(',')}`, async () => {
+    const tabel = bouwVerzuimtabel({ rijen: [...nl, ...regiorijen], regios: codes, waarden });
+    // a region's vsv'ers are the region's vsv of the count run: shown or withheld as there
+    const extern = tabel.cellen.flatMap((c, i) => {
+      if (c.dimensie !== VERZUIM_VSV.dimensie || !run) return [];
+      const rij = run.perGebied.get(c.niveau === 'landelijk' ? `landelijk|${LANDELIJK}` : `rmc|${c.gebied}`)?.find((r) => r.dimensie === 'totaal');
+      return [{ tal: 'startpopulatie' as const, cel: i, verborgen: rij?.afscherming.vsv ?? false }];
+    });
+    const p = bepaalPatroon(tabel, await highsOplosser(), undefined, { extern });
+    const afscherming = new Map<string, Celafscherming>();
+    tabel.cellen.forEach((c, i) => {
+      const a = { startpopulatie: p.startpopulatie[i] === SECUNDAIR, vsv: p.vsv[i] === SECUNDAIR };
+      if (a.startpopulatie || a.vsv) afscherming.set(celsleutel(c.niveau, c.gebied, c.dimensie, c.waarde), a);
+    });
+    return { afscherming };
   });
-  // A breakdown whose total is withheld (a region's total in the list, the closed reports in the
-  // status breakdown) also withholds its non-zero cells: they would add up to it.
-  const groep = (d: Verzuimuitsplitsing, rijen: Rijen, besluit: (t: Toegang) => readonly Celafscherming[], totaalVerborgen: (t: Toegang) => boolean) => {
-    const aantallen = waarden[d].map((w) => aantal(rijen, d, w));
-    return new Celgroep((t) => (totaalVerborgen(t) ? allesVerborgen(aantallen) : besluit(t)));
+  const besluit = (gebied: string, dimensie: string, waarde: string): Celafscherming => {
+    const e = verzuimeenheid(gebied === LANDELIJK_GEBIED ? 'landelijk' : 'regio', gebied);
+    return patroon.afscherming.get(celsleutel(e.niveau, e.gebied, dimensie, waarde)) ?? NIET_SECUNDAIR;
   };
-  const groepenVan = (rijen: Rijen, besluit: (t: Toegang, d: Verzuimuitsplitsing) => readonly Celafscherming[], verborgen: (t: Toegang) => boolean) => {
+  const groep = (besluiten: () => readonly Celafscherming[]) => new Celgroep((t) => (t === 'gerechtigd' ? besluiten().map(() => NIET_SECUNDAIR) : besluiten()));
+  const groepenVan = (gebied: string) => {
     const uit = {} as Record<Verzuimuitsplitsing, Celgroep>;
-    for (const d of VERZUIMUITSPLITSING_NAMEN) {
-      const afgeslotenVerborgen = (t: Toegang) => d === 'afsluitreden' && besluit(t, 'status')[afgesloten]!.startpopulatie;
-      uit[d] = groep(d, rijen, (t) => besluit(t, d), (t) => verborgen(t) || afgeslotenVerborgen(t));
-    }
+    for (const d of VERZUIMUITSPLITSING_NAMEN) uit[d] = groep(() => waarden[d].map((w) => besluit(gebied, d, w)));
     return uit;
   };
+  const regioGroep = groep(() => codes.map((c) => besluit(c, VERZUIM_TOTAAL.dimensie, VERZUIM_TOTAAL.waarde)));
+  const vsvGroep = groep(() => [...codes, LANDELIJK_GEBIED].map((c) => besluit(c, VERZUIM_VSV.dimensie, VERZUIM_VSV.waarde)));
+  const nlGroep = groep(() => [besluit(LANDELIJK_GEBIED, VERZUIM_TOTAAL.dimensie, VERZUIM_TOTAAL.waarde)]);
 
   const vsvCellen = codes.map((c) => ({ startpopulatie: aantal(van(c), VSV_DIMENSIE, 'vsvers'), vsv: aantal(van(c), VSV_DIMENSIE, 'metMelding') }));
   const vsvNl = { startpopulatie: aantal(nl, VSV_DIMENSIE, 'vsvers'), vsv: aantal(nl, VSV_DIMENSIE, 'metMelding') };
-  const vsvGroep = new Celgroep((t) => secundaireAfscherming(vsvCellen, vsvNl, t));
-  const metVsv = heeftVsv(nl);
   const regio = (index: number) => {
     const code = codes[index]!;
-    const verborgen = (t: Toegang) => regioGroep.afscherming(index, t).startpopulatie;
     return {
       rmcCode: code,
       naam: gebiedsnaam(code, namen.get(code) ?? laatste.get(code)),
       rijen: van(code),
       meldingen: new Telaantal(totalen[index]!, { groep: regioGroep, index }),
       vsvMetMelding: metVsv ? new Aandeelcijfer(vsvCellen[index]!.startpopulatie, vsvCellen[index]!.vsv, { groep: vsvGroep, index }) : null,
-      groepen: () => groepenVan(van(code), (t, d) => tabellen(t)[d].cellen[index]!, verborgen),
+      groepen: () => groepenVan(code),
     };
   };
   return {
     kop: { schooljaar, berekendOp: berekening.berekendOp, tellingStatus: berekening.tellingStatus, schooljaren },
     landelijk: {
-      rijen: nl, meldingen: new Telaantal(aantal(nl, 'totaal', 'meldingen')),
-      vsvMetMelding: metVsv ? new Aandeelcijfer(vsvNl.startpopulatie, vsvNl.vsv) : null,
-      groepen: () => groepenVan(nl, (t, d) => tabellen(t)[d].kolommen, () => false),
+      rijen: nl, meldingen: new Telaantal(aantal(nl, 'totaal', 'meldingen'), { groep: nlGroep, index: 0 }),
+      vsvMetMelding: metVsv ? new Aandeelcijfer(vsvNl.startpopulatie, vsvNl.vsv, { groep: vsvGroep, index: codes.length }) : null,
+      groepen: () => groepenVan(LANDELIJK_GEBIED),
     },
     waarden,
     codes,

@@ -176,6 +176,7 @@ export function Tabel({ titel, kolommen, rijen, csv, rijkoppen = true, sorteer, 
         <p>
           &lt;5: 1 tot en met 4 personen (afgeschermd).
           {' '}x: aantal afgeschermd, omdat een ander afgeschermd aantal anders uit de totalen te herleiden is.
+          {' '}n.u.: niet uitgesplitst: te weinig leerlingen om deze uitsplitsing te tonen zonder dat een &lt;5 terug te rekenen is.
           {' '}–: bij een aantal: geen cijfer (de groep komt in deze telling niet voor); bij een percentage: niet getoond, omdat er
           {' '}geen leerlingen zijn (startpopulatie 0), omdat het op minder dan 5 vsv'ers rust (ook bij 0) of omdat een aantal ervan is afgeschermd.
         </p>
@@ -196,8 +197,8 @@ function aantalwaarde(a: Cijfer['vsv'] | null | undefined): number | null {
 
 export function cijfercellen(c: Cijfer | null | undefined): Cel[] {
   return [
-    { weergave: <Getal a={c?.startpopulatie} />, waarde: aantalwaarde(c?.startpopulatie) },
-    { weergave: <Getal a={c?.vsv} />, waarde: aantalwaarde(c?.vsv) },
+    { weergave: <Getal a={c?.startpopulatie} nietUitgesplitst={c?.afschermingsreden === 'niet uitgesplitst'} />, waarde: aantalwaarde(c?.startpopulatie) },
+    { weergave: <Getal a={c?.vsv} nietUitgesplitst={c?.afschermingsreden === 'niet uitgesplitst'} />, waarde: aantalwaarde(c?.vsv) },
     { weergave: <Procent p={c?.percentage} />, waarde: c?.percentage == null ? null : Number(c.percentage) },
   ];
 }

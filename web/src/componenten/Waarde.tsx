@@ -8,8 +8,14 @@ import { aantal, procent, type Aantal } from '../opmaak';
  */
 export const AFGESCHERMD_UITLEG = 'afgeschermd om herleiding te voorkomen';
 
-export function Getal({ a }: { a: Aantal | null | undefined }) {
+/** Why a cell of a breakdown that is not published shows nothing (afschermingsreden "niet uitgesplitst"). */
+export const NIET_UITGESPLITST_UITLEG = 'niet uitgesplitst: te weinig leerlingen';
+
+export function Getal({ a, nietUitgesplitst = false }: { a: Aantal | null | undefined; nietUitgesplitst?: boolean }) {
   if (a === '<5') return <><span aria-hidden="true">&lt;5</span><span className="visueel-verborgen">minder dan 5</span></>;
+  if (a === null && nietUitgesplitst) {
+    return <><abbr className="bb-afgeschermd" title={NIET_UITGESPLITST_UITLEG} aria-hidden="true">n.u.</abbr><span className="visueel-verborgen">{NIET_UITGESPLITST_UITLEG}</span></>;
+  }
   if (a === null) {
     return <><abbr className="bb-afgeschermd" title={AFGESCHERMD_UITLEG} aria-hidden="true">x</abbr><span className="visueel-verborgen">afgeschermd</span></>;
   }
