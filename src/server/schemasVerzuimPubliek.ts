@@ -31,7 +31,9 @@ export const VsvMetMeldingSchema = Type.Object({
   metMelding: VerzuimAantal,
   percentage: Nullable(Type.String({ pattern: '^\\d+\\.\\d{2}$', description: 'aandeel met een melding; null als het op minder dan 5 personen met een melding rust' })),
   afgeschermd: Type.Boolean(),
-  afschermingsreden: Type.Optional(StringEnum(['secundair afgeschermd'] as const)),
+  afschermingsreden: Type.Optional(StringEnum(['secundair afgeschermd', 'niet uitgesplitst'] as const, {
+    description: 'Alleen als een aantal null is: "secundair afgeschermd" (minstens 5, niet getoond om een "<5" elders te beschermen) of "niet uitgesplitst" (niet gepubliceerd, wat het aantal ook is). Zie docs/openbaarmaking.md.',
+  })),
 }, { description: 'Van de vsv\'ers van de telling van dit schooljaar: hoeveel een verzuimmelding hadden met een meldingsdatum in de telperiode.' });
 
 const Verzuimgebied = {
