@@ -137,7 +137,7 @@ export class Controle {
   private toetsGetuige(v: Variabele, eis: Eis, exact = false): boolean {
     const b = this.getuige.get(v.sleutel);
     const ok = eis === 'vrij' || (b !== undefined && voldoet(b, eis, exact));
-    // a folded value known as 0 (or as 5 or more) may lose that when more is withheld: checked again next time
+    // a folded value pinned to 0 (or to 5 or more) may lose that when more is withheld: checked again next time
     if (ok && (eis !== 'gevouwen' || voldoet(b!, eis))) this.geslaagd.add(v.sleutel);
     return ok;
   }

@@ -39,9 +39,9 @@ export interface Lprij {
  * What must hold for a variable: a `<5` value must still reach both ends of what the `<5`
  * markers alone allow (`{ onder, boven }`, within 1–4: see `basisbereik` in patroon.ts); any
  * other withheld value must not be pinned to one number (`'niet-vast'`). A value that is not
- * published at all (folded, `'gevouwen'`) must not be known to lie within 1–4 more narrowly than a
- * `<5` would say: its range covers 1 to 4, or it is known to be 0 (0 is shown anyway), or known to
- * be 5 or more (what DUO's rule would show anyway). `'vrij'` asks nothing.
+ * published at all (folded, `'gevouwen'`) must not be pinned to a value of 1–4: pinned to 0 (0 is
+ * shown anyway) or to 5 or more (what DUO's rule would show anyway) tells no small count.
+ * `'vrij'` asks nothing.
  */
 export type Eis = { readonly onder: number; readonly boven: number } | 'niet-vast' | 'vrij' | 'gevouwen';
 
@@ -156,6 +156,6 @@ function minGenoeg(b: Bereik, eis: Eis): boolean {
  */
 export function voldoet(b: Bereik, eis: Eis, exact = false): boolean {
   if (eis === 'vrij') return true;
-  if (eis === 'gevouwen') return (b.min <= 1 + EPS && b.max >= DREMPEL - 1 - EPS) || (exact && (b.max <= EPS || b.min >= DREMPEL - EPS));
+  if (eis === 'gevouwen') return b.max - b.min > EPS || (exact && (b.max <= EPS || b.min >= DREMPEL - EPS));
   return eis === 'niet-vast' ? b.max - b.min > EPS : b.min <= eis.onder + EPS && b.max >= eis.boven - EPS;
 }

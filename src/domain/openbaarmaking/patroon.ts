@@ -65,7 +65,7 @@ export interface Patroonopties {
    * from the start, and none of them is ever chosen (withholding one here alone would add nothing,
    * since it is shown elsewhere).
    */
-  readonly extern?: { readonly tal: Tal; readonly cel: number; readonly verborgen: boolean }[];
+  readonly extern?: { readonly tal: Tal; readonly cel: number; readonly verborgen: boolean | 'gevouwen' }[];
   /** cells folded from the start (coarsening by a rule on the structure: `grofheid.ts`), both counts */
   readonly gevouwen?: (cel: number) => boolean;
 }
@@ -82,7 +82,8 @@ export function bepaalPatroon(
   const extern: Record<Tal, Set<number>> = { startpopulatie: new Set(), vsv: new Set() };
   for (const e of opties.extern ?? []) {
     extern[e.tal].add(e.cel);
-    if (e.verborgen && stand[e.tal][e.cel] === ZICHTBAAR) stand[e.tal][e.cel] = SECUNDAIR;
+    if (e.verborgen === 'gevouwen') stand[e.tal][e.cel] = GEVOUWEN;
+    else if (e.verborgen && stand[e.tal][e.cel] === ZICHTBAAR) stand[e.tal][e.cel] = SECUNDAIR;
   }
   const leden = (tal: Tal) => tabel.relaties[tal].map((r) => [r.geheel, ...r.delen]);
   const ledenPer = { startpopulatie: leden('startpopulatie'), vsv: leden('vsv') };
@@ -160,13 +161,16 @@ export function bepaalPatroon(
   /**
    * The last step, when nothing within reach can be withheld any more: fold (do not publish) the
    * breakdown of the failing value's unit ("niet uitgesplitst"), both counts, whatever their class
-   * (0, `<5`, more). Already folded: the same breakdown of the units of its relations (siblings
-   * and parent); then those units whole, their totals too. A folded cell asks only not to be pinned
-   * and is bounded by 0 alone, so folding ends every failure at the latest when all is folded.
+   * (0, `<5`, more). Already folded: the breakdowns of the units of its relations (siblings and
+   * parent), then those units whole, their totals too; then a step further out, and so on. A folded cell is bounded by 0 alone and
+   * asks only not to be known within 1–4 more narrowly than a `<5` (`Eis` 'gevouwen'), so folding
+   * ends every failure at the latest when all is folded.
    */
-  const vouw = (f: { cel: number; tal: Tal }): number => {
+  const vouw = (f: { cel: number; tal: Tal }, landelijk: boolean): number => {
     let n = 0;
     const zet = (c: number) => {
+      // the national total only last; a count decided elsewhere never (it is shown there)
+      if ((!landelijk && altijdZichtbaar(c)) || extern.startpopulatie.has(c) || extern.vsv.has(c)) return;
       for (const tal of TALLEN) {
         if (stand[tal][c] === GEVOUWEN) continue;
         if (stand[tal][c] === ZICHTBAAR) for (const r of relVan[tal][c]!) { verborgen[tal][r] = verborgen[tal][r]! + 1; wachtrij[tal].push(r); }
@@ -181,26 +185,37 @@ export function bepaalPatroon(
     };
     for (const c of familie(f.cel)) zet(c);
     if (n > 0) return n;
-    const buren = [...new Set(relVan[f.tal][f.cel]!.flatMap((r) => ledenPer[f.tal][r]!))].sort((a, b) => a - b);
-    for (const b of buren) for (const c of familie(b)) zet(c);
-    if (n > 0) return n;
-    for (const b of buren) for (const c of eenheid(b)) zet(c);
-    return n;
+    // further out, a step at a time (through the relations of what is withheld or folded), until
+    // the whole component is folded; only then does the caller turn to the national total
+    let bereik = new Set<number>([f.cel]);
+    for (;;) {
+      const volgende = new Set<number>(bereik);
+      for (const c of bereik) {
+        for (const tal of TALLEN) for (const r of relVan[tal][c]!) for (const x of ledenPer[tal][r]!) if (stand[tal][x] !== ZICHTBAAR || x === c) volgende.add(x);
+      }
+      const leden = [...volgende].sort((a, b) => a - b);
+      for (const b of leden) for (const c of familie(b)) zet(c);
+      if (n > 0) return n;
+      for (const b of leden) for (const c of eenheid(b)) zet(c);
+      if (n > 0) return n;
+      if (volgende.size === bereik.size) return 0;
+      bereik = volgende;
+    }
   };
   let gevouwen = false;
   // How often each value has failed a check after a repair was tried for it: the repair
   // escalates with it (see `escaleer`), so the loop always ends with nothing narrowed or pinned.
   const pogingen = new Map<string, number>();
   /**
-   * Escalation for a value that failed before despite a repair (level ≥ 1): every member that
-   * can be withheld of every relation within `niveau` steps of it (a step: from a withheld member
-   * of a relation to that member's other relations), first without the national total, then with
-   * it; then the other count of those cells. Withholding more never narrows what a reader can
-   * infer, and with every non-zero cell of its component withheld nothing but the `<5` markers
-   * themselves bounds it, so this ends. Reads only the structure, which cells are withheld or 0,
-   * and the verdicts of the exact programs: replay-safe as the rest.
+   * Escalation for a value that failed again despite repairs (level ≥ 1): one more member that can
+   * be withheld in every relation within `niveau` steps of it (a step: from a withheld member of a
+   * relation to that member's other relations), else the other count of those cells; the national
+   * total only with `landelijk` (after folding, `verder`). Withholding more never narrows what a
+   * reader can infer; when nothing within reach is left, `vouw` takes over. Reads only the
+   * structure, which cells are withheld or 0, shown values, and the verdicts of the exact programs:
+   * replay-safe as the rest.
    */
-  const escaleer = (f: { cel: number; tal: Tal }, niveau: number): number => {
+  const escaleer = (f: { cel: number; tal: Tal }, niveau: number, landelijk: boolean): number => {
     let cellenSet = new Set<number>([f.cel]);
     let relaties = new Set<number>();
     for (let stap = 0; stap < niveau; stap += 1) {
@@ -213,15 +228,25 @@ export function bepaalPatroon(
       cellenSet = nieuweCellen;
       if (!gegroeid) break;
     }
-    const leden = [...new Set([...relaties].flatMap((r) => ledenPer[f.tal][r]!))].sort((a, b) => a - b);
-    let n = 0;
-    for (const c of leden) if (kiesbaar(f.tal, c)) { verberg(f.tal, c, `escalatie ${sleutel[f.cel]}`); n += 1; }
+    const mag = landelijk ? vrij : kiesbaar;
+    // one more member per relation within reach (the one the repair prefers: with room, then the
+    // order of (3)), not every member: a relation of all regions would otherwise hide them all
+    const ruim = (tal: Tal) => (c: number) => cellen[c]![tal] >= RUIM;
+    const voorkeur = (tal: Tal) => (a: number, b: number) => Number(ruim(tal)(b)) - Number(ruim(tal)(a))
+      || (ruim(tal)(a) ? beter(tal, null)(a, b) : cellen[b]![tal] - cellen[a]![tal] || beter(tal, null)(a, b));
+    const perRelatie = (tal: Tal) => {
+      let n = 0;
+      for (const r of [...relaties].sort((a, b) => a - b)) {
+        const kandidaten = ledenPer[f.tal][r]!.filter((c) => mag(tal, c));
+        if (kandidaten.length === 0) continue;
+        verberg(tal, kandidaten.sort(voorkeur(tal))[0]!, `escalatie ${sleutel[f.cel]}`);
+        n += 1;
+      }
+      return n;
+    };
+    const n = perRelatie(f.tal);
     if (n > 0) return n;
-    for (const c of leden) if (vrij(f.tal, c)) { verberg(f.tal, c, `escalatie ${sleutel[f.cel]}`); n += 1; }
-    if (n > 0) return n;
-    const ander: Tal = f.tal === 'vsv' ? 'startpopulatie' : 'vsv';
-    for (const c of leden) if (vrij(ander, c)) { verberg(ander, c, `escalatie ${sleutel[f.cel]}`); n += 1; }
-    return n;
+    return perRelatie(f.tal === 'vsv' ? 'startpopulatie' : 'vsv');
   };
   for (; rondes < MAX_RONDES; rondes += 1) {
     const falen = controleer(tabel, stand, oplosser, controle, basis);
@@ -249,10 +274,16 @@ export function bepaalPatroon(
       pogingen.set(k, poging + 1);
       /** whole relations, further out with every failure; nothing left within reach: fold */
       const verder = (niveau: number) => {
-        let n = escaleer(f, niveau);
-        while (n === 0 && niveau < 64) n = escaleer(f, (niveau += 1));
+        let n = escaleer(f, niveau, false);
+        while (n === 0 && niveau < 64) n = escaleer(f, (niveau += 1), false);
         if (n === 0) {
-          n = vouw(f);
+          n = vouw(f, false);
+          if (n > 0) gevouwen = true;
+        }
+        // the national total only when nothing else is left (a preference, not a rule)
+        if (n === 0) n = escaleer(f, 64, true);
+        if (n === 0) {
+          n = vouw(f, true);
           if (n > 0) gevouwen = true;
         }
         if (n > 0) {
@@ -261,9 +292,9 @@ export function bepaalPatroon(
           hersteld = true;
         }
       };
-      if (poging > 0 || stand[f.tal][f.cel] === GEVOUWEN) {
-        // it failed again after a repair (or is folded already): escalate
-        verder(Math.max(1, poging));
+      if (poging > 1 || stand[f.tal][f.cel] === GEVOUWEN) {
+        // it failed again after two repairs (or is folded already): escalate, further with every failure
+        verder(Math.max(1, poging - 1));
         continue;
       }
       // First a further shift through it (and through its start population when that is `<5`

@@ -249,8 +249,10 @@ export class Verschuiver {
     zoek: for (const drempel of [RUIM, 1]) {
       this.drempel = drempel;
       const kandidaatA = [...onder].filter(kanSchuiven);
-      const dichtbij = dichtbijAlle.filter(kanSchuiven);
-      const verder = verderAlle.filter(kanSchuiven);
+      // at most MAX_PARTNERS other units each (the first in the table's order): enough for a
+      // cheap shift, and the search no longer grows with the country (a region's municipalities)
+      const dichtbij = eerste(dichtbijAlle, kanSchuiven, MAX_PARTNERS);
+      const verder = eerste(verderAlle, kanSchuiven, MAX_PARTNERS);
       for (const kring of [[null as number | null, ...dichtbij], verder]) {
         for (const a of kandidaatA) {
           const vormen = this.knoopVormen(a, n);
@@ -351,16 +353,42 @@ export class Verschuiver {
         }
       }
     }
-    // (b) a whole person: one leaf of every breakdown, n among their ancestors
+    // (b) a whole person: one leaf of every breakdown of the total, n among their ancestors; a
+    // breakdown of a part only (the learning paths of mbo) has a leaf only where that part is in
+    // the profile. Profiles with two values of one breakdown (vo and mbo) are no person.
     let profielen: string[][] = [[]];
-    for (const l of families.values()) profielen = profielen.flatMap((p) => l.map((b) => [...p, b]));
+    for (const l of families.values()) {
+      const vanTotaal = l.some((b) => (this.s.knoopOuders.get(b) ?? []).includes(TOTAAL));
+      profielen = profielen.flatMap((p) => [...(vanTotaal ? [] : [p]), ...l.map((b) => [...p, b])]);
+    }
     for (const p of profielen) {
       const alle = new Set<string>();
       for (const b of p) for (const x of this.anc(b)) alle.add(x);
-      if (alle.has(n)) vormen.push(teken(alle, []));
+      if (!alle.has(n)) continue;
+      const dimensies = new Set<string>();
+      let persoon = true;
+      for (const x of alle) {
+        if (x === TOTAAL) continue;
+        const d = x.slice(0, x.indexOf('|'));
+        if (dimensies.has(d)) { persoon = false; break; }
+        dimensies.add(d);
+      }
+      if (persoon) vormen.push(teken(alle, []));
     }
     return vormen;
   }
+}
+
+/** other units a shift is tried with, per circle (near, far), per target */
+const MAX_PARTNERS = 12;
+
+function eerste<T>(l: readonly T[], past: (x: T) => boolean, n: number): T[] {
+  const uit: T[] = [];
+  for (const x of l) {
+    if (uit.length >= n) break;
+    if (past(x)) uit.push(x);
+  }
+  return uit;
 }
 
 function vergelijk(a: readonly number[], b: readonly number[], ca: readonly number[], cb: readonly number[]): number {

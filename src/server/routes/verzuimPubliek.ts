@@ -139,7 +139,7 @@ async function lees({ db, gegevens }: ApiContext, gevraagd: string | undefined) 
     const extern = tabel.cellen.flatMap((c, i) => {
       if (c.dimensie !== VERZUIM_VSV.dimensie || !run) return [];
       const rij = run.perGebied.get(c.niveau === 'landelijk' ? `landelijk|${LANDELIJK}` : `rmc|${c.gebied}`)?.find((r) => r.dimensie === 'totaal');
-      return [{ tal: 'startpopulatie' as const, cel: i, verborgen: rij?.afscherming.vsv ?? false }];
+      return [{ tal: 'startpopulatie' as const, cel: i, verborgen: rij?.afscherming.gevouwen ? 'gevouwen' as const : rij?.afscherming.vsv ?? false }];
     });
     const p = bepaalPatroon(tabel, await highsOplosser(), undefined, { extern });
     const afscherming = new Map<string, Celafscherming>();
