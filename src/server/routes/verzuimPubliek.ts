@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { leesVerzuimberekening, leesVerzuimcijfers, leesVerzuimSchooljaren } from '../../db/verzuimcijfers.js';
 import { DREMPEL, NIET_SECUNDAIR, type Celafscherming } from '../../domain/openbaarmaking.js';
-import { bepaalPatroon, SECUNDAIR } from '../../domain/openbaarmaking/patroon.js';
+import { bepaalPatroon } from '../../domain/openbaarmaking/patroon.js';
 import { celsleutel } from '../../domain/openbaarmaking/tabel.js';
 import { bouwVerzuimtabel, verzuimeenheid, VERZUIM_TOTAAL, VERZUIM_VSV } from '../../domain/openbaarmaking/verzuimtabel.js';
 import { LANDELIJK } from '../../domain/telling/cijfers.js';
 import { highsOplosser } from '../../publicatie/highs.js';
-import type { Runpublicatie } from '../../publicatie/publicatie.js';
+import { afschermingVan, type Runpublicatie } from '../../publicatie/publicatie.js';
 import { isSchooljaar, SCHOOLJAAR_PATROON } from '../../domain/verzuim/cijfers.js';
 import {
   DAGEN_DIMENSIE, LANDELIJK_GEBIED, ONBEKENDE_REGIO, VERZUIMUITSPLITSING_NAMEN, VERZUIMUITSPLITSINGEN, VSV_DIMENSIE, type Verzuimrij, type Verzuimuitsplitsing,
@@ -144,7 +144,8 @@ async function lees({ db, gegevens }: ApiContext, gevraagd: string | undefined) 
     const p = bepaalPatroon(tabel, await highsOplosser(), undefined, { extern });
     const afscherming = new Map<string, Celafscherming>();
     tabel.cellen.forEach((c, i) => {
-      const a = { startpopulatie: p.startpopulatie[i] === SECUNDAIR, vsv: p.vsv[i] === SECUNDAIR };
+      // withheld on top of DUO's rule, or folded (then both counts, whatever they are)
+      const a = afschermingVan(p, i);
       if (a.startpopulatie || a.vsv) afscherming.set(celsleutel(c.niveau, c.gebied, c.dimensie, c.waarde), a);
     });
     return { afscherming };
