@@ -56,8 +56,14 @@ const dossierclient = await maakMachineclient(db, { naam: `bench dossiers ${stem
 await db.close();
 log(`${a.database}: ${keuze.lijstpersonen} lijstregels, ${keuze.dossiertotaal} dossiers; maand ${keuze.maand}`);
 
-// The demo world's own clock keeps retention from removing its years (demoklok); other databases: as they are.
-const { url, proces } = await startServerproces(a.database);
+// The demo world's own clock keeps retention from removing its years (demoklok). Any other
+// database (a generated national one of 2023) would lose its older persons, their dossiers and
+// so the month's stored lists to the server's retention at start, against today's date: the
+// server would then recompute the lists during the measurement. The terms are set out of reach.
+const { url, proces } = await startServerproces(a.database, {
+  BINNENBOORD_BEWAAR_PERSOON_JAREN_NA_GEBOORTE: '200', BINNENBOORD_BEWAAR_TELLINGPERSONEN_JAREN: '200',
+  BINNENBOORD_BEWAAR_DOSSIER_JAREN_NA_SLUITEN: '200', BINNENBOORD_BEWAAR_VERZUIM_JAREN_NA_GEBOORTE: '200',
+});
 try {
   const json = (sleutel: string, body: unknown) => ({ method: 'POST', headers: { authorization: `Bearer ${sleutel}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const lijstpagina = (k: number) => fetch(`${url}/api/v1/lijsten/_zoek`,

@@ -43,20 +43,32 @@ export interface Kandidaatdata {
  * Condition 1 alone was the superset before; 2 and 3 remove most of the school leavers with a
  * diploma or a next school, which in September are most of them (bench/lijsten.ts). Age is left
  * to the rules: a filter on it removed almost no one and cost a pass over every person.
+ *
+ * The plan is spelled out, because the planner misjudges it at national scale: it expects almost
+ * nobody without a startkwalificatie among the leavers (a million in September) and then probes
+ * the enrolments of each one by index for condition 2, a million times. So 2 and 3 are `NOT IN` over one hashed pass each (the list
+ * transaction's work_mem holds them; persoon_id is never null, so NOT IN means NOT EXISTS), and
+ * condition 1, left for the few tens of thousands that remain, is an index probe per row
+ * (`OFFSET 0` keeps it a probe: as a join the planner would hash all enrolments).
+ * September at scale 1 on PGlite: 33 s before, 10 s after, same machine and load.
  */
 function kandidatenSql(k: Kandidaatdata): string {
   // The peildatum after the month in which e ended: computed only for the few rows that pass 2 and 3.
   const dag = `(date_trunc('month', e.einddatum::timestamp) + interval '1 month')::date`;
   return `
+    WITH los AS MATERIALIZED (
+      SELECT e.persoon_id, e.einddatum
+      FROM inschrijving e
+      WHERE e.onderwijstype IN (${BEKOSTIGD}) AND e.einddatum >= ${datum(k.vanaf)} AND e.einddatum < ${datum(k.d)}
+        AND e.persoon_id NOT IN (SELECT f.persoon_id FROM inschrijving f
+          WHERE f.begindatum <= ${datum(k.p)} AND (f.einddatum IS NULL OR f.einddatum >= ${datum(k.d)}))
+        AND e.persoon_id NOT IN (SELECT s.persoon_id FROM diploma s
+          WHERE s.soort IN (${SK}) AND s.datum <= ${datum(k.p)})
+    )
     SELECT DISTINCT e.persoon_id
-    FROM inschrijving e
-    WHERE e.onderwijstype IN (${BEKOSTIGD}) AND e.einddatum >= ${datum(k.vanaf)} AND e.einddatum < ${datum(k.d)}
-      AND NOT EXISTS (SELECT 1 FROM inschrijving f
-        WHERE f.persoon_id = e.persoon_id AND f.begindatum <= ${datum(k.p)} AND (f.einddatum IS NULL OR f.einddatum >= ${datum(k.d)}))
-      AND NOT EXISTS (SELECT 1 FROM diploma s
-        WHERE s.persoon_id = e.persoon_id AND s.soort IN (${SK}) AND s.datum <= ${datum(k.p)})
-      AND NOT EXISTS (SELECT 1 FROM inschrijving f
-        WHERE f.persoon_id = e.persoon_id AND f.begindatum <= ${dag} AND (f.einddatum IS NULL OR f.einddatum >= ${dag}))`;
+    FROM los e
+    WHERE NOT EXISTS (SELECT 1 FROM inschrijving f
+      WHERE f.persoon_id = e.persoon_id AND f.begindatum <= ${dag} AND (f.einddatum IS NULL OR f.einddatum >= ${dag}) OFFSET 0)`;
 }
 
 export async function lijstKandidaten(db: Db, k: Kandidaatdata): Promise<string[]> {

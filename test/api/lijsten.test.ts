@@ -55,6 +55,19 @@ describeDatabases('maandlijsten in de API', (driver) => {
     expect(p9.paginering.totaalAantal).toBe(3);
   });
 
+  it('pagina voor pagina: samen precies de hele lijst in dezelfde volgorde, per sortering en richting', async () => {
+    const referenties = async (body: object) => (await zoek(TESTGEBRUIKERS.rmc, { soort: 'uitschrijvingen', maand: '2018-04', ...body })).json()
+      .rijen.map((x: { referentie: string }) => x.referentie) as string[];
+    for (const sortering of [{ sorteer: 'naam' }, { sorteer: 'naam', aflopend: true }, { sorteer: 'leeftijd', aflopend: true }]) {
+      const heel = await referenties(sortering);
+      expect(heel).toHaveLength(3);
+      const perPagina = [];
+      for (const pagina of [1, 2, 3]) perPagina.push(...await referenties({ ...sortering, perPagina: 1, pagina }));
+      expect(perPagina).toEqual(heel);
+      expect(new Set(perPagina).size).toBe(3);
+    }
+  });
+
   it('leerplicht ziet de inwoners van de gemeente; een andere gemeente: 403', async () => {
     expect((await zoek(TESTGEBRUIKERS.leerplicht, { soort: 'uitschrijvingen', maand: '2018-04' })).json().paginering.totaalAantal).toBe(3);
     expect((await zoek(TESTGEBRUIKERS.leerplicht, { soort: 'uitschrijvingen', maand: '2018-04', gemeenteCode: 'GM0363' })).statusCode).toBe(403);
