@@ -1,7 +1,7 @@
 import type { Celafscherming } from '../domain/openbaarmaking.js';
 import type { Lpoplosser } from '../domain/openbaarmaking/intervallen.js';
 import { bepaalPatroon, GEVOUWEN, SECUNDAIR, type Patroon } from '../domain/openbaarmaking/patroon.js';
-import { bouwTabel, type Opbouw, type Publicatietabel } from '../domain/openbaarmaking/tabel.js';
+import { bouwTabel, celsleutel, GEMEENTE_UITSPLITSINGEN, UITSPLITSINGEN, VASTE_WAARDEN, type Opbouw, type Publicatietabel } from '../domain/openbaarmaking/tabel.js';
 import type { Niveau } from '../domain/telling/cijfers.js';
 
 /**
@@ -31,6 +31,8 @@ export interface Runpublicatie {
 }
 
 /** What a pattern withholds of cell `i` on top of DUO's rule: secondary, or the whole cell folded ("niet uitgesplitst"). */
+const NIET_UITGESPLITST: Celafscherming = { startpopulatie: true, vsv: true, gevouwen: true };
+
 export function afschermingVan(patroon: Pick<Patroon, 'startpopulatie' | 'vsv'>, i: number): Celafscherming {
   const gevouwen = patroon.startpopulatie[i] === GEVOUWEN || patroon.vsv[i] === GEVOUWEN;
   if (gevouwen) return { startpopulatie: true, vsv: true, gevouwen: true };
@@ -38,22 +40,40 @@ export function afschermingVan(patroon: Pick<Patroon, 'startpopulatie' | 'vsv'>,
 }
 
 export function maakRunpublicatie(runId: number, opbouw: Opbouw, tabel: Publicatietabel, patroon: Patroon): Runpublicatie {
-  const opgeslagen = new Set(opbouw.rijen.map((r) => `${r.niveau}|${r.gebied}|${r.dimensie}|${r.waarde}`));
+  const inTabel = new Map(tabel.cellen.map((c, i) => [celsleutel(c.niveau, c.gebied, c.dimensie, c.waarde), i]));
   const perGebied = new Map<string, GepubliceerdeRij[]>();
-  tabel.cellen.forEach((c, i) => {
-    // Cells the table adds (a fixed value nobody falls in) are 0 and never withheld; the
-    // answers list them from the fixed values, as before.
-    if (!opgeslagen.has(`${c.niveau}|${c.gebied}|${c.dimensie}|${c.waarde}`)) return;
+  // Cells the table adds (a fixed value nobody falls in) are 0 and never withheld; the answers
+  // list them from the fixed values, as before. A stored figure the table leaves out (a
+  // municipality's breakdown: GEMEENTE_UITSPLITSINGEN) is not published: folded.
+  for (const r of opbouw.rijen) {
+    if (r.dimensie === 'reden') continue;
+    const i = inTabel.get(celsleutel(r.niveau, r.gebied, r.dimensie, r.waarde));
     const rij: GepubliceerdeRij = {
-      run_id: runId, niveau: c.niveau, gebied: c.gebied, dimensie: c.dimensie, waarde: c.waarde,
-      startpopulatie: c.startpopulatie, vsv: c.vsv,
-      afscherming: afschermingVan(patroon, i),
+      run_id: runId, niveau: r.niveau, gebied: r.gebied, dimensie: r.dimensie, waarde: r.waarde,
+      startpopulatie: r.startpopulatie, vsv: r.vsv,
+      afscherming: i === undefined ? NIET_UITGESPLITST : afschermingVan(patroon, i),
     };
-    const k = `${c.niveau}|${c.gebied}`;
+    const k = `${r.niveau}|${r.gebied}`;
     const l = perGebied.get(k);
     if (l) l.push(rij);
     else perGebied.set(k, [rij]);
-  });
+  }
+  // A municipality's breakdown is not published at all: also its values nobody falls in say
+  // "niet uitgesplitst", not 0 (a published 0 would be knowledge the transport argument of
+  // GEMEENTE_UITSPLITSINGEN does not allow for).
+  for (const c of tabel.cellen) {
+    if (c.niveau !== 'gemeente' || c.dimensie !== 'totaal') continue;
+    const k = `${c.niveau}|${c.gebied}`;
+    const l = perGebied.get(k) ?? [];
+    perGebied.set(k, l);
+    for (const d of UITSPLITSINGEN) {
+      if (GEMEENTE_UITSPLITSINGEN.includes(d)) continue;
+      for (const waarde of VASTE_WAARDEN[d]) {
+        if (l.some((r) => r.dimensie === d && r.waarde === waarde)) continue;
+        l.push({ run_id: runId, niveau: c.niveau, gebied: c.gebied, dimensie: d, waarde, startpopulatie: 0, vsv: 0, afscherming: NIET_UITGESPLITST });
+      }
+    }
+  }
   return { runId, tabel, patroon, perGebied };
 }
 

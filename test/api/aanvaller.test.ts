@@ -2,7 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { BELEID } from '../../src/domain/toegang/beleid.js';
 import { toets } from '../../src/domain/openbaarmaking/intervallen.js';
 import { aanvallersmodel, bepaalPatroon, GEVOUWEN, PRIMAIR, SECUNDAIR } from '../../src/domain/openbaarmaking/patroon.js';
-import type { Publicatietabel, Tal } from '../../src/domain/openbaarmaking/tabel.js';
+import { bouwTabel, celsleutel, UITSPLITSINGEN, type Publicatietabel, type Tal } from '../../src/domain/openbaarmaking/tabel.js';
+import { opbouwVan } from '../../src/publicatie/laden.js';
 import { highsOplosser } from '../../src/publicatie/highs.js';
 import type { Runpublicatie } from '../../src/publicatie/publicatie.js';
 import { Antwoordcache } from '../../src/server/cache.js';
@@ -129,6 +130,30 @@ for (const levering of ['testlevering', 'rijk'] as const) describeDatabases(`API
     expect(primair).toBeGreaterThan(20);
     expect(secundair).toBeGreaterThan(0);
   });
+
+  it('de niet gepubliceerde uitsplitsingen van gemeenten geven niets prijs: dezelfde aanval op de volledige structuur (gemeente × elke waarde, gevouwen)', async () => {
+    // The pattern is computed on a table without the municipalities' breakdowns (GEMEENTE_UITSPLITSINGEN),
+    // on the argument that they can always be filled in (a transport problem). Here the attacker
+    // gets them back as unknowns ≥ 0 with every relation (region = Σ municipalities per value,
+    // municipality total = Σ each breakdown, …) and must still narrow nothing, pin nothing, and
+    // pin no municipality's breakdown cell to a value 1–4.
+    const oplosser = await highsOplosser();
+    let gemeentecellen = 0;
+    for (const p of publicaties) {
+      const volledig = bouwTabel(await opbouwVan(api.db, p.runId), { gemeenteUitsplitsingen: UITSPLITSINGEN });
+      const index = new Map(p.tabel.cellen.map((c, i) => [celsleutel(c.niveau, c.gebied, c.dimensie, c.waarde), i]));
+      const stand = (tal: Tal) => Uint8Array.from(volledig.cellen, (c) => {
+        const i = index.get(celsleutel(c.niveau, c.gebied, c.dimensie, c.waarde));
+        return i === undefined ? GEVOUWEN : p.patroon[tal][i]!;
+      });
+      const s = { startpopulatie: stand('startpopulatie'), vsv: stand('vsv') };
+      gemeentecellen += volledig.cellen.length - p.tabel.cellen.length;
+      const m = aanvallersmodel(volledig, s, oplosser);
+      const { falen, bereik } = toets(m.grenzen, m.eisen, m.rijen, oplosser, true);
+      expect(falen.map((v) => `${p.runId} ${JSON.stringify(volledig.cellen[m.variabelen[v]!.cel])} ${m.variabelen[v]!.tal} ${JSON.stringify(bereik[v])}`)).toEqual([]);
+    }
+    expect(gemeentecellen).toBeGreaterThan(100);
+  }, 600_000);
 
   it('verzuimcijfers (een eigen familie van tabellen: land → regio × soort, status, …): niets versmald of vastgepind, elk schooljaar', async () => {
     const { schooljaren } = await api.json('/api/v1/verzuim/schooljaren');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bouwTabel, type Publicatietabel, type Rij, type Tal } from '../../src/domain/openbaarmaking/tabel.js';
+import { bouwTabel, UITSPLITSINGEN, type Publicatietabel, type Rij, type Tal } from '../../src/domain/openbaarmaking/tabel.js';
 import { getuigen, PRIMAIR, SECUNDAIR, structuurVan, Verschuiver, verschuivingVan, ZICHTBAAR } from '../../src/domain/openbaarmaking/verschuiving.js';
 import { sectorVan, type Categorie } from '../../src/domain/telling/startpopulatie.js';
 import { LANDELIJK } from '../../src/domain/telling/cijfers.js';
@@ -50,8 +50,12 @@ function personen(): Persoon[] {
   return uit;
 }
 
+/**
+ * With the municipalities' breakdowns: the published table has none (GEMEENTE_UITSPLITSINGEN), but
+ * the shifts work on any structure of areas × breakdowns, and two levels of it test them best.
+ */
 function tabelVan(p: readonly Persoon[]): Publicatietabel {
-  return bouwTabel({ rijen: rijenVan(p), gemeenteNaarRmc: new Map(Object.entries(RMC)), vestigingen: new Map() });
+  return bouwTabel({ rijen: rijenVan(p), gemeenteNaarRmc: new Map(Object.entries(RMC)), vestigingen: new Map() }, { gemeenteUitsplitsingen: UITSPLITSINGEN });
 }
 
 const isPrimair = (n: number) => n >= 1 && n <= 4;

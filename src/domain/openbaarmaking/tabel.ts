@@ -55,6 +55,22 @@ export const VASTE_WAARDEN = {
 export type Uitsplitsing = keyof typeof VASTE_WAARDEN;
 export const UITSPLITSINGEN = Object.keys(VASTE_WAARDEN) as Uitsplitsing[];
 
+/**
+ * The breakdowns a municipality publishes: none, its total only (a rule on the structure, the
+ * same for every municipality and every value, so replaying it tells nothing).
+ *
+ * Why: a region's breakdown minus its municipalities' breakdowns gave withheld values back, and
+ * protecting 340 municipalities × 27 cells per count made the attacker's programs too large to
+ * solve at national scale. Not publishing a breakdown for any municipality of a region takes those
+ * cells out of the attacker's reach altogether: given a region's breakdown and its municipalities'
+ * totals, there is always a non-negative table of municipality × value with those sums (a
+ * transport problem: the north-west corner rule fills it; for the two counts, fill the vsv'ers
+ * first and then the others, so vsv ≤ start population holds in every cell), so the unpublished
+ * cells add no knowledge beyond the totals, and leaving them out of the model is exact.
+ * `test/api/aanvaller.test.ts` checks it by solving the full structure as well.
+ */
+export const GEMEENTE_UITSPLITSINGEN: readonly Uitsplitsing[] = [];
+
 export interface Rij {
   readonly niveau: Niveau;
   readonly gebied: string;
@@ -89,7 +105,8 @@ const isCategorie = (w: string): w is Categorie => (CATEGORIEEN as readonly stri
  * elsewhere than the classification says) is no exact knowledge for a reader and is left out
  * for that count, listed in `nietGeldig`.
  */
-export function bouwTabel(opbouw: Opbouw): Publicatietabel {
+export function bouwTabel(opbouw: Opbouw, opties: { gemeenteUitsplitsingen?: readonly Uitsplitsing[] } = {}): Publicatietabel {
+  const gemeenteUitsplitsingen = opties.gemeenteUitsplitsingen ?? GEMEENTE_UITSPLITSINGEN;
   const cellen: Tabelcel[] = [];
   const index = new Map<string, number>();
   const perGebied = new Map<string, Map<string, Rij>>();
@@ -151,13 +168,14 @@ export function bouwTabel(opbouw: Opbouw): Publicatietabel {
     }
   };
 
-  // Areas: national, regions, municipalities (every fixed value of every breakdown).
+  // Areas: national and regions with every fixed value of every breakdown; municipalities as GEMEENTE_UITSPLITSINGEN says.
   const gemeenten = [...new Set([...opbouw.gemeenteNaarRmc.keys(), ...gebiedenVan('gemeente')])].sort();
   const rmcVan = (g: string) => opbouw.gemeenteNaarRmc.get(g) ?? ONBEKEND;
   const regios = [...new Set([...opbouw.gemeenteNaarRmc.values(), ...gebiedenVan('rmc')])].sort();
   const nl = eenheid('landelijk', LANDELIJK, UITSPLITSINGEN, true);
   const perRegio = new Map(regios.map((r) => [r, eenheid('rmc', r, UITSPLITSINGEN, true)]));
-  const perGemeente = new Map(gemeenten.map((g) => [g, eenheid('gemeente', g, UITSPLITSINGEN, true)]));
+  // A municipality publishes its total only (GEMEENTE_UITSPLITSINGEN): see there why.
+  const perGemeente = new Map(gemeenten.map((g) => [g, eenheid('gemeente', g, gemeenteUitsplitsingen, true)]));
   hierarchie(nl, [...perRegio.values()], 'landelijk = Σ regio\'s');
   for (const [r, cellenR] of perRegio) {
     hierarchie(cellenR, gemeenten.filter((g) => rmcVan(g) === r).map((g) => perGemeente.get(g)!), `rmc ${r} = Σ gemeenten`);

@@ -63,9 +63,11 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
       tags: ['Gemeenten'],
       operationId: 'gemeente',
       summary: 'Eén gemeente',
-      description: 'Cijfers van de gemeente (woongemeente op de teldatum) met uitsplitsingen, naast de regio en het land; de trend; de schoolvestigingen in de gemeente; '
+      description: 'Cijfers van de gemeente (woongemeente op de teldatum) naast de regio en het land; de trend; de schoolvestigingen in de gemeente; '
         + 'de instellingen met een vestiging in de gemeente, elk met de cijfers van de hele instelling per categorie tegen de norm '
-        + '(na 2014-2015: de laatst vastgestelde norm, ter vergelijking) en het aantal categorieën boven de norm, die met de meeste boven de norm eerst.',
+        + '(na 2014-2015: de laatst vastgestelde norm, ter vergelijking) en het aantal categorieën boven de norm, die met de meeste boven de norm eerst. '
+        + 'Een gemeente publiceert alleen haar totaal: elke uitsplitsing staat er met null en afschermingsreden "niet uitgesplitst" '
+        + '(anders zou de regio min haar gemeenten afgeschermde aantallen teruggeven; zie docs/openbaarmaking.md).',
       params: Type.Object({ gemeenteCode: Type.String({ pattern: GEMEENTE_PATROON, description: 'CBS-gemeentecode, bijv. GM0363, of onbekend', example: 'GM0363' }) }),
       querystring: figuurQuery(JaarEnStatus, [...GEBIEDSTABELLEN, 'vestigingen', 'instellingen']),
       response: ok(GemeenteAntwoord, 'De gemeente'),

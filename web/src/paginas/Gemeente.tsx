@@ -7,9 +7,9 @@ import { Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
 import { Procent } from '../componenten/Waarde';
 import { Link, useRouter } from '../router';
-import { Gebiedskerncijfers, Gebiedsnormen, Gebiedstrend, Gebiedsuitsplitsingen, Gebiedsvestigingen, gebiedsonderdelen, Inhoudsopgave, vergelijkingszin } from './gebied';
+import { Gebiedskerncijfers, Gebiedsnormen, Gebiedstrend, Gebiedsvestigingen, gebiedsonderdelen, Inhoudsopgave, vergelijkingszin } from './gebied';
 
-/** One municipality (of residence on 1 October): key figures beside its region and the country, trend, schools above the norm, breakdowns, schools. */
+/** One municipality (of residence on 1 October): key figures beside its region and the country, trend, schools above the norm, schools; its breakdowns are not published (docs/openbaarmaking.md). */
 export function Gemeente({ p }: { p: Record<string, string> }) {
   const { zoek } = useRouter();
   const url = apiUrl(`/gemeenten/${encodeURIComponent(p.code!)}`, { schooljaar: zoek.get('schooljaar'), status: zoek.get('status') });
@@ -33,7 +33,16 @@ export function Gemeente({ p }: { p: Record<string, string> }) {
           <Gebiedskerncijfers g={g} naam={g.naam} />
           <Gebiedstrend g={g} naam={g.naam} code={g.gemeenteCode} url={url} />
           <Gebiedsnormen g={g} naam={g.naam} url={url} />
-          <Gebiedsuitsplitsingen g={g} naam={g.naam} url={url} />
+          <section aria-labelledby="kop-uitsplitsing">
+            <h2 id="kop-uitsplitsing" className="utrecht-heading-2">Uitsplitsingen</h2>
+            <p className="utrecht-paragraph">
+              Voor een gemeente publiceren we alleen de totalen, zodat geen afgeschermd aantal uit de cijfers van de gemeenten en hun regio
+              {' '}is terug te rekenen (<Link href="/over-deze-cijfers#kop-afscherming">waarom</Link>).
+              {g.regio
+                ? <> De uitsplitsingen naar sector, categorie, leerweg, leeftijd en geslacht staan bij <Link href={`/regio/${g.regio.rmcCode}#kop-uitsplitsing`}>RMC-regio {g.regio.naam}</Link>.</>
+                : <> De uitsplitsingen naar sector, categorie, leerweg, leeftijd en geslacht staan bij de RMC-regio's en <Link href="/#kop-kerncijfers">landelijk</Link>.</>}
+            </p>
+          </section>
           <Gebiedsvestigingen g={g} naam={g.naam} url={url} />
         </>
       )} />

@@ -69,7 +69,14 @@ export function OverDezeCijfers() {
           <li><strong>x</strong>: een aantal wordt ook niet getoond als een ander afgeschermd aantal er anders uit de totalen te herleiden is.</li>
           <li><strong>–</strong> bij een percentage: een percentage dat op minder dan 5 vsv'ers rust (ook 0), of waarvan een aantal is afgeschermd,
             {' '}wordt niet getoond; bij een aantal betekent – dat de groep in die telling niet voorkomt.</li>
+          <li><strong>n.u.</strong> (niet uitgesplitst): deze uitsplitsing wordt voor dit gebied niet gepubliceerd, wat de aantallen ook zijn,
+            {' '}omdat er te weinig leerlingen zijn om haar af te schermen zonder dat iets terug te rekenen is.</li>
         </ul>
+        <p className="utrecht-paragraph">
+          Voor een <strong>gemeente</strong> publiceren we alleen de totalen (startpopulatie, vsv'ers, percentage). De uitsplitsingen naar sector,
+          {' '}categorie, leerweg, leeftijd en geslacht staan bij de RMC-regio en landelijk. Zou elke gemeente ze ook hebben, dan kon men een
+          {' '}afgeschermd aantal terugrekenen door de gemeenten van een regio van de regio af te trekken.
+        </p>
         <p className="utrecht-paragraph">Downloads (Excel en CSV) en de API tonen precies hetzelfde; een download legt de tekens nog eens uit.</p>
       </section>
 
