@@ -10,9 +10,9 @@ import { componenten, voldoet, type Bereik, type Eis, type Grens, type Lpmodel, 
  * Witnesses come cheap, in three steps, each only for the values the step before left open:
  * 1. a few linear programs over each whole component (push all `<5` values up, then down);
  *    their average is the *reference point*, a feasible table inside the polytope;
- * 2. per area (cluster), small linear programs over the withheld values within two relations
- *    of it, every other withheld value held at the reference point (a restriction of the
- *    attacker's system, so what it shows feasible is feasible);
+ * 2. per area (cluster) of a large component, small linear programs over the withheld values
+ *    within two relations of it, every other withheld value held at the reference point (a
+ *    restriction of the attacker's system, so what it shows feasible is feasible);
  * 3. the exact linear programs over the whole component, for what is still open.
  * Only (3) can declare a value unprotected, so a failure is real, not an artefact of (2).
  *
@@ -37,6 +37,8 @@ export interface Variabele {
 const EPS = 1e-6;
 /** step 2 looks at most this many withheld values around an area */
 const MAX_OMGEVING = 400;
+/** a component of at most this many withheld values goes straight to step 3 (its programs are as cheap as step 2's) */
+const KLEIN = 2000;
 /** step 3 is skipped for a component with more open values than this (they count as failing: the safe side), to bound the time */
 const MAX_EXACT = 5000;
 
@@ -90,9 +92,14 @@ export class Controle {
 
     const open = () => variabelen.flatMap((v, i) => (this.geslaagd.has(v.sleutel) || this.toetsGetuige(v, eisen[i]!) ? [] : [i]));
 
-    // Step 2: small programs around each area with open values.
+    // Step 2: small programs around each area with open values, in components too large for the
+    // exact programs to be cheap (in a small one, an institution with its locations, the area's
+    // surroundings are the whole component: step 3 solves the same programs without a restriction).
+    const compGrootte = new Int32Array(n);
+    for (const comp of comps) for (const v of comp) compGrootte[v] = comp.length;
     const perCluster = new Map<string, number[]>();
     for (const v of open()) {
+      if (compGrootte[v]! <= KLEIN) continue;
       const c = variabelen[v]!.cluster;
       const l = perCluster.get(c);
       if (l) l.push(v);
@@ -216,6 +223,9 @@ export class Controle {
           // a folded value: both ends exactly (see `voldoet`)
           const nodig = eis === 'vrij' ? false : eis === 'niet-vast' || eis === 'gevouwen' ? true : richting === 1 ? b.min > eis.onder + EPS : b.max < eis.boven - EPS;
           if (!nodig) continue;
+          // a witness at the value's own bound is that end of its range exactly: no program can go past it
+          const g = grenzen[v]!;
+          if (richting === 1 ? b.min <= g.onder + EPS : b.max >= g.boven - EPS) continue;
           this.statistiek[stap] += 1;
           let p: Float64Array | null;
           try {

@@ -81,6 +81,8 @@ export function componenten(n: number, rijen: readonly Lprij[]): number[][] {
 export function toets(
   grenzen: readonly Grens[], eisen: readonly Eis[], rijen: readonly Lprij[], oplosser: Lpoplosser, exact = false,
   geheugen?: { sleutels: readonly string[]; uitkomsten: Map<string, readonly boolean[]> },
+  /** ranges of earlier calls (`exact`), per component with the same variables, bounds and rows */
+  bereikGeheugen?: { sleutels: readonly string[]; bereik: Map<string, readonly Bereik[]> },
 ): { falen: number[]; bereik: Bereik[] } {
   const bereik: Bereik[] = grenzen.map(() => ({ min: Infinity, max: -Infinity }));
   const falen: number[] = [];
@@ -115,6 +117,16 @@ export function toets(
       geheugen?.uitkomsten.set(sleutel, comp.map((v) => voldoet(bereik[v]!, eisen[v]!, true)));
       return;
     }
+    const bereikSleutel = bereikGeheugen && exact
+      ? JSON.stringify([comp.map((v) => bereikGeheugen.sleutels[v]), comp.map((v) => grenzen[v]), eigenRijen]) : '';
+    const eerder = bereikGeheugen?.bereik.get(bereikSleutel);
+    if (eerder) {
+      comp.forEach((v, i) => {
+        bereik[v] = { ...eerder[i]! };
+        if (!voldoet(bereik[v]!, eisen[v]!, true)) falen.push(v);
+      });
+      return;
+    }
     const model = oplosser.model(comp.map((v) => grenzen[v]!), eigenRijen);
     try {
       const noteer = (oplossing: Float64Array | null, i: number, richting: 1 | -1) => {
@@ -131,14 +143,17 @@ export function toets(
       };
       comp.forEach((v, i) => {
         const b = bereik[v]!;
-        if (exact || !minGenoeg(b, eisen[v]!)) noteer(model.optimaliseer(i, 1), i, 1);
-        if (exact || !voldoet(b, eisen[v]!)) noteer(model.optimaliseer(i, -1), i, -1);
+        const g = grenzen[v]!;
+        // A witness at the value's own bound is that end of its range: no program can go past it.
+        if ((exact || !minGenoeg(b, eisen[v]!)) && !(b.min <= g.onder + EPS)) noteer(model.optimaliseer(i, 1), i, 1);
+        if ((exact || !voldoet(b, eisen[v]!)) && !(b.max >= g.boven - EPS)) noteer(model.optimaliseer(i, -1), i, -1);
       });
     } finally {
       model.sluit();
     }
     for (const v of comp) if (!voldoet(bereik[v]!, eisen[v]!, true)) falen.push(v);
     geheugen?.uitkomsten.set(sleutel, comp.map((v) => voldoet(bereik[v]!, eisen[v]!, true)));
+    if (bereikGeheugen && exact) bereikGeheugen.bereik.set(bereikSleutel, comp.map((v) => ({ ...bereik[v]! })));
   });
   return { falen, bereik };
 }

@@ -1,6 +1,6 @@
 import { DREMPEL } from '../openbaarmaking.js';
 import { Controle, type Controlestatistiek, type Variabele } from './controle.js';
-import { toets, type Eis, type Grens, type Lpoplosser, type Lprij } from './intervallen.js';
+import { toets, type Bereik, type Eis, type Grens, type Lpoplosser, type Lprij } from './intervallen.js';
 import { TALLEN, type Publicatietabel, type Relatie, type Tabelcel, type Tal } from './tabel.js';
 import { GEVOUWEN, getuigen, PRIMAIR, RUIM, SECUNDAIR, structuurVan, Verschuiver, ZICHTBAAR, type Verschuiving } from './verschuiving.js';
 
@@ -157,7 +157,8 @@ export function bepaalPatroon(
     if (metGetuigen) controle.neemGetuigen(getuigen(tabel, stand, verschuivingen.filter((w) => w.doel === v.doel)));
     return v;
   };
-  let basis = basisbereikLp(tabel, stand, oplosser);
+  const basisgeheugen = new Map<string, readonly Bereik[]>();
+  let basis = basisbereikLp(tabel, stand, oplosser, basisgeheugen);
   /**
    * The last step, when nothing within reach can be withheld any more: fold (do not publish) the
    * breakdown of the failing value's unit ("niet uitgesplitst"), both counts, whatever their class
@@ -347,7 +348,7 @@ export function bepaalPatroon(
     for (const tal of TALLEN) structureel(tal);
     // what the `<5` markers alone allow changes when some are no longer shown
     if (gevouwen) {
-      basis = basisbereikLp(tabel, stand, oplosser);
+      basis = basisbereikLp(tabel, stand, oplosser, basisgeheugen);
       gevouwen = false;
       // and so what is asked of the `<5` values that stay: check everything anew
       const statistiek = controle.statistiek;
@@ -464,7 +465,11 @@ export function basisbereik(tabel: Publicatietabel, stand: Record<Tal, Uint8Arra
  * relations of only `<5` and 0 members, and vsv ≤ start population), so that what DUO's
  * markers give away by themselves is never counted against the pattern.
  */
-export function basisbereikLp(tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser: Lpoplosser): Record<Tal, { onder: number; boven: number }[]> {
+export function basisbereikLp(
+  tabel: Publicatietabel, stand: Record<Tal, Uint8Array>, oplosser: Lpoplosser,
+  /** ranges of an earlier call on the same table (after a fold most components are unchanged) */
+  geheugen: Map<string, readonly Bereik[]> = new Map(),
+): Record<Tal, { onder: number; boven: number }[]> {
   const b = basisbereik(tabel, stand);
   const nummer: Record<Tal, Map<number, number>> = { startpopulatie: new Map(), vsv: new Map() };
   const grenzen: Grens[] = [];
@@ -500,7 +505,8 @@ export function basisbereikLp(tabel: Publicatietabel, stand: Record<Tal, Uint8Ar
     const s = nummer.startpopulatie.get(c);
     if (s !== undefined) rijen.push({ kolommen: [v, s], coef: [1, -1], onder: -Infinity, boven: 0 });
   }
-  const { bereik } = toets(grenzen, grenzen.map(() => 'niet-vast' as const), rijen, oplosser, true);
+  const { bereik } = toets(grenzen, grenzen.map(() => 'niet-vast' as const), rijen, oplosser, true, undefined,
+    { sleutels: plek.map((p) => `${p.tal}:${p.cel}`), bereik: geheugen });
   plek.forEach((p, v) => {
     b[p.tal][p.cel] = { onder: Math.ceil(bereik[v]!.min - 1e-6), boven: Math.floor(bereik[v]!.max + 1e-6) };
   });
