@@ -88,11 +88,13 @@ export interface Lijstrijrecord {
  * list: the order is made once and each page then reads only its own 50 rows. A stored list run
  * never changes, so the key holds the run (and the previous month's run, for `nieuw`); a new
  * delivery makes new runs. Names can still change under a run when retention removes a person,
- * so an order is kept at most 5 minutes; at most 64 orders per database. Only ids are kept, in
- * this process, never logged; every page read is audited as before.
+ * so an order is kept at most 5 minutes; at most 64 orders and 500,000 ids per database (a
+ * region's startset is the whole start population of the region, tens of thousands). Only ids
+ * are kept, in this process, never logged; every page read is audited as before.
  */
 const VOLGORDE_MS = 5 * 60_000;
 const MAX_VOLGORDEN = 64;
+const MAX_IDS = 500_000;
 const volgorden = new WeakMap<Db, Map<string, { tot: number; ids: string[] }>>();
 
 async function volgorde(db: Db, sleutel: string, maak: () => Promise<string[]>): Promise<string[]> {
@@ -105,7 +107,13 @@ async function volgorde(db: Db, sleutel: string, maak: () => Promise<string[]>):
   perSleutel.delete(sleutel);
   perSleutel.set(sleutel, { tot: nu + VOLGORDE_MS, ids });
   // a Map iterates in insertion order: the first key is the oldest
-  while (perSleutel.size > MAX_VOLGORDEN) perSleutel.delete(perSleutel.keys().next().value!);
+  let aantal = 0;
+  for (const v of perSleutel.values()) aantal += v.ids.length;
+  for (const [oudste, v] of perSleutel) {
+    if (perSleutel.size <= MAX_VOLGORDEN && aantal <= MAX_IDS) break;
+    perSleutel.delete(oudste);
+    aantal -= v.ids.length;
+  }
   return ids;
 }
 
