@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Lijstsoort } from '../domain/lijsten/lijsten.js';
 import type { Doel } from '../domain/toegang/beleid.js';
 import type { Gebruiker } from '../domain/toegang/rollen.js';
@@ -92,28 +93,18 @@ export interface Lijstrijrecord {
  * region's startset is the whole start population of the region, tens of thousands). Only ids
  * are kept, in this process, never logged; every page read is audited as before.
  */
-const VOLGORDE_MS = 5 * 60_000;
-const MAX_VOLGORDEN = 64;
-const MAX_IDS = 500_000;
-const volgorden = new WeakMap<Db, Map<string, { tot: number; ids: string[] }>>();
+const volgorden = new WeakMap<Db, LRUCache<string, string[]>>();
 
 async function volgorde(db: Db, sleutel: string, maak: () => Promise<string[]>): Promise<string[]> {
   let perSleutel = volgorden.get(db);
-  if (!perSleutel) volgorden.set(db, perSleutel = new Map());
-  const nu = Date.now();
-  const bewaard = perSleutel.get(sleutel);
-  if (bewaard && bewaard.tot > nu) return bewaard.ids;
-  const ids = await maak();
-  perSleutel.delete(sleutel);
-  perSleutel.set(sleutel, { tot: nu + VOLGORDE_MS, ids });
-  // a Map iterates in insertion order: the first key is the oldest
-  let aantal = 0;
-  for (const v of perSleutel.values()) aantal += v.ids.length;
-  for (const [oudste, v] of perSleutel) {
-    if (perSleutel.size <= MAX_VOLGORDEN && aantal <= MAX_IDS) break;
-    perSleutel.delete(oudste);
-    aantal -= v.ids.length;
+  if (!perSleutel) {
+    perSleutel = new LRUCache({ max: 64, maxSize: 500_000, sizeCalculation: (ids) => Math.max(1, ids.length), ttl: 5 * 60_000 });
+    volgorden.set(db, perSleutel);
   }
+  const bewaard = perSleutel.get(sleutel);
+  if (bewaard) return bewaard;
+  const ids = await maak();
+  perSleutel.set(sleutel, ids);
   return ids;
 }
 
