@@ -249,6 +249,16 @@ export async function maakLandelijkeDatabase(db: Db, opties: { eersteJaar?: numb
 // ------------------------------------------------------------------ command line
 
 /**
+ * Retention terms out of reach, for a server measured on data of earlier years: the server's
+ * retention (against today's date) would otherwise remove those years' persons, reports and
+ * dossiers while it is measured, and the lists they were on would be recomputed.
+ */
+export const BEWAREN_BUITEN_BEREIK: Readonly<Record<string, string>> = {
+  BINNENBOORD_BEWAAR_PERSOON_JAREN_NA_GEBOORTE: '200', BINNENBOORD_BEWAAR_TELLINGPERSONEN_JAREN: '200',
+  BINNENBOORD_BEWAAR_DOSSIER_JAREN_NA_SLUITEN: '200', BINNENBOORD_BEWAAR_VERZUIM_JAREN_NA_GEBOORTE: '200',
+};
+
+/**
  * Starts `src/server/main.ts` on a database in its own process and returns its URL. `env`
  * adds or overrides settings; `wachttijd` (ms) bounds the start, demo data included.
  */

@@ -32,7 +32,7 @@ import { readCsvRecords } from '../src/importeren/csvReader.js';
 import { maakMachineclient } from '../src/toegang/accounts.js';
 import { importeerVerzuimRecords } from '../src/verzuim/importeer.js';
 import { belast, belastingsregel } from './belasting.js';
-import { startServerproces } from './http.js';
+import { BEWAREN_BUITEN_BEREIK, startServerproces } from './http.js';
 import { metTijdelijkePostgresDatabase } from './postgres.js';
 
 const { values: a } = parseArgs({ options: { leerlingen: { type: 'string', default: '1400000' }, eerder: { type: 'string', default: '100000' }, verzoeken: { type: 'string', default: '400' }, gelijktijdig: { type: 'string', default: '20' } } });
@@ -116,7 +116,7 @@ async function meet(naam: string, locatie: string): Promise<void> {
     await db.close();
     gesloten = true;
     // Reports of 2017: retention (a minute after the start) must not remove them while we measure.
-    const { url: basis, proces } = await startServerproces(locatie, { BINNENBOORD_BEWAAR_VERZUIM_JAREN_NA_GEBOORTE: '100', BINNENBOORD_BEWAAR_PERSOON_JAREN_NA_GEBOORTE: '100' });
+    const { url: basis, proces } = await startServerproces(locatie, BEWAREN_BUITEN_BEREIK);
     try {
       const json = (sleutel: string, body: unknown) => ({ method: 'POST', headers: { authorization: `Bearer ${sleutel}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const eerste = EERDER + BULK;

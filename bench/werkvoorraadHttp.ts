@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/open.js';
 import { maakMachineclient } from '../src/toegang/accounts.js';
 import { belast, belastingsregel } from './belasting.js';
-import { startServerproces } from './http.js';
+import { BEWAREN_BUITEN_BEREIK, startServerproces } from './http.js';
 
 const { values: a } = parseArgs({
   options: { database: { type: 'string' }, verzoeken: { type: 'string', default: '400' }, gelijktijdig: { type: 'string', default: '20' } },
@@ -56,14 +56,9 @@ const dossierclient = await maakMachineclient(db, { naam: `bench dossiers ${stem
 await db.close();
 log(`${a.database}: ${keuze.lijstpersonen} lijstregels, ${keuze.dossiertotaal} dossiers; maand ${keuze.maand}`);
 
-// The demo world's own clock keeps retention from removing its years (demoklok). Any other
-// database (a generated national one of 2023) would lose its older persons, their dossiers and
-// so the month's stored lists to the server's retention at start, against today's date: the
-// server would then recompute the lists during the measurement. The terms are set out of reach.
-const { url, proces } = await startServerproces(a.database, {
-  BINNENBOORD_BEWAAR_PERSOON_JAREN_NA_GEBOORTE: '200', BINNENBOORD_BEWAAR_TELLINGPERSONEN_JAREN: '200',
-  BINNENBOORD_BEWAAR_DOSSIER_JAREN_NA_SLUITEN: '200', BINNENBOORD_BEWAAR_VERZUIM_JAREN_NA_GEBOORTE: '200',
-});
+// The demo world's own clock keeps retention from removing its years (demoklok); any other
+// database (a generated national one of 2023) needs the terms out of reach.
+const { url, proces } = await startServerproces(a.database, BEWAREN_BUITEN_BEREIK);
 try {
   const json = (sleutel: string, body: unknown) => ({ method: 'POST', headers: { authorization: `Bearer ${sleutel}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const lijstpagina = (k: number) => fetch(`${url}/api/v1/lijsten/_zoek`,

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Lijstsoort } from '../domain/lijsten/lijsten.js';
 import type { Doel } from '../domain/toegang/beleid.js';
 import type { Gebruiker } from '../domain/toegang/rollen.js';
@@ -88,24 +89,22 @@ export interface Lijstrijrecord {
  * list: the order is made once and each page then reads only its own 50 rows. A stored list run
  * never changes, so the key holds the run (and the previous month's run, for `nieuw`); a new
  * delivery makes new runs. Names can still change under a run when retention removes a person,
- * so an order is kept at most 5 minutes; at most 64 orders per database. Only ids are kept, in
- * this process, never logged; every page read is audited as before.
+ * so an order is kept at most 5 minutes; at most 64 orders and 500,000 ids per database (a
+ * region's startset is the whole start population of the region, tens of thousands). Only ids
+ * are kept, in this process, never logged; every page read is audited as before.
  */
-const VOLGORDE_MS = 5 * 60_000;
-const MAX_VOLGORDEN = 64;
-const volgorden = new WeakMap<Db, Map<string, { tot: number; ids: string[] }>>();
+const volgorden = new WeakMap<Db, LRUCache<string, string[]>>();
 
 async function volgorde(db: Db, sleutel: string, maak: () => Promise<string[]>): Promise<string[]> {
   let perSleutel = volgorden.get(db);
-  if (!perSleutel) volgorden.set(db, perSleutel = new Map());
-  const nu = Date.now();
+  if (!perSleutel) {
+    perSleutel = new LRUCache({ max: 64, maxSize: 500_000, sizeCalculation: (ids) => Math.max(1, ids.length), ttl: 5 * 60_000 });
+    volgorden.set(db, perSleutel);
+  }
   const bewaard = perSleutel.get(sleutel);
-  if (bewaard && bewaard.tot > nu) return bewaard.ids;
+  if (bewaard) return bewaard;
   const ids = await maak();
-  perSleutel.delete(sleutel);
-  perSleutel.set(sleutel, { tot: nu + VOLGORDE_MS, ids });
-  // a Map iterates in insertion order: the first key is the oldest
-  while (perSleutel.size > MAX_VOLGORDEN) perSleutel.delete(perSleutel.keys().next().value!);
+  perSleutel.set(sleutel, ids);
   return ids;
 }
 
