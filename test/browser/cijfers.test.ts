@@ -50,33 +50,68 @@ describe('defecten uit de tweede ronde', () => {
     await page.close();
   });
 
+  /** Every chart of a page: its width and the box of each of its texts. */
+  async function grafiekteksten(page: Page): Promise<{ breedte: number; teksten: Vak[] }[]> {
+    return page.locator('figure.bb-grafiek svg[role=img]').evaluateAll((svgs) => svgs.map((svg) => {
+      const teksten = [...svg.querySelectorAll('text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height, tekst: t.textContent ?? '' };
+      });
+      return { breedte: svg.getBoundingClientRect().width, teksten };
+    }));
+  }
+
+  /**
+   * Each chart fits the screen and has its axis title, which touches none of the axis numbers.
+   * A bar chart whose every value is withheld says so on each bar ("geen percentage getoond") and
+   * has an axis of 0 only, titled without the arrow. Returns how many charts have a full axis.
+   */
+  function controleerAssen(grafieken: { breedte: number; teksten: Vak[] }[], breedte: number): number {
+    let volledig = 0;
+    for (const g of grafieken) {
+      expect(g.breedte).toBeLessThanOrEqual(breedte);
+      const titel = g.teksten.find((t) => t.tekst === 'Schooljaar' || /^vsv-percentage( →)?$/.test(t.tekst));
+      expect(titel, 'astitel').toBeDefined();
+      const leeg = titel!.tekst === 'vsv-percentage';
+      if (leeg) expect(g.teksten.some((t) => t.tekst === 'geen percentage getoond'), 'een grafiek zonder waarden zegt dat').toBe(true);
+      const ticks = g.teksten.filter((t) => t !== titel && (/^\d{2,4}[-/]\d{2,4}$/.test(t.tekst) || /^\d+(,\d+)?%$/.test(t.tekst)));
+      expect(ticks.length).toBeGreaterThan(leeg ? 0 : 1);
+      for (const t of ticks) expect(overlapt(titel!, t), `${titel!.tekst} over ${t.tekst}`).toBe(false);
+      if (!leeg) volledig += 1;
+    }
+    return volledig;
+  }
+
   for (const breedte of BREEDTES) {
     it(`grafieken op ${breedte} px: de astitel raakt geen asgetal, de grafiek past in het scherm, namen in een legenda`, async () => {
       // Grafiek removes Plot's group labels, so the axis titles are found by their text.
+      // In the test delivery region 21's own figures are withheld (its count in every year, its
+      // categories, and the national categories too; docs/openbaarmaking.md): on its page the trend
+      // has a full axis (the national line), its category chart no bar at all. Institution 10AA is
+      // published: every chart of its page has a full axis.
       const { page } = await open('/regio/21', breedte, '[data-testid=kerncijfers]');
       await grafiekenKlaar(page, 2);
-      const uitkomst = await page.locator('figure.bb-grafiek svg[role=img]').evaluateAll((svgs) => svgs.map((svg) => {
-        const teksten = [...svg.querySelectorAll('text')].map((t) => {
-          const r = t.getBoundingClientRect();
-          return { x: r.x, y: r.y, w: r.width, h: r.height, tekst: t.textContent ?? '' };
-        });
-        return { breedte: svg.getBoundingClientRect().width, teksten };
-      }));
-      expect(uitkomst.length).toBeGreaterThanOrEqual(2);
-      for (const g of uitkomst) {
-        expect(g.breedte).toBeLessThanOrEqual(breedte);
-        const titel = g.teksten.find((t) => t.tekst === 'Schooljaar' || t.tekst.startsWith('vsv-percentage →'));
-        expect(titel, 'astitel').toBeDefined();
-        const ticks = g.teksten.filter((t) => t !== titel && (/^\d{2,4}[-/]\d{2,4}$/.test(t.tekst) || /^\d+(,\d+)?%$/.test(t.tekst)));
-        expect(ticks.length).toBeGreaterThan(1);
-        for (const t of ticks) expect(overlapt(titel!, t), `${titel!.tekst} over ${t.tekst}`).toBe(false);
-      }
+      const regio = await grafiekteksten(page);
+      expect(regio.length).toBeGreaterThanOrEqual(2);
+      expect(controleerAssen(regio, breedte), 'grafieken met een volledige as op /regio/21').toBeGreaterThanOrEqual(1);
       // line charts name their series in a legend under the chart: names, never codes
       const legenda = await page.locator('.bb-reekslegenda li').allInnerTexts();
       expect(legenda).toEqual(['Agglomeratie Amsterdam', 'Nederland']);
       expect(await axe(page)).toEqual([]);
       await schermafdruk(page, `grafieken-${breedte}`);
       await page.close();
+
+      const { page: instelling } = await open('/instelling/10AA', breedte, '[data-testid=kerncijfers]');
+      await grafiekenKlaar(instelling, 2);
+      const grafieken = await grafiekteksten(instelling);
+      // bar charts (per category against the norm, per sector against the national figure) and a line
+      // chart (the trend), each with a full axis
+      expect(grafieken.length).toBeGreaterThanOrEqual(2);
+      expect(controleerAssen(grafieken, breedte), 'grafieken met een volledige as op /instelling/10AA').toBe(grafieken.length);
+      expect(await instelling.locator('.bb-reekslegenda li').allInnerTexts()).toEqual(['Stedelijk College Noord']);
+      expect(await axe(instelling)).toEqual([]);
+      await schermafdruk(instelling, `grafieken-instelling-${breedte}`);
+      await instelling.close();
     });
   }
 
@@ -240,11 +275,42 @@ describe('ranglijsten: elke tabel van gebieden of instellingen sorteert op elke 
     const gemeenten = page.locator('section[aria-labelledby=kop-gemeenten] table');
     expect(await gemeenten.locator('th[aria-sort=descending]').innerText()).toContain("vsv'ers");
     expect(await gemeenten.locator('thead th').last().innerText()).toContain("Aandeel in de vsv'ers van de regio");
-    // Amsterdam is the only municipality of region 21 in the test delivery: all of it
-    expect(await gemeenten.locator('tbody tr td').last().innerText()).toBe('100,0%');
+    // Amsterdam is the only municipality of region 21 in the test delivery, and the count of both is
+    // withheld (x; docs/openbaarmaking.md): no share is computed from withheld counts
+    const api = await (await page.request.get(`${basis}/api/v1/rmc-regios/21?schooljaar=2017-2018`)).json();
+    expect([api.totaal.vsv, api.gemeenten.map((g: { cijfer: { vsv: unknown } }) => g.cijfer.vsv)]).toEqual([null, [null]]);
+    const amsterdam = gemeenten.locator('tbody tr').first();
+    expect(await amsterdam.locator('th').innerText()).toBe('Amsterdam');
+    expect(await amsterdam.locator('td').nth(1).innerText()).toMatch(/^x/);
+    expect(await amsterdam.locator('td').last().innerText()).toMatch(/^–/);
+    expect(await amsterdam.locator('td').last().locator('.visueel-verborgen').innerText()).toBe('niet te berekenen');
+    // the locations are published: the one with the most vsv'ers first
     const vestigingen = page.locator('section[aria-labelledby=kop-vestigingen] table');
     expect(await vestigingen.locator('th[aria-sort=descending]').innerText()).toContain("vsv'ers");
+    const vsv = (await vestigingen.locator('tbody tr td:nth-child(5)').allInnerTexts()).map(Number);
+    expect(vsv).toEqual([9, 6]);
     await page.close();
+
+    // Where the region and its municipalities are published, each share is its part of the region's
+    // vsv'ers, the largest first: the same answer with the counts shown (a second municipality of
+    // region 21, listed first by the API, so the order is the page's own)
+    const gepubliceerd = await browser.context.newPage();
+    await gepubliceerd.route((url) => url.pathname === '/api/v1/rmc-regios/21', (route) => route.fulfill({
+      json: {
+        ...api,
+        totaal: { startpopulatie: 80, vsv: 20, percentage: '25.00', afgeschermd: false },
+        gemeenten: [
+          { gemeenteCode: 'GM0384', naam: 'Diemen', cijfer: { startpopulatie: 19, vsv: 5, percentage: '26.32', afgeschermd: false } },
+          { gemeenteCode: 'GM0363', naam: 'Amsterdam', cijfer: { startpopulatie: 61, vsv: 15, percentage: '24.59', afgeschermd: false } },
+        ],
+      },
+    }));
+    await gepubliceerd.goto(`${basis}/regio/21?schooljaar=2017-2018`);
+    const tabel = gepubliceerd.locator('section[aria-labelledby=kop-gemeenten] table');
+    await tabel.locator('tbody tr').nth(1).waitFor();
+    expect(await tabel.locator('tbody th').allInnerTexts()).toEqual(['Amsterdam', 'Diemen']);
+    expect(await tabel.locator('tbody tr td:last-child').allInnerTexts()).toEqual(['75,0%', '25,0%']);
+    await gepubliceerd.close();
   });
 });
 
