@@ -1,11 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bestaatInstellingInCijfers } from '../../db/cijfers.js';
-import { methodewijzigingIn } from '../../domain/beleid.js';
+import { instellingMetTrend } from '../publicatie/instelling.js';
 import { Telcijfer } from '../openbaarmaking.js';
-import { normbasis, normcategorieen, normsamenvatting, onderdelen, totaalVan } from '../figures.js';
 import { nietGevonden } from '../problems.js';
-import { kiesRun, runsPerJaar, tellingInfo } from '../runs.js';
+import { kiesRun, tellingInfo } from '../runs.js';
 import { zoekInstellingen } from '../zoeken.js';
 import { SORTEERWAARDEN, leesSorteervraag, sorteerInstellingen } from '../instellingsvolgorde.js';
 import { BRIN_PATROON, InstellingAntwoord, InstellingenAntwoord, StringEnum } from '../schemas.js';
@@ -152,52 +151,9 @@ export async function instellingRoutes(app: FastifyInstance, { db, gegevens }: A
     },
   }, async (request) => {
     const { brin } = params<{ brin: string }>(request);
-    const q = query<JaarEnStatusQuery>(request);
-    const cat = await gegevens.catalogus();
-    const run = kiesRun(cat, q);
-    const jaren = runsPerJaar(cat, q.status);
-    const [instellingen, eigen, indeling] = await Promise.all([
-      gegevens.instellingen(),
-      gegevens.gepubliceerd(jaren.map((r) => r.id), 'instelling', [brin], ['totaal', 'sector', 'categorie', 'leerweg']),
-      gegevens.laatsteIndeling(),
-    ]);
-    const vestigingen = instellingen.get(brin)?.vestigingen ?? [];
-    if (vestigingen.length === 0 && eigen.length === 0 && !(await bestaatInstellingInCijfers(db, brin))) {
-      throw nietGevonden(`Er is geen instelling met BRIN ${brin}.`);
-    }
-    const vestigingscijfers = await gegevens.gepubliceerd([run.id], 'vestiging',
-      vestigingen.map((v) => `${v.brin}-${v.vestiging}`), ['totaal', 'categorie']);
-    const plaatsen = new Map(indeling.map((g) => [g.gemeente_code, g.gemeente_naam]));
-    const dit = eigen.filter((c) => c.run_id === run.id);
-    const categorie = normcategorieen(dit, run.schooljaar);
-    return {
-      telling: tellingInfo(cat, run),
-      brin,
-      // the same name as in every list (gegevens.instellingsnaam), not the first location's
-      naam: instellingen.get(brin)?.naam ?? brin,
-      soort: vestigingen[0]?.soort ?? 'onbekend',
-      totaal: totaalVan(dit),
-      sector: onderdelen(dit, 'sector'),
-      leerweg: onderdelen(dit, 'leerweg'),
-      normbasis: normbasis(run.schooljaar),
-      categorie,
-      normsamenvatting: normsamenvatting(categorie, request.toegang),
-      vestigingen: vestigingen.map((v) => {
-        const van = vestigingscijfers.filter((c) => c.gebied === `${v.brin}-${v.vestiging}`);
-        return {
-          vestiging: v.vestiging, naam: v.naam, gemeenteCode: v.gemeente_code,
-          plaats: plaatsen.get(v.gemeente_code) ?? v.gemeente_code,
-          totaal: totaalVan(van), categorie: normcategorieen(van, run.schooljaar),
-        };
-      }),
-      trend: jaren.map((r) => {
-        const van = eigen.filter((c) => c.run_id === r.id);
-        const categorieen = normcategorieen(van, r.schooljaar);
-        return {
-          schooljaar: r.schooljaar, telling: tellingInfo(cat, r), totaal: totaalVan(van), categorie: categorieen,
-          normsamenvatting: normsamenvatting(categorieen, request.toegang), methodewijziging: methodewijzigingIn(r.schooljaar),
-        };
-      }),
-    };
+    const instelling = await instellingMetTrend(gegevens, await gegevens.catalogus(), query<JaarEnStatusQuery>(request), brin, request.toegang,
+      () => bestaatInstellingInCijfers(db, brin));
+    if (!instelling) throw nietGevonden(`Er is geen instelling met BRIN ${brin}.`);
+    return instelling;
   });
 }

@@ -1,14 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { LANDELIJK_DOEL, METHODEWIJZIGINGEN, methodewijzigingIn } from '../../domain/beleid.js';
-import { LANDELIJK } from '../../domain/telling/cijfers.js';
-import { DIMENSIES_GEBIED, onderdelen, totaalVan, uitsplitsingen } from '../figures.js';
-import { kiesRun, runsPerJaar, tellingInfo, vorigeRun } from '../runs.js';
+import { landelijkeKerncijfers, landelijkeReeks } from '../publicatie/landelijk.js';
 import { KerncijfersAntwoord, ReeksAntwoord, StatusParam } from '../schemas.js';
 import { CIJFERKOLOMMEN, JaarEnStatus, TELLINGKOLOMMEN, UITSPLITSINGSTABELLEN, cijferCellen, figuurQuery, ok, query, tabel, tellingCellen, type ApiContext, type JaarEnStatusQuery } from './common.js';
 
 /** The national series over all school years and the key figures of one year. */
-export async function landelijkRoutes(app: FastifyInstance, { db, gegevens }: ApiContext): Promise<void> {
+export async function landelijkRoutes(app: FastifyInstance, { gegevens }: ApiContext): Promise<void> {
   app.get('/landelijk/reeks', {
     schema: {
       tags: ['Landelijk'],
@@ -26,26 +23,7 @@ export async function landelijkRoutes(app: FastifyInstance, { db, gegevens }: Ap
           ...tellingCellen(punt.telling), sector: o.waarde, ...cijferCellen(o.cijfer), methodewijziging: punt.methodewijziging?.omschrijving,
         }))))],
     },
-  }, async (request) => {
-    const { status } = query<JaarEnStatusQuery>(request);
-    const cat = await gegevens.catalogus();
-    const runs = runsPerJaar(cat, status);
-    const cijfers = await gegevens.gepubliceerd(runs.map((r) => r.id), 'landelijk', [LANDELIJK], ['totaal', 'sector']);
-    return {
-      doel: { doelAantal: LANDELIJK_DOEL.aantal, jaar: LANDELIJK_DOEL.jaar, omschrijving: LANDELIJK_DOEL.omschrijving },
-      methodewijzigingen: METHODEWIJZIGINGEN,
-      reeks: runs.map((run) => {
-        const van = cijfers.filter((c) => c.run_id === run.id);
-        return {
-          schooljaar: run.schooljaar,
-          telling: tellingInfo(cat, run),
-          totaal: totaalVan(van),
-          sector: onderdelen(van, 'sector'),
-          methodewijziging: methodewijzigingIn(run.schooljaar),
-        };
-      }),
-    };
-  });
+  }, async (request) => landelijkeReeks(gegevens, await gegevens.catalogus(), query<JaarEnStatusQuery>(request).status));
 
   app.get('/landelijk/kerncijfers', {
     schema: {
@@ -64,20 +42,5 @@ export async function landelijkRoutes(app: FastifyInstance, { db, gegevens }: Ap
           p.uitsplitsingen[d].map((o) => ({ ...tellingCellen(p.telling), [d]: o.waarde, ...cijferCellen(o.cijfer) })))),
       ],
     },
-  }, async (request) => {
-    const q = query<JaarEnStatusQuery>(request);
-    const cat = await gegevens.catalogus();
-    const run = kiesRun(cat, q);
-    const vorige = vorigeRun(cat, run, q.status);
-    const runIds = vorige ? [run.id, vorige.id] : [run.id];
-    const cijfers = await gegevens.gepubliceerd(runIds, 'landelijk', [LANDELIJK], DIMENSIES_GEBIED);
-    const dit = cijfers.filter((c) => c.run_id === run.id);
-    return {
-      telling: tellingInfo(cat, run),
-      totaal: totaalVan(dit),
-      uitsplitsingen: uitsplitsingen(dit),
-      vorigJaar: vorige ? { telling: tellingInfo(cat, vorige), totaal: totaalVan(cijfers.filter((c) => c.run_id === vorige.id)) } : null,
-      methodewijziging: methodewijzigingIn(run.schooljaar),
-    };
-  });
+  }, async (request) => landelijkeKerncijfers(gegevens, await gegevens.catalogus(), query<JaarEnStatusQuery>(request)));
 }
