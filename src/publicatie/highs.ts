@@ -21,19 +21,33 @@ export async function highsOplosser(): Promise<Lpoplosser> {
   const inf = (w: number) => (w === Infinity ? highs.infinity : w === -Infinity ? -highs.infinity : w);
   return {
     model(grenzen: readonly Grens[], rijen: readonly Lprij[]): Lpmodel {
-      const m = highs.createModel();
-      m.options.set({ output_flag: false });
-      for (const g of grenzen) m.addVar(inf(g.onder), inf(g.boven));
-      for (const r of rijen) m.addRow(inf(r.onder), inf(r.boven), { indices: [...r.kolommen], values: [...r.coef] });
+      const bouw = () => {
+        const n = highs.createModel();
+        n.options.set({ output_flag: false });
+        for (const g of grenzen) n.addVar(inf(g.onder), inf(g.boven));
+        for (const r of rijen) n.addRow(inf(r.onder), inf(r.boven), { indices: [...r.kolommen], values: [...r.coef] });
+        return n;
+      };
+      let m = bouw();
       let vorige = new Map<number, number>();
-      const los = (kosten: ReadonlyMap<number, number>, richting: 1 | -1): Float64Array | null => {
+      const los = (kosten: ReadonlyMap<number, number>, richting: 1 | -1, opnieuw = false): Float64Array | null => {
         for (const k of vorige.keys()) if (!kosten.has(k)) m.changeColCost(k, 0);
         for (const [k, c] of kosten) if (vorige.get(k) !== c) m.changeColCost(k, c);
         vorige = new Map(kosten);
         m.changeObjectiveSense(richting === 1 ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize);
         const { modelStatus } = m.run();
         if (ONBEGRENSD.includes(modelStatus)) return null;
-        if (modelStatus !== OPTIMAAL) throw new Error(`HiGHS: het model van de afscherming is niet oplosbaar (status ${modelStatus})`);
+        if (modelStatus !== OPTIMAAL) {
+          // A warm start can end in numerical trouble (status 15, unknown) after many re-solves
+          // of one model: solve this objective once more from a fresh model before giving up.
+          if (!opnieuw) {
+            m.dispose();
+            m = bouw();
+            vorige = new Map();
+            return los(kosten, richting, true);
+          }
+          throw new Error(`HiGHS: het model van de afscherming is niet oplosbaar (status ${modelStatus})`);
+        }
         return m.getSolution().colValue;
       };
       return {
