@@ -2,7 +2,6 @@ import type { Db } from './database.js';
 import basis from './migrations/001_initial.js';
 import leveringWeigering from './migrations/002_levering_weigering.js';
 import toegang from './migrations/003_toegang.js';
-import publicatie from './migrations/004_publicatie.js';
 import accounts from './migrations/005_accounts.js';
 import lijsten from './migrations/006_lijsten.js';
 import verzuim from './migrations/007_verzuim.js';
@@ -13,6 +12,7 @@ import verzuimVolgorde from './migrations/012_verzuim_volgorde.js';
 import auditBijCommit from './migrations/013_audit_bij_commit.js';
 import verzuimCijfer from './migrations/014_verzuim_cijfer.js';
 import lijstScope from './migrations/015_lijst_scope.js';
+import publicatie from './migrations/016_publicatie.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
@@ -23,7 +23,6 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '001_basis', sql: basis },
   { naam: '002_levering_weigering', sql: leveringWeigering },
   { naam: '003_toegang', sql: toegang },
-  { naam: '004_publicatie', sql: publicatie },
   { naam: '005_accounts', sql: accounts },
   { naam: '006_lijsten', sql: lijsten },
   { naam: '007_verzuim', sql: verzuim },
@@ -34,6 +33,7 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '013_audit_bij_commit', sql: auditBijCommit },
   { naam: '014_verzuim_cijfer', sql: verzuimCijfer },
   { naam: '015_lijst_scope', sql: lijstScope },
+  { naam: '016_publicatie', sql: publicatie },
 ];
 
 export async function migrate(db: Db): Promise<void> {

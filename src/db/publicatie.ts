@@ -1,6 +1,6 @@
 import type { Db } from './database.js';
 
-/** A stored suppression pattern (migration 004_publicatie): the cell keys withheld on top of DUO's rule. */
+/** A stored suppression pattern (migration 016_publicatie): the cell keys withheld on top of DUO's rule. */
 export interface BewaardPatroon {
   vingerafdruk: string;
   secundair: { startpopulatie: string[]; vsv: string[] };

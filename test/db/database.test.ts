@@ -25,16 +25,16 @@ describeDatabases('Db-laag', (driver) => {
       "SELECT table_name AS naam FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.naam);
     expect(new Set(tabellen)).toEqual(new Set([...ALLE_TABELLEN, ...ACCOUNTTABELLEN]));
     expect(await t.db.query('SELECT naam FROM schema_migration ORDER BY naam')).toEqual([
-      { naam: '001_basis' }, { naam: '002_levering_weigering' }, { naam: '003_toegang' }, { naam: '004_publicatie' }, { naam: '005_accounts' }, { naam: '006_lijsten' },
+      { naam: '001_basis' }, { naam: '002_levering_weigering' }, { naam: '003_toegang' }, { naam: '005_accounts' }, { naam: '006_lijsten' },
       { naam: '007_verzuim' }, { naam: '008_dossiers' }, { naam: '010_startset_in_telling' }, { naam: '011_overdracht' },
-      { naam: '012_verzuim_volgorde' }, { naam: '013_audit_bij_commit' }, { naam: '014_verzuim_cijfer' }, { naam: '015_lijst_scope' },
+      { naam: '012_verzuim_volgorde' }, { naam: '013_audit_bij_commit' }, { naam: '014_verzuim_cijfer' }, { naam: '015_lijst_scope' }, { naam: '016_publicatie' },
     ]);
   });
 
   it('migreren op een bijgewerkte database verandert niets en laat de data staan', async () => {
     await t.db.query("INSERT INTO levering (naam, map, controlesom) VALUES ('x', '/x', 'abc')");
     await migrate(t.db);
-    expect(await t.db.query('SELECT count(*)::int AS n FROM schema_migration')).toEqual([{ n: 13 }]);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM schema_migration')).toEqual([{ n: 14 }]);
     expect(await t.db.query('SELECT naam, controlesom FROM levering')).toEqual([{ naam: 'x', controlesom: 'abc' }]);
     await t.db.exec('DELETE FROM levering');
   });
