@@ -47,4 +47,30 @@ describe('afscherming in de antwoordlaag', () => {
     // gerechtigd: alles exact
     expect((schermAf(onderdelen(gepubliceerd, 'sector'), 'gerechtigd') as { cijfer: { vsv: unknown } }[]).map((o) => o.cijfer.vsv)).toEqual([15, 3, 0]);
   });
+
+  it('een gemeente publiceert alleen haar totaal: elke uitsplitsing, ook een waarde waarin niemand valt, is "niet uitgesplitst"', async () => {
+    const rij = (niveau: 'landelijk' | 'rmc' | 'gemeente', gebied: string, dimensie: string, waarde: string, startpopulatie: number, vsv: number) =>
+      ({ niveau, gebied, dimensie, waarde, startpopulatie, vsv });
+    const rijen = (['landelijk', 'rmc', 'gemeente'] as const).flatMap((niveau) => {
+      const gebied = niveau === 'landelijk' ? 'NL' : niveau === 'rmc' ? '19' : 'GM0344';
+      return [rij(niveau, gebied, 'totaal', 'totaal', 400, 40), rij(niveau, gebied, 'sector', 'vo', 300, 30), rij(niveau, gebied, 'sector', 'mbo', 100, 10),
+        rij(niveau, gebied, 'geslacht', 'M', 200, 20), rij(niveau, gebied, 'geslacht', 'V', 200, 20)];
+    });
+    const p = berekenRunpublicatie(1, { rijen, gemeenteNaarRmc: new Map([['GM0344', '19']]), vestigingen: new Map() }, await highsOplosser());
+    // the municipality's breakdown cells are not in the publication table at all
+    expect(p.tabel.cellen.filter((c) => c.niveau === 'gemeente').map((c) => c.dimensie)).toEqual(['totaal']);
+    const gemeente = p.perGebied.get('gemeente|GM0344')!;
+    const uit = schermAf({ totaal: totaalVan(gemeente), ...uitsplitsingen(gemeente) }, 'openbaar') as Record<string, unknown>;
+    expect(uit.totaal).toMatchObject({ startpopulatie: 400, vsv: 40, percentage: '10.00' });
+    for (const d of ['sector', 'categorie', 'leerweg', 'leeftijdsgroep', 'geslacht']) {
+      const cellen = uit[d] as { waarde: string; cijfer: Record<string, unknown> }[];
+      expect(cellen.length, d).toBeGreaterThan(0);
+      for (const c of cellen) {
+        expect(c.cijfer, `${d} ${c.waarde}`).toMatchObject({ startpopulatie: null, vsv: null, percentage: null, afschermingsreden: 'niet uitgesplitst' });
+      }
+    }
+    // the region keeps its breakdown
+    const regio = schermAf(uitsplitsingen(p.perGebied.get('rmc|19')!), 'openbaar') as Record<string, { cijfer: { vsv: unknown } }[]>;
+    expect(regio.sector!.map((o) => o.cijfer.vsv)).toEqual([30, 10, 0]);
+  });
 });
