@@ -40,7 +40,7 @@ export const VERBORGEN_PERCENTAGES = ['8.11', '4.88'];
 
 export const LAATSTE_JAAR = JAREN[JAREN.length - 1]!;
 
-function regels(kop: string, rijen: readonly (readonly (string | number)[])[]): string {
+export function regels(kop: string, rijen: readonly (readonly (string | number)[])[]): string {
   return `${kop}\n${rijen.map((r) => r.map((v) => (String(v).includes(',') ? `"${v}"` : v)).join(',')).join('\n')}\n`;
 }
 

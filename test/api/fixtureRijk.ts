@@ -4,6 +4,7 @@ import type { Db } from '../../src/db/database.js';
 import { parseSchooljaar } from '../../src/domain/schooljaar.js';
 import { importeerLevering } from '../../src/importeren/importeer.js';
 import { voerTellingUit } from '../../src/telling/voerTellingUit.js';
+import { regels } from './fixture.js';
 
 /**
  * A demo-like delivery for the attacker test (test/api/aanvaller.test.ts): three regions of
@@ -37,8 +38,6 @@ function generator(zaad: number): () => number {
   };
 }
 
-const regels = (kop: string, rijen: readonly (readonly (string | number)[])[]) =>
-  `${kop}\n${rijen.map((r) => r.map((v) => (String(v).includes(',') ? `"${v}"` : v)).join(',')).join('\n')}\n`;
 
 export async function schrijfRijkeLevering(map: string): Promise<void> {
   const kans = generator(7);

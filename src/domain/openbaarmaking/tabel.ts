@@ -71,14 +71,8 @@ export const UITSPLITSINGEN = Object.keys(VASTE_WAARDEN) as Uitsplitsing[];
  */
 export const GEMEENTE_UITSPLITSINGEN: readonly Uitsplitsing[] = [];
 
-export interface Rij {
-  readonly niveau: Niveau;
-  readonly gebied: string;
-  readonly dimensie: string;
-  readonly waarde: string;
-  readonly startpopulatie: number;
-  readonly vsv: number;
-}
+/** A stored figure of a run: the same shape as a cell of the table. */
+export type Rij = Tabelcel;
 
 export interface Opbouw {
   /** the stored figures of the run (dimension `reden` is never published and is ignored) */
@@ -192,6 +186,15 @@ export function bouwTabel(opbouw: Opbouw, opties: { gemeenteUitsplitsingen?: rea
     hierarchie(new Map([...inst].filter(([k]) => !k.startsWith('sector|') && !k.startsWith('leerweg|'))), vest, `instelling ${brin} = Σ vestigingen`);
   }
 
+  return geldigeRelaties(cellen, structuur);
+}
+
+/**
+ * The table of these cells with the relations of the structure that hold in them, per count; a
+ * relation that does not hold in the stored figures is no exact knowledge for a reader and is
+ * listed in `nietGeldig` instead.
+ */
+export function geldigeRelaties(cellen: readonly Tabelcel[], structuur: readonly Relatie[]): Publicatietabel {
   const relaties = { startpopulatie: [] as Relatie[], vsv: [] as Relatie[] };
   const nietGeldig: { relatie: Relatie; tal: Tal }[] = [];
   for (const r of structuur) {

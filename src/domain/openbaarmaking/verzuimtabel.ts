@@ -1,6 +1,6 @@
 import { LANDELIJK } from '../telling/cijfers.js';
 import { LANDELIJK_GEBIED, VERZUIMUITSPLITSING_NAMEN, VERZUIMUITSPLITSINGEN, VSV_DIMENSIE, type Verzuimrij, type Verzuimuitsplitsing } from '../verzuim/publiek.js';
-import { celsleutel, TALLEN, type Publicatietabel, type Relatie, type Tabelcel, type Tal } from './tabel.js';
+import { celsleutel, geldigeRelaties, type Publicatietabel, type Relatie, type Tabelcel } from './tabel.js';
 
 /**
  * The publication table of the public absence figures of one school year (a family of tables
@@ -74,14 +74,5 @@ export function bouwVerzuimtabel(o: Verzuimopbouw): Publicatietabel {
   for (const [k, geheel] of nl) {
     structuur.push({ geheel, delen: regios.flatMap((m) => (m.has(k) ? [m.get(k)!] : [])), soort: `landelijk = Σ regio's (${k})` });
   }
-  const relaties = { startpopulatie: [] as Relatie[], vsv: [] as Relatie[] };
-  const nietGeldig: { relatie: Relatie; tal: Tal }[] = [];
-  for (const r of structuur) {
-    for (const tal of TALLEN) {
-      const som = r.delen.reduce((t, d) => t + cellen[d]![tal], 0);
-      if (som === cellen[r.geheel]![tal]) relaties[tal].push(r);
-      else nietGeldig.push({ relatie: r, tal });
-    }
-  }
-  return { cellen, relaties, nietGeldig };
+  return geldigeRelaties(cellen, structuur);
 }
