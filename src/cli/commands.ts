@@ -23,6 +23,7 @@ import { schrijfReferentielevering } from '../referentie/referentiedata.js';
 import { groepeerDossiers } from '../telling/dossiers.js';
 import { landelijkeCijfers, schrijfUitvoer } from '../telling/uitvoer.js';
 import { voerTellingUit } from '../telling/voerTellingUit.js';
+import { bewaarDriejaarpublicaties } from '../publicatie/driejaar.js';
 import { publicatieVan } from '../publicatie/laden.js';
 import { SECUNDAIR } from '../domain/openbaarmaking/patroon.js';
 import { beslis, type Handeling } from '../domain/toegang/beleid.js';
@@ -132,6 +133,8 @@ export async function tellingCommand(
     if (publicatie.patroon.onbeschermd.length > 0) {
       write(`Let op: ${publicatie.patroon.onbeschermd.length} afgeschermde waarden zijn niet volledig te beschermen; zie docs/openbaarmaking.md, "Grenzen".\n`);
     }
+    // and the three-year figures of the windows this count completes
+    await bewaarDriejaarpublicaties(db, (melding) => write(`${melding}.\n`));
     if (opties.uitvoer) {
       const bestanden = await schrijfUitvoer(db, run, opties.uitvoer, cliToegang('telling.personen.uitvoeren'));
       write(`Uitvoer geschreven naar ${opties.uitvoer}: ${bestanden.join(', ')}.\n`);

@@ -81,7 +81,8 @@ export interface Vestigingsrij {
  */
 export async function dataversie(db: Db): Promise<string> {
   const [r] = await db.query<{ versie: string }>(`
-    SELECT concat((SELECT max(id) FROM telling_run), '-', (SELECT max(id) FROM levering)) AS versie`);
+    SELECT concat((SELECT max(id) FROM telling_run), '-', (SELECT max(id) FROM levering),
+      '-', (SELECT concat(count(*), '@', max(berekend_op)) FROM driejaar_patroon)) AS versie`);
   return r!.versie;
 }
 

@@ -13,6 +13,7 @@ import auditBijCommit from './migrations/013_audit_bij_commit.js';
 import verzuimCijfer from './migrations/014_verzuim_cijfer.js';
 import lijstScope from './migrations/015_lijst_scope.js';
 import publicatie from './migrations/016_publicatie.js';
+import driejaar from './migrations/017_driejaar.js';
 
 /**
  * The one set of migrations, in order. Each runs once, in a transaction, and is recorded
@@ -34,6 +35,7 @@ const MIGRATIONS: readonly { naam: string; sql: string }[] = [
   { naam: '014_verzuim_cijfer', sql: verzuimCijfer },
   { naam: '015_lijst_scope', sql: lijstScope },
   { naam: '016_publicatie', sql: publicatie },
+  { naam: '017_driejaar', sql: driejaar },
 ];
 
 export async function migrate(db: Db): Promise<void> {

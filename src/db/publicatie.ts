@@ -26,3 +26,27 @@ export async function bewaarPatroon(db: Db, runId: number, p: BewaardPatroon): P
        onbeschermd = EXCLUDED.onbeschermd, rondes = EXCLUDED.rondes, berekend_op = now()`,
     [runId, p.vingerafdruk, JSON.stringify(p.secundair.startpopulatie), JSON.stringify(p.secundair.vsv), JSON.stringify(p.onbeschermd), p.rondes]);
 }
+
+/** A stored pattern of the three-year figures of one window (migration 017_driejaar). */
+export interface BewaardDriejaarpatroon {
+  vingerafdruk: string;
+  afgeschermd: string[];
+  onbeschermd: string[];
+  rondes: number;
+}
+
+export async function leesDriejaarpatroon(db: Db, runs: readonly number[]): Promise<BewaardDriejaarpatroon | null> {
+  const [r] = await db.query<{ vingerafdruk: string; afgeschermd: string[] | string; onbeschermd: string[] | string; rondes: number }>(
+    'SELECT vingerafdruk, afgeschermd, onbeschermd, rondes FROM driejaar_patroon WHERE runs = $1', [runs.join(',')]);
+  if (!r) return null;
+  const lijst = (w: string[] | string) => (typeof w === 'string' ? (JSON.parse(w) as string[]) : w);
+  return { vingerafdruk: r.vingerafdruk, afgeschermd: lijst(r.afgeschermd), onbeschermd: lijst(r.onbeschermd), rondes: r.rondes };
+}
+
+export async function bewaarDriejaarpatroon(db: Db, runs: readonly number[], p: BewaardDriejaarpatroon): Promise<void> {
+  await db.query(
+    `INSERT INTO driejaar_patroon (runs, vingerafdruk, afgeschermd, onbeschermd, rondes) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)
+     ON CONFLICT (runs) DO UPDATE SET vingerafdruk = EXCLUDED.vingerafdruk, afgeschermd = EXCLUDED.afgeschermd,
+       onbeschermd = EXCLUDED.onbeschermd, rondes = EXCLUDED.rondes, berekend_op = now()`,
+    [runs.join(','), p.vingerafdruk, JSON.stringify(p.afgeschermd), JSON.stringify(p.onbeschermd), p.rondes]);
+}

@@ -15,7 +15,7 @@ export const PUBLIEKE_ROL = 'binnenboord_publiek';
  * and the absence figures (counts, no reports: docs/rules/verzuim-cijfers.md).
  */
 export const PUBLIEKE_TABELLEN = [
-  'levering', 'telling_run', 'telling_run_levering', 'telling_cijfer', 'rmc_indeling', 'instelling', 'verzuim_cijfer', 'verzuim_cijfer_berekening', 'publicatie_patroon',
+  'levering', 'telling_run', 'telling_run_levering', 'telling_cijfer', 'rmc_indeling', 'instelling', 'verzuim_cijfer', 'verzuim_cijfer_berekening', 'publicatie_patroon', 'driejaar_patroon',
 ] as const;
 
 /** Tables and functions with person data or the audit trail: never through the public door. */

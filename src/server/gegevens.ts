@@ -1,5 +1,6 @@
 import { leesAlleVestigingen, leesIndeling, leesLaatsteIndeling, leesRmcNamen, type Indelingsrij, type Vestigingsrij } from '../db/cijfers.js';
 import type { Db } from '../db/database.js';
+import { driejaarpublicatieVan, vensters, type Driejaarpublicatie } from '../publicatie/driejaar.js';
 import { publicatieVan } from '../publicatie/laden.js';
 import { leesGepubliceerd, type Lezer, type Runpublicatie } from '../publicatie/publicatie.js';
 import type { Antwoordcache } from './cache.js';
@@ -28,6 +29,8 @@ export interface Gegevens {
   publicatie(runId: number): Promise<Runpublicatie>;
   /** published figures of some areas (null: all) of one level in some runs, each with what is withheld */
   gepubliceerd: Lezer;
+  /** the three-year figures of the municipalities, per window whose pattern is kept, oldest first */
+  driejaar(): Promise<Driejaarpublicatie[]>;
 }
 
 export function maakGegevens(db: Db, cache: Antwoordcache): Gegevens {
@@ -51,6 +54,17 @@ export function maakGegevens(db: Db, cache: Antwoordcache): Gegevens {
     publicatie: (runId) => cache.onthoud(`publicatie:${runId}`, () => publicatieVan(db, runId, { bewaar: false })),
     gepubliceerd: async (runIds, niveau, gebieden, dimensies) =>
       leesGepubliceerd(await Promise.all(runIds.map((id) => gegevens.publicatie(id))), niveau, gebieden, dimensies),
+    // Only windows whose pattern was kept (after the count, or by the server in the background):
+    // a three-year figure is never published before its pattern is checked.
+    driejaar: () => cache.onthoud('driejaar', async () => {
+      const uit: Driejaarpublicatie[] = [];
+      for (const venster of vensters((await gegevens.catalogus()).runs)) {
+        const pubs = await Promise.all(venster.map((r) => gegevens.publicatie(r.id)));
+        const p = await driejaarpublicatieVan(db, venster, pubs, { bewaar: false });
+        if (p) uit.push(p);
+      }
+      return uit;
+    }),
   };
   return gegevens;
 }

@@ -6,6 +6,7 @@ import { pasBewaartermijnenToe } from '../db/bewaartermijnen.js';
 import { publiceerRecenteVerzuimcijfers } from '../verzuim/publiceren.js';
 import { zorgVoorDemoaccounts } from '../demo/demoaccounts.js';
 import { demoklok, zorgVoorDemodata } from '../demo/demodata.js';
+import { bewaarDriejaarpublicaties, inWerker } from '../publicatie/driejaar.js';
 import { bewaarPublicaties } from '../publicatie/laden.js';
 import { leesBewaartermijnen } from '../domain/toegang/bewaartermijnen.js';
 import { bouwApp } from './app.js';
@@ -84,6 +85,13 @@ async function start(): Promise<number> {
   };
   setTimeout(publiceerVerzuim, 5_000).unref();
   setInterval(publiceerVerzuim, 24 * 60 * 60 * 1000).unref();
+  // The three-year figures of windows counted before this version (docs/openbaarmaking.md,
+  // "Driejaarscijfer"): in a thread, so the server answers meanwhile; a window is published once
+  // its pattern is kept.
+  setTimeout(() => {
+    bewaarDriejaarpublicaties(db, (melding) => app.log.info(melding), inWerker)
+      .catch((e: unknown) => app.log.error({ err: e }, 'driejaarscijfers konden niet worden afgeschermd'));
+  }, 1_000).unref();
 
   const stop = async (signaal: string) => {
     process.stdout.write(`${signaal}: Binnenboord stopt.\n`);

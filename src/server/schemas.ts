@@ -268,6 +268,17 @@ export const RegioAntwoord = Type.Object({
   instellingen: Type.Array(InstellingMetNormen, { description: 'instellingen met een vestiging in de regio; die met de meeste categorieën boven de norm eerst' }),
 });
 
+export const Driejaarcijfer = Type.Object({
+  schooljaren: Type.Array(Type.String({ pattern: SCHOOLJAAR_PATROON }), { minItems: 3, maxItems: 3, description: 'de drie opeenvolgende schooljaren, oudste eerst' }),
+  runIds: Type.Array(Type.Integer(), { minItems: 3, maxItems: 3, description: 'de definitieve telling van elk van die schooljaren' }),
+  cijfer: Cijfer,
+}, {
+  description: 'Een driejaarscijfer: de startpopulaties en de vsv\'ers van drie schooljaren opgeteld, en het percentage van die sommen. '
+    + 'Onder dezelfde afscherming als elk ander cijfer: een som van 1 tot 4 is <5; waar een som met de jaarcijfers een afgeschermd '
+    + 'jaarcijfer zou teruggeven, is ze afgeschermd (null, "secundair afgeschermd") of niet gepubliceerd (null, "niet uitgesplitst"); '
+    + 'zie docs/openbaarmaking.md, "Driejaarscijfer".',
+});
+
 export const GemeenteAntwoord = Type.Object({
   telling: Telling,
   gemeenteCode: Type.String(),
@@ -280,6 +291,10 @@ export const GemeenteAntwoord = Type.Object({
   vestigingen: Type.Array(Vestigingscijfer),
   normbasis: Normbasis,
   instellingen: Type.Array(InstellingMetNormen, { description: 'instellingen met een vestiging in de gemeente; die met de meeste categorieën boven de norm eerst' }),
+  driejaarcijfers: Type.Array(Driejaarcijfer, {
+    description: 'de driejaarscijfers van de gemeente, oudste eerst: één per drie opeenvolgende schooljaren met een definitieve telling '
+      + '(los van schooljaar en status van de vraag). Een venster verschijnt zodra zijn afschermingspatroon is berekend, na de telling.',
+  }),
 });
 
 export const InstellingenAntwoord = Type.Object({

@@ -14,6 +14,10 @@ import { apiomgeving } from './omgeving.js';
 import { maakDemoverzuim } from '../../src/demo/verzuim.js';
 import { publiceerVerzuimcijfers } from '../../src/verzuim/publiceren.js';
 import { verzuimAanval } from './verzuimAanvaller.js';
+import { bewaarDriejaarpublicaties } from '../../src/publicatie/driejaar.js';
+import { driejaaraanvallersmodel, driejaarmodel } from '../../src/domain/openbaarmaking/driejaar.js';
+import { ZICHTBAAR } from '../../src/domain/openbaarmaking/patroon.js';
+import type { Stand } from '../../src/domain/openbaarmaking/patroon.js';
 
 /**
  * The attacker (docs/openbaarmaking.md): knows the algorithm, every published value, every
@@ -57,6 +61,8 @@ for (const levering of ['testlevering', 'rijk'] as const) describeDatabases(`API
     const laatste = cat.runs.reduce((a, b) => (b.schooljaar > a.schooljaar || (b.schooljaar === a.schooljaar && b.id > a.id) ? b : a));
     await maakDemoverzuim(api.db, laatste.id, Number(laatste.schooljaar.slice(0, 4)), 1, '2026-12-07', { vsv: 0.5, anderen: 0.2 });
     await publiceerVerzuimcijfers(api.db, laatste.schooljaar, new Date('2026-12-07T05:00:00Z'));
+    // the three-year figures, as the count keeps them
+    await bewaarDriejaarpublicaties(api.db);
   }, 300_000);
 
   it('haalt elk GET-pad van het OpenAPI-document op, met elke parameterwaarde uit de lijsten', async () => {
@@ -153,6 +159,49 @@ for (const levering of ['testlevering', 'rijk'] as const) describeDatabases(`API
       expect(falen.map((v) => `${p.runId} ${JSON.stringify(volledig.cellen[m.variabelen[v]!.cel])} ${m.variabelen[v]!.tal} ${JSON.stringify(bereik[v])}`)).toEqual([]);
     }
     expect(gemeentecellen).toBeGreaterThan(100);
+  }, 600_000);
+
+  it('driejaarscijfers: over de drie tellingen samen en de sommen zoals geserveerd niets versmald of vastgepind; zonder hun patroon wel', async () => {
+    // The served answers (GET /gemeenten/{code}) are the three-year figures the attacker gets; the
+    // three runs' area tables and patterns are what every other answer serves (the test above).
+    const oplosser = await highsOplosser();
+    const gegevens = maakGegevens(api.db, new Antwoordcache(api.db));
+    const vensters = await gegevens.driejaar();
+    expect(vensters.length).toBeGreaterThan(0);
+    const { gemeenten } = await api.json('/api/v1/gemeenten');
+    let getoond = 0;
+    let afgeschermd = 0;
+    for (const venster of vensters) {
+      const pubs = await Promise.all(venster.runs.map((r) => gegevens.publicatie(r.id)));
+      const jaren = pubs.map((p) => ({ tabel: p.tabel, stand: { startpopulatie: p.patroon.startpopulatie, vsv: p.patroon.vsv } }));
+      // the stand of each three-year figure, read from what the API serves
+      const geserveerd = new Map<string, Record<Tal, Stand>>();
+      for (const { gemeenteCode } of gemeenten as { gemeenteCode: string }[]) {
+        const a = await api.json(`/api/v1/gemeenten/${gemeenteCode}`);
+        const d = a.driejaarcijfers.find((x: { runIds: number[] }) => x.runIds.join() === venster.runs.map((r) => r.id).join());
+        if (!d) continue;
+        const stand = (w: number | string | null): Stand => (w === null
+          ? (d.cijfer.afschermingsreden === 'niet uitgesplitst' ? GEVOUWEN : SECUNDAIR) : w === '<5' ? PRIMAIR : ZICHTBAAR);
+        geserveerd.set(gemeenteCode, { startpopulatie: stand(d.cijfer.startpopulatie), vsv: stand(d.cijfer.vsv) });
+        if (d.cijfer.vsv === null) afgeschermd += 1;
+        else getoond += 1;
+      }
+      const model = driejaarmodel(jaren, oplosser, geserveerd);
+      expect(model.driejaarcel.size).toBe(geserveerd.size);
+      const m = driejaaraanvallersmodel(model, oplosser);
+      const { falen, bereik } = toets(m.grenzen, m.eisen, m.rijen, oplosser, true);
+      expect(falen.map((v) => `${JSON.stringify(model.tabel.cellen[m.variabelen[v]!.cel])} ${m.variabelen[v]!.tal} ${JSON.stringify(bereik[v])}`)).toEqual([]);
+      expect(venster.onbeschermd).toEqual([]);
+      // DUO's rule alone on the sums (every sum of 5 or more shown) does give yearly values back
+      const alleenDuo = driejaaraanvallersmodel(driejaarmodel(jaren, oplosser), oplosser);
+      const terug = toets(alleenDuo.grenzen, alleenDuo.eisen, alleenDuo.rijen, oplosser).falen.length;
+      console.log(`aanvaller driejaar (${levering}) ${venster.runs.map((r) => r.schooljaar).join(', ')}: ${geserveerd.size} gemeenten, `
+        + `vsv getoond of <5 ${getoond}, afgeschermd ${afgeschermd}; met alleen de DUO-regel terug te rekenen of versmald: ${terug}`);
+      expect(terug).toBeGreaterThan(0);
+    }
+    // the test delivery has a municipality whose sum is shown; in the rich one every year is small and all are withheld
+    if (levering === 'testlevering') expect(getoond).toBeGreaterThan(0);
+    expect(getoond + afgeschermd).toBeGreaterThan(0);
   }, 600_000);
 
   it('verzuimcijfers (een eigen familie van tabellen: land → regio × soort, status, …): niets versmald of vastgepind, elk schooljaar', async () => {

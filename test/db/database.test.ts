@@ -27,14 +27,14 @@ describeDatabases('Db-laag', (driver) => {
     expect(await t.db.query('SELECT naam FROM schema_migration ORDER BY naam')).toEqual([
       { naam: '001_basis' }, { naam: '002_levering_weigering' }, { naam: '003_toegang' }, { naam: '005_accounts' }, { naam: '006_lijsten' },
       { naam: '007_verzuim' }, { naam: '008_dossiers' }, { naam: '010_startset_in_telling' }, { naam: '011_overdracht' },
-      { naam: '012_verzuim_volgorde' }, { naam: '013_audit_bij_commit' }, { naam: '014_verzuim_cijfer' }, { naam: '015_lijst_scope' }, { naam: '016_publicatie' },
+      { naam: '012_verzuim_volgorde' }, { naam: '013_audit_bij_commit' }, { naam: '014_verzuim_cijfer' }, { naam: '015_lijst_scope' }, { naam: '016_publicatie' }, { naam: '017_driejaar' },
     ]);
   });
 
   it('migreren op een bijgewerkte database verandert niets en laat de data staan', async () => {
     await t.db.query("INSERT INTO levering (naam, map, controlesom) VALUES ('x', '/x', 'abc')");
     await migrate(t.db);
-    expect(await t.db.query('SELECT count(*)::int AS n FROM schema_migration')).toEqual([{ n: 14 }]);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM schema_migration')).toEqual([{ n: 15 }]);
     expect(await t.db.query('SELECT naam, controlesom FROM levering')).toEqual([{ naam: 'x', controlesom: 'abc' }]);
     await t.db.exec('DELETE FROM levering');
   });

@@ -105,7 +105,7 @@ describe('het slot van een ingebedde database', () => {
     }
     expect(existsSync(lockPathFor(map))).toBe(false);
     const weer = await openDatabase(map);
-    expect(await weer.query('SELECT count(*)::int AS n FROM schema_migration')).toEqual([{ n: 14 }]);
+    expect(await weer.query('SELECT count(*)::int AS n FROM schema_migration')).toEqual([{ n: 15 }]);
     await weer.close();
   });
 });

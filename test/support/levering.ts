@@ -42,7 +42,7 @@ export function csv(...regels: readonly (readonly string[])[]): string {
 export const ALLE_TABELLEN = [
   'levering', 'levering_bestand', 'afgewezen_rij', 'levering_weigering',
   ...BESTANDEN.map((b) => b.tabel),
-  'telling_run', 'telling_run_levering', 'telling_persoon', 'telling_cijfer', 'publicatie_patroon', 'audit', 'schema_migration',
+  'telling_run', 'telling_run_levering', 'telling_persoon', 'telling_cijfer', 'publicatie_patroon', 'driejaar_patroon', 'audit', 'schema_migration',
   'audit_persoon', 'audit_keten', 'audit_voor_003', 'audit_wachtrij', 'toegang_sleutel', 'verwijdering',
   'verzuimmelding', 'verzuimactie', 'verzuimstatus',
   'lijst_run', 'lijst_run_levering', 'lijst_persoon', 'lijst_startset', 'lijst_uitval_cijfer',

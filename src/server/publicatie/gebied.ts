@@ -86,3 +86,17 @@ export async function instellingenMetNormenIn(
     || a.naam.localeCompare(b.naam, 'nl') || a.brin.localeCompare(b.brin));
 }
 
+
+/**
+ * The three-year figures of a municipality, one per window whose pattern is kept, oldest first
+ * (src/publicatie/driejaar.ts): each with what the window's pattern withholds of it.
+ */
+export async function driejaarcijfersVan(gegevens: Gegevens, gemeente: string) {
+  return (await gegevens.driejaar()).flatMap((w) => {
+    const c = w.perGemeente.get(gemeente);
+    return c ? [{
+      schooljaren: w.runs.map((r) => r.schooljaar), runIds: w.runs.map((r) => r.id),
+      cijfer: new Telcijfer(c.startpopulatie, c.vsv, c.afscherming),
+    }] : [];
+  });
+}

@@ -9,7 +9,7 @@ import { CIJFERKOLOMMEN, NORMKOLOMMEN, NORMSAMENVATTINGKOLOMMEN, TELLINGKOLOMMEN
  * What a region and a municipality page share in HTTP terms: names and the CSV tables. The
  * figures themselves are assembled from the run's publication in src/server/publicatie/gebied.ts.
  */
-export { gebiedMetLandelijk, instellingenMetNormenIn, trendVan, vestigingenIn } from '../publicatie/gebied.js';
+export { driejaarcijfersVan, gebiedMetLandelijk, instellingenMetNormenIn, trendVan, vestigingenIn } from '../publicatie/gebied.js';
 
 export const ONBEKEND = 'onbekend';
 

@@ -7,7 +7,7 @@ import { kiesRun, tellingInfo } from '../runs.js';
 import { GEMEENTE_PATROON, GemeenteAntwoord, GemeentelijstAntwoord, RMC_PATROON } from '../schemas.js';
 import { CIJFERKOLOMMEN, JaarEnStatus, TELLINGKOLOMMEN, cijferCellen, figuurQuery, ok, params, query, tabel, tellingCellen, type ApiContext, type JaarEnStatusQuery } from './common.js';
 import {
-  GEBIEDSTABELLEN, ONBEKEND, gebiedMetLandelijk, gebiedsnaam, gebiedstabellen, instellingenMetNormenIn, instellingentabel, trendVan, vestigingenIn, vestigingentabel,
+  GEBIEDSTABELLEN, ONBEKEND, driejaarcijfersVan, gebiedMetLandelijk, gebiedsnaam, gebiedstabellen, instellingenMetNormenIn, instellingentabel, trendVan, vestigingenIn, vestigingentabel,
 } from './gebied.js';
 
 /** Municipalities of residence on T0: the list with figures, and one municipality in detail. */
@@ -67,9 +67,10 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
         + 'de instellingen met een vestiging in de gemeente, elk met de cijfers van de hele instelling per categorie tegen de norm '
         + '(na 2014-2015: de laatst vastgestelde norm, ter vergelijking) en het aantal categorieën boven de norm, die met de meeste boven de norm eerst. '
         + 'Een gemeente publiceert alleen haar totaal: elke uitsplitsing staat er met null en afschermingsreden "niet uitgesplitst" '
-        + '(anders zou de regio min haar gemeenten afgeschermde aantallen teruggeven; zie docs/openbaarmaking.md).',
+        + '(anders zou de regio min haar gemeenten afgeschermde aantallen teruggeven; zie docs/openbaarmaking.md). '
+        + 'Daarnaast de driejaarscijfers: voor kleine gemeenten, waar de losse jaren vaak <5 of afgeschermd zijn.',
       params: Type.Object({ gemeenteCode: Type.String({ pattern: GEMEENTE_PATROON, description: 'CBS-gemeentecode, bijv. GM0363, of onbekend', example: 'GM0363' }) }),
-      querystring: figuurQuery(JaarEnStatus, [...GEBIEDSTABELLEN, 'vestigingen', 'instellingen']),
+      querystring: figuurQuery(JaarEnStatus, [...GEBIEDSTABELLEN, 'vestigingen', 'instellingen', 'driejaarcijfers']),
       response: ok(GemeenteAntwoord, 'De gemeente'),
     },
     config: {
@@ -78,6 +79,9 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
         ...gebiedstabellen(p, { gemeenteCode: p.gemeenteCode }),
         vestigingentabel(p.telling, p.vestigingen),
         instellingentabel(p.telling, { gemeenteCode: p.gemeenteCode }, p.instellingen),
+        tabel('driejaarcijfers', ['eersteSchooljaar', 'laatsteSchooljaar', 'runIds', 'gemeenteCode', ...CIJFERKOLOMMEN], p.driejaarcijfers.map((d) => ({
+          eersteSchooljaar: d.schooljaren[0], laatsteSchooljaar: d.schooljaren[2], runIds: d.runIds.join(' '), gemeenteCode: p.gemeenteCode, ...cijferCellen(d.cijfer),
+        }))),
       ],
     },
   }, async (request) => {
@@ -93,11 +97,12 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
       throw nietGevonden(`Gemeente ${gemeenteCode} komt niet voor in de indeling of in de telling van ${run.schooljaar}.`);
     }
     const hier = rij ? [rij] : ooit ? [ooit] : [];
-    const [trend, regiocijfers, vestigingen, instellingen] = await Promise.all([
+    const [trend, regiocijfers, vestigingen, instellingen, driejaarcijfers] = await Promise.all([
       trendVan(gegevens, cat, q.status, 'gemeente', gemeenteCode),
       rij ? gegevens.gepubliceerd([run.id], 'rmc', [rij.rmc_code], ['totaal']) : Promise.resolve([]),
       vestigingenIn(gegevens, run.id, hier),
       instellingenMetNormenIn(gegevens, run, hier, request.toegang),
+      driejaarcijfersVan(gegevens, gemeenteCode),
     ]);
     return {
       telling: tellingInfo(cat, run),
@@ -109,6 +114,7 @@ export async function gemeenteRoutes(app: FastifyInstance, { db, gegevens }: Api
       vestigingen,
       normbasis: normbasis(run.schooljaar),
       instellingen,
+      driejaarcijfers,
     };
   });
 }

@@ -7,7 +7,7 @@ import { Toon } from '../componenten/Melding';
 import { Pagina } from '../componenten/Pagina';
 import { Procent } from '../componenten/Waarde';
 import { Link, useRouter } from '../router';
-import { Gebiedskerncijfers, Gebiedsnormen, Gebiedstrend, Gebiedsvestigingen, gebiedsonderdelen, Inhoudsopgave, vergelijkingszin } from './gebied';
+import { Driejaarscijfers, Gebiedskerncijfers, Gebiedsnormen, Gebiedstrend, Gebiedsvestigingen, gebiedsonderdelen, Inhoudsopgave, vergelijkingszin } from './gebied';
 
 /** One municipality (of residence on 1 October): key figures beside its region and the country, trend, schools above the norm, schools; its breakdowns are not published (docs/openbaarmaking.md). */
 export function Gemeente({ p }: { p: Record<string, string> }) {
@@ -32,6 +32,7 @@ export function Gemeente({ p }: { p: Record<string, string> }) {
           <Inhoudsopgave onderdelen={gebiedsonderdelen(g.naam, false)} />
           <Gebiedskerncijfers g={g} naam={g.naam} />
           <Gebiedstrend g={g} naam={g.naam} code={g.gemeenteCode} url={url} />
+          <Driejaarscijfers g={g} naam={g.naam} url={url} />
           <Gebiedsnormen g={g} naam={g.naam} url={url} />
           <section aria-labelledby="kop-uitsplitsing">
             <h2 id="kop-uitsplitsing" className="utrecht-heading-2">Uitsplitsingen</h2>

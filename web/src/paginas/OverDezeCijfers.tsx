@@ -80,6 +80,21 @@ export function OverDezeCijfers() {
         <p className="utrecht-paragraph">Downloads (Excel en CSV) en de API tonen precies hetzelfde; een download legt de tekens nog eens uit.</p>
       </section>
 
+      <section aria-labelledby="kop-driejaar">
+        <h2 id="kop-driejaar" className="utrecht-heading-2">Driejaarscijfers voor kleine gemeenten</h2>
+        <p className="utrecht-paragraph">
+          Bij een gemeente staan ook <strong>driejaarscijfers</strong>: de startpopulaties en de vsv&apos;ers van drie opeenvolgende schooljaren
+          {' '}opgeteld, en het percentage van die sommen (geen gemiddelde van drie percentages). Alleen definitieve tellingen tellen mee. Waar
+          {' '}de losse jaren van een kleine gemeente <strong>&lt;5</strong> of <strong>x</strong> zijn, is de som vaak wel te tonen.
+        </p>
+        <p className="utrecht-paragraph">
+          Ook een som krijgt dezelfde afscherming: een som van 1 tot en met 4 is <strong>&lt;5</strong>, en een som die samen met de
+          {' '}jaarcijfers van de gemeente, haar regio of het land een afgeschermd jaarcijfer zou teruggeven of versmallen, wordt
+          {' '}<strong>x</strong> of <strong>n.u.</strong> Voor elk venster van drie jaren wordt dat na de telling met dezelfde rekensommen
+          {' '}nagegaan als die van een aanvaller; pas daarna verschijnt het driejaarscijfer.
+        </p>
+      </section>
+
       <section aria-labelledby="kop-bronnen">
         <h2 id="kop-bronnen" className="utrecht-heading-2">Bronnen</h2>
         <p className="utrecht-paragraph">

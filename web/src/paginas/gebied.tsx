@@ -52,6 +52,7 @@ export function Inhoudsopgave({ onderdelen }: { onderdelen: { id: string; tekst:
 export function gebiedsonderdelen(naam: string, metGemeenten: boolean): { id: string; tekst: string }[] {
   return [
     { id: 'kop-trend', tekst: 'Verloop' },
+    ...(metGemeenten ? [] : [{ id: 'kop-driejaar', tekst: 'Driejaarscijfers' }]),
     { id: 'kop-normen', tekst: 'Scholen boven de norm' },
     { id: 'kop-uitsplitsing', tekst: 'Uitsplitsingen' },
     ...(metGemeenten ? [{ id: 'kop-gemeenten', tekst: `Gemeenten in ${naam}` }] : []),
@@ -81,6 +82,30 @@ export function Gebiedstrend({ g, naam, code, url }: { g: Gebied; naam: string; 
         rijen={g.trend.map((p) => [p.schooljaar, p.telling.status, ...cijfercellen(p.cijfer), <Procent p={p.landelijk.percentage} />,
           p.methodewijziging ? `Methodewijziging: ${p.methodewijziging.omschrijving}` : ''])} />
       <Tellingen tellingen={g.trend.map((p) => p.telling)} />
+    </section>
+  );
+}
+
+/**
+ * The three-year figures of a municipality (issue 11, small areas): the sum of three school
+ * years, newest first, with what is withheld and why (docs/openbaarmaking.md, "Driejaarscijfer").
+ */
+export function Driejaarscijfers({ g, naam, url }: { g: Gemeente; naam: string; url: string }) {
+  const nieuwste = [...g.driejaarcijfers].reverse();
+  return (
+    <section aria-labelledby="kop-driejaar">
+      <h2 id="kop-driejaar" className="utrecht-heading-2">Driejaarscijfers</h2>
+      <p className="utrecht-paragraph">
+        In een kleine gemeente zijn de cijfers van één schooljaar vaak <abbr title="minder dan 5">&lt;5</abbr> of afgeschermd. Een driejaarscijfer
+        {' '}telt de startpopulaties en de vsv&apos;ers van drie opeenvolgende schooljaren op (definitieve tellingen) en geeft het percentage van
+        {' '}die sommen. Het is geen gemiddelde van drie percentages. Ook een driejaarscijfer wordt afgeschermd als het met de jaarcijfers
+        {' '}een afgeschermd aantal zou teruggeven (<Link href="/over-deze-cijfers#kop-driejaar">hoe</Link>).
+      </p>
+      {nieuwste.length === 0
+        ? <p className="utrecht-paragraph">Er zijn (nog) geen driejaarscijfers voor {naam}: daarvoor zijn definitieve tellingen van drie opeenvolgende schooljaren nodig, en een driejaarscijfer verschijnt pas als zijn afscherming na de telling is berekend.</p>
+        : <Tabel titel={`Driejaarscijfers ${naam}`} csv={csvUrl(url, 'driejaarcijfers')}
+            kolommen={[{ kop: 'Schooljaren' }, ...CIJFERKOLOMMEN]}
+            rijen={nieuwste.map((d) => [`${d.schooljaren[0]} t/m ${d.schooljaren[2]}`, ...cijfercellen(d.cijfer)])} />}
     </section>
   );
 }
