@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bewaarDriejaarpublicaties } from '../../src/publicatie/driejaar.js';
 import { axe, schermafdruk, sluitOmgeving, startOmgeving, volgFouten, type Browseromgeving } from './omgeving.js';
 
 /**
@@ -15,7 +16,8 @@ let omgeving: Browseromgeving | undefined;
 let basis: string;
 
 beforeAll(async () => {
-  omgeving = await startOmgeving('browser-cijfers2');
+  // the three-year figures kept, as the count does (issue 11 item 3)
+  omgeving = await startOmgeving('browser-cijfers2', { vul: (db) => bewaarDriejaarpublicaties(db) });
   basis = omgeving.server.basis;
 });
 
@@ -171,4 +173,26 @@ describe('instelling tegen landelijk: leerweg', () => {
     expect(await vo.page.getByRole('row', { name: /mbo, bol/ }).count()).toBe(0);
     await vo.page.close();
   });
+});
+
+describe('driejaarscijfers: kleine gemeenten over drie schooljaren', () => {
+  for (const breedte of BREEDTES) {
+    it(`${breedte} px: de gemeentepagina heeft een tabel met het venster, uitleg en een link naar hoe het is afgeschermd`, async () => {
+      const { page, fouten } = await open('/gemeente/GM0344', breedte, '#kop-driejaar');
+      await expect.poll(() => page.locator('#kop-driejaar ~ .bb-tabel tbody tr').count(), { timeout: 15_000 }).toBe(1);
+      const rij = await page.locator('#kop-driejaar ~ .bb-tabel tbody tr').first().innerText();
+      expect(rij).toContain('2015-2016 t/m 2017-2018');
+      expect(await page.locator('nav a[href="#kop-driejaar"]').count()).toBe(1);
+      await page.locator('#kop-driejaar ~ p a[href="/over-deze-cijfers#kop-driejaar"]').click();
+      await page.locator('#kop-driejaar').waitFor({ state: 'visible' });
+      expect(await page.locator('#kop-driejaar').innerText()).toBe('Driejaarscijfers voor kleine gemeenten');
+      expect(await axe(page)).toEqual([]);
+      expect(fouten).toEqual([]);
+      await page.goBack();
+      await page.locator('#kop-driejaar ~ .bb-tabel').first().waitFor({ state: 'visible' });
+      expect(await axe(page)).toEqual([]);
+      await schermafdruk(page, `gemeente-driejaar-${breedte}`);
+      await page.close();
+    });
+  }
 });
