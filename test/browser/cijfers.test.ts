@@ -402,7 +402,7 @@ describe('gewone woorden', () => {
       await expect.poll(() => page.locator('h1').innerText()).toBe('Over deze cijfers');
       expect(new URL(page.url()).pathname).toBe('/over-deze-cijfers');
       expect(await page.locator('h2').allInnerTexts()).toEqual(['Wie is een nieuwe voortijdig schoolverlater?', 'Voorlopig en definitief',
-        'Methodewijzigingen', 'Wat u niet ziet, en waarom', 'Bronnen', 'Zo haalt u de cijfers aan']);
+        'Methodewijzigingen', 'Wat u niet ziet, en waarom', 'Driejaarscijfers voor kleine gemeenten', 'Bronnen', 'Zo haalt u de cijfers aan']);
       await expect.poll(() => page.locator('main').innerText()).toContain('2016-2017: Automatische bestandskoppeling');
       expect(await axe(page)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(breedte);

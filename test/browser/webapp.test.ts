@@ -277,7 +277,7 @@ describe('pagina\'s', () => {
     await page.goto(`${basis}/gemeente/GM0363`);
     const inhoud = page.getByRole('navigation', { name: 'Op deze pagina' });
     await inhoud.waitFor();
-    expect(await inhoud.locator('a').allInnerTexts()).toEqual(['Verloop', 'Scholen boven de norm', 'Uitsplitsingen', 'Schoolvestigingen']);
+    expect(await inhoud.locator('a').allInnerTexts()).toEqual(['Verloop', 'Driejaarscijfers', 'Scholen boven de norm', 'Uitsplitsingen', 'Schoolvestigingen']);
     for (const href of await inhoud.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
       expect(await page.locator(href).count(), href).toBe(1);
     }
