@@ -8,12 +8,14 @@ export interface BewaardPatroon {
   rondes: number;
 }
 
+/** A jsonb list as the driver gives it: already parsed, or as text. */
+const lijst = (w: string[] | string) => (typeof w === 'string' ? (JSON.parse(w) as string[]) : w);
+
 export async function leesPatroon(db: Db, runId: number): Promise<BewaardPatroon | null> {
   const [r] = await db.query<{ vingerafdruk: string; sp: string[] | string; vsv: string[] | string; onbeschermd: string[] | string; rondes: number }>(
     `SELECT vingerafdruk, secundair_startpopulatie AS sp, secundair_vsv AS vsv, onbeschermd, rondes
        FROM publicatie_patroon WHERE run_id = $1`, [runId]);
   if (!r) return null;
-  const lijst = (w: string[] | string) => (typeof w === 'string' ? (JSON.parse(w) as string[]) : w);
   return { vingerafdruk: r.vingerafdruk, secundair: { startpopulatie: lijst(r.sp), vsv: lijst(r.vsv) }, onbeschermd: lijst(r.onbeschermd), rondes: r.rondes };
 }
 
@@ -39,7 +41,6 @@ export async function leesDriejaarpatroon(db: Db, runs: readonly number[]): Prom
   const [r] = await db.query<{ vingerafdruk: string; afgeschermd: string[] | string; onbeschermd: string[] | string; rondes: number }>(
     'SELECT vingerafdruk, afgeschermd, onbeschermd, rondes FROM driejaar_patroon WHERE runs = $1', [runs.join(',')]);
   if (!r) return null;
-  const lijst = (w: string[] | string) => (typeof w === 'string' ? (JSON.parse(w) as string[]) : w);
   return { vingerafdruk: r.vingerafdruk, afgeschermd: lijst(r.afgeschermd), onbeschermd: lijst(r.onbeschermd), rondes: r.rondes };
 }
 

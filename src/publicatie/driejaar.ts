@@ -7,12 +7,12 @@ import type { Db } from '../db/database.js';
 import { bewaarDriejaarpatroon, leesDriejaarpatroon } from '../db/publicatie.js';
 import { leesAlleRuns, type Run } from '../db/tellingen.js';
 import type { Celafscherming } from '../domain/openbaarmaking.js';
-import { bepaalDriejaarpatroon, type Driejaarcijfer, type Driejaarpatroon, type Jaarpublicatie } from '../domain/openbaarmaking/driejaar.js';
+import { bepaalDriejaarpatroon, driejaardelen, type Driejaarcijfer, type Driejaarpatroon, type Jaarpublicatie } from '../domain/openbaarmaking/driejaar.js';
 import { GEVOUWEN, isPrimair, PRIMAIR, SECUNDAIR, ZICHTBAAR, type Stand } from '../domain/openbaarmaking/patroon.js';
 import { TALLEN, type Tal } from '../domain/openbaarmaking/tabel.js';
 import { highsOplosser } from './highs.js';
-import { publicatieVan, vingerafdruk } from './laden.js';
-import { afschermingVan, type Runpublicatie } from './publicatie.js';
+import { GEVOUWEN_TEKEN, publicatieVan, vingerafdruk } from './laden.js';
+import { afschermingVanStand, type Runpublicatie } from './publicatie.js';
 
 /**
  * The three-year figures of the municipalities (src/domain/openbaarmaking/driejaar.ts): one
@@ -49,8 +49,6 @@ export function vensters(runs: readonly Run[]): Run[][] {
     return begin(v[1]!) === begin(v[0]!) + 1 && begin(v[2]!) === begin(v[1]!) + 1 ? [v] : [];
   });
 }
-
-const GEVOUWEN_TEKEN = '~';
 
 function standVan(c: { startpopulatie: number; vsv: number }, afgeschermd: ReadonlySet<string>, gemeente: string): Record<Tal, Stand> {
   const s = {} as Record<Tal, Stand>;
@@ -113,7 +111,11 @@ export async function driejaarpublicatieVan(
   if (bewaard && bewaard.vingerafdruk === vinger) {
     // the sums follow from the runs' figures; only what is withheld was kept
     const afgeschermd = new Set(bewaard.afgeschermd);
-    cijfers = somPerGemeente(jaren).map((c) => ({ ...c, stand: standVan(c, afgeschermd, c.gemeente) }));
+    cijfers = [...driejaardelen(jaren)].map(([gemeente, delen]) => {
+      const som = (tal: Tal) => delen.reduce((s, d, j) => s + jaren[j]!.tabel.cellen[d]![tal], 0);
+      const c = { gemeente, startpopulatie: som('startpopulatie'), vsv: som('vsv') };
+      return { ...c, stand: standVan(c, afgeschermd, gemeente) };
+    });
     onbeschermd = bewaard.onbeschermd;
   } else if (!opties.bewaar) {
     return null;
@@ -130,29 +132,25 @@ export async function driejaarpublicatieVan(
     runs,
     perGemeente: new Map(cijfers.map((c) => [c.gemeente, {
       startpopulatie: c.startpopulatie, vsv: c.vsv,
-      afscherming: afschermingVan({ startpopulatie: Uint8Array.of(c.stand.startpopulatie), vsv: Uint8Array.of(c.stand.vsv) }, 0),
+      afscherming: afschermingVanStand(c.stand),
     }])),
     onbeschermd,
     berekend,
   };
 }
 
-/** The municipalities with a total in each of the three runs, and their sums. */
-function somPerGemeente(jaren: readonly { tabel: { cellen: readonly { niveau: string; gebied: string; dimensie: string; startpopulatie: number; vsv: number }[] } }[]) {
-  const perJaar = jaren.map((j) => new Map(j.tabel.cellen.filter((c) => c.niveau === 'gemeente' && c.dimensie === 'totaal').map((c) => [c.gebied, c])));
-  return [...perJaar[0]!.keys()].filter((g) => perJaar.every((m) => m.has(g))).sort().map((g) => ({
-    gemeente: g,
-    startpopulatie: perJaar.reduce((s, m) => s + m.get(g)!.startpopulatie, 0),
-    vsv: perJaar.reduce((s, m) => s + m.get(g)!.vsv, 0),
-  }));
-}
-
 /** Computes and keeps the pattern of every window that has none for its current tables (after a count, at the server's start). */
 export async function bewaarDriejaarpublicaties(db: Db, verloop: (melding: string) => void = () => {}, rekenaar: Driejaarrekenaar = hier): Promise<void> {
+  // a run is in up to three windows: read and build its publication once
+  const geladen = new Map<number, Runpublicatie>();
+  const publicatie = async (runId: number) => {
+    if (!geladen.has(runId)) geladen.set(runId, await publicatieVan(db, runId, { bewaar: true }));
+    return geladen.get(runId)!;
+  };
   for (const venster of vensters(await leesAlleRuns(db))) {
     const begin = performance.now();
     const pubs = [];
-    for (const r of venster) pubs.push(await publicatieVan(db, r.id, { bewaar: true }));
+    for (const r of venster) pubs.push(await publicatie(r.id));
     const p = await driejaarpublicatieVan(db, venster, pubs, { bewaar: true, rekenaar });
     if (p.berekend) {
       verloop(`Driejaarscijfers ${venster[0]!.schooljaar} t/m ${venster[2]!.schooljaar} afgeschermd in ${((performance.now() - begin) / 1000).toFixed(1)} s`

@@ -17,7 +17,7 @@ import { maakRunpublicatie, type Runpublicatie } from './publicatie.js';
 export const PATROONVERSIE = '4';
 
 /** A folded cell ("niet uitgesplitst") is kept among the withheld ones with this mark before its key. */
-const GEVOUWEN_TEKEN = '~';
+export const GEVOUWEN_TEKEN = '~';
 
 export async function opbouwVan(db: Db, runId: number): Promise<Opbouw> {
   const run = await leesRun(db, runId);

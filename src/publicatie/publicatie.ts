@@ -1,7 +1,7 @@
 import type { Celafscherming } from '../domain/openbaarmaking.js';
 import type { Lpoplosser } from '../domain/openbaarmaking/intervallen.js';
 import { bepaalPatroon, GEVOUWEN, SECUNDAIR, type Patroon } from '../domain/openbaarmaking/patroon.js';
-import { bouwTabel, celsleutel, GEMEENTE_UITSPLITSINGEN, UITSPLITSINGEN, VASTE_WAARDEN, type Opbouw, type Publicatietabel } from '../domain/openbaarmaking/tabel.js';
+import { bouwTabel, celsleutel, GEMEENTE_UITSPLITSINGEN, UITSPLITSINGEN, VASTE_WAARDEN, type Opbouw, type Publicatietabel, type Tal } from '../domain/openbaarmaking/tabel.js';
 import type { Niveau } from '../domain/telling/cijfers.js';
 
 /**
@@ -34,9 +34,13 @@ export interface Runpublicatie {
 const NIET_UITGESPLITST: Celafscherming = { startpopulatie: true, vsv: true, gevouwen: true };
 
 export function afschermingVan(patroon: Pick<Patroon, 'startpopulatie' | 'vsv'>, i: number): Celafscherming {
-  const gevouwen = patroon.startpopulatie[i] === GEVOUWEN || patroon.vsv[i] === GEVOUWEN;
-  if (gevouwen) return { startpopulatie: true, vsv: true, gevouwen: true };
-  return { startpopulatie: patroon.startpopulatie[i] === SECUNDAIR, vsv: patroon.vsv[i] === SECUNDAIR };
+  return afschermingVanStand({ startpopulatie: patroon.startpopulatie[i]!, vsv: patroon.vsv[i]! });
+}
+
+/** The same for one cell's stand of each count (a three-year figure: src/publicatie/driejaar.ts). */
+export function afschermingVanStand(stand: Record<Tal, number>): Celafscherming {
+  if (stand.startpopulatie === GEVOUWEN || stand.vsv === GEVOUWEN) return { startpopulatie: true, vsv: true, gevouwen: true };
+  return { startpopulatie: stand.startpopulatie === SECUNDAIR, vsv: stand.vsv === SECUNDAIR };
 }
 
 export function maakRunpublicatie(runId: number, opbouw: Opbouw, tabel: Publicatietabel, patroon: Patroon): Runpublicatie {

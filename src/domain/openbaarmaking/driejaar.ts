@@ -57,6 +57,15 @@ export interface Driejaarmodel {
 }
 
 /**
+ * The municipalities that get a three-year figure: those with a total in each of the three runs,
+ * by code; per municipality the cell of that total in each run (its parts).
+ */
+export function driejaardelen(jaren: readonly Pick<Jaarpublicatie, 'tabel'>[]): Map<string, number[]> {
+  const perJaar = jaren.map((j) => new Map(j.tabel.cellen.flatMap((c, i) => (c.niveau === 'gemeente' && c.dimensie === 'totaal' ? [[c.gebied, i] as const] : []))));
+  return new Map([...perJaar[0]!.keys()].filter((g) => perJaar.every((m) => m.has(g))).sort().map((g) => [g, perJaar.map((m) => m.get(g)!)]));
+}
+
+/**
  * The attacker's view of a window: the three runs' area tables with their patterns, and the
  * three-year figures with `driejaarstand` (municipality → the stand of each count; absent: DUO's
  * rule alone). Used by the pattern below and by the attacker test.
@@ -71,17 +80,18 @@ export function driejaarmodel(
   const bereik: (readonly string[] | null)[][] = [];
   const jaarVan: number[] = [];
   const regioVan = new Map<string, readonly string[]>();
-  const totaalPerJaar = jaren.map(() => new Map<string, number>());
+  /** per run: its cell → the cell in the combined table */
+  const nummers: Map<number, number>[] = [];
 
   jaren.forEach((jaar, j) => {
     const nummer = new Map<number, number>();
+    nummers.push(nummer);
     jaar.tabel.cellen.forEach((c, i) => {
       if (!GEBIED.has(c.niveau)) return;
       const n = cellen.push(c) - 1;
       nummer.set(i, n);
       jaarVan.push(j);
       for (const tal of TALLEN) standen[tal].push(jaar.stand[tal][i]!);
-      if (c.niveau === 'gemeente' && c.dimensie === 'totaal') totaalPerJaar[j]!.set(c.gebied, n);
     });
     // a region reaches its municipalities (from the relation 'region = Σ municipalities'); the nation, all
     const gemeentenVan = new Map<string, string[]>();
@@ -107,10 +117,9 @@ export function driejaarmodel(
   const jaarcellen = cellen.length;
 
   // One three-year cell per municipality with a total in each of the three runs.
-  const gemeenten = [...totaalPerJaar[0]!.keys()].filter((g) => totaalPerJaar.every((t) => t.has(g))).sort();
   const driejaarcel = new Map<string, number>();
-  for (const g of gemeenten) {
-    const delen = totaalPerJaar.map((t) => t.get(g)!);
+  for (const [g, perJaar] of driejaardelen(jaren)) {
+    const delen = perJaar.map((i, j) => nummers[j]!.get(i)!);
     const som = (tal: Tal) => delen.reduce((s, d) => s + cellen[d]![tal], 0);
     const c = cellen.push({ niveau: 'gemeente', gebied: g, dimensie: DRIEJAAR, waarde: 'totaal', startpopulatie: som('startpopulatie'), vsv: som('vsv') }) - 1;
     driejaarcel.set(g, c);
